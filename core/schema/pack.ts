@@ -1,0 +1,168 @@
+/**
+ * The content-pack format: a public, versioned JSON format (the bundled packs compile to it and
+ * users import it). Field names follow ../shared/PACK-SPEC.md. Types come from the schema
+ * (`z.infer`), so the schema is the single definition of the format.
+ *
+ * What the schema cannot express (cross-references, unique ids, real calendar dates …) is checked
+ * in ./integrity.ts.
+ */
+import { z } from './zod';
+
+/** The schemaVersion this build reads and writes. Bump it, and add a migration, on a breaking change. */
+export const SCHEMA_VERSION = 1;
+
+export const ENTRY_KINDS = [
+  'ordinance',
+  'ordinance-section',
+  'amendment',
+  'executive-order',
+  'police-policy',
+  'guidance',
+  'office',
+  'program',
+  'statute',
+  'regulation',
+  'court-decision',
+  'legal-opinion',
+  'bill',
+  'resolution',
+  'form',
+  'event',
+  'term',
+] as const;
+
+export const STATUSES = [
+  'in-force',
+  'amended',
+  'superseded',
+  'proposed',
+  'failed',
+  'tabled',
+  'enjoined',
+  'reversed',
+  'rescinded',
+  'pending',
+  'active',
+  'event',
+  'term',
+  'unknown',
+] as const;
+
+/**
+ * How sure a statement is. `primary`: an official text or page says it. `reported`: only secondary
+ * reports (press, advocacy, law firms) say it. Unverified material is never a point: it is an
+ * open question.
+ */
+export const CONFIDENCES = ['primary', 'reported'] as const;
+
+/** Partial dates are allowed where the source gives only a month or a year ("2003-06", "2025"). */
+const DATE_PATTERN = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+export const IsoDate = z.string().regex(DATE_PATTERN, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD');
+
+const Id = z.string().regex(/^[a-z0-9][a-z0-9.\-]*$/, 'expected a lowercase slug (a-z, 0-9, ".", "-")');
+const NonEmpty = z.string().trim().min(1, 'must not be empty');
+
+export const SourceSchema = z.object({
+  /** Local id, referenced by points, exceptions and dates of the same entry ("s1"). */
+  id: z.string().min(1),
+  url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }),
+  publisher: NonEmpty,
+  title: z.string().optional(),
+  /** primary: official text or page; secondary: press, advocacy, law firm, aggregator. */
+  type: z.enum(['primary', 'secondary']),
+  /** The date of the document, or when it was read, as the facts file gives it. */
+  asOf: IsoDate.optional(),
+});
+
+const SourceRefs = z.array(z.string().min(1)).min(1, 'needs at least one source id');
+
+export const PointSchema = z.object({
+  text: NonEmpty,
+  confidence: z.enum(CONFIDENCES),
+  sources: SourceRefs,
+  /** Subsection this point comes from, for pinpoint citations: "(a)(1)". */
+  subsection: z.string().optional(),
+});
+
+export const ExceptionSchema = PointSchema;
+
+export const DATE_TYPES = [
+  'adopted',
+  'effective',
+  'amended',
+  'signed',
+  'issued',
+  'published',
+  'filed',
+  'decided',
+  'reversed',
+  'tabled',
+  'introduced',
+  'failed',
+  'rescinded',
+  'announced',
+  'event',
+] as const;
+
+export const DatedEventSchema = z.object({
+  date: IsoDate,
+  type: z.enum(DATE_TYPES),
+  /** What happened or changed on that date, in plain words. */
+  what: NonEmpty,
+  confidence: z.enum(CONFIDENCES),
+  sources: SourceRefs,
+});
+
+export const EntrySchema = z.object({
+  id: Id,
+  kind: z.enum(ENTRY_KINDS),
+  jurisdiction: NonEmpty,
+  /** The official heading where one exists. */
+  title: NonEmpty,
+  /** The short form a memo would use, where one exists. */
+  citation: z.string().optional(),
+  /** What people call it on news pages. */
+  aliases: z.array(NonEmpty).default([]),
+  /** One or two plain sentences: what the card shows first. */
+  summary: NonEmpty,
+  points: z.array(PointSchema).default([]),
+  exceptions: z.array(ExceptionSchema).default([]),
+  dates: z.array(DatedEventSchema).default([]),
+  status: z.enum(STATUSES),
+  sources: z.array(SourceSchema).min(1, 'needs at least one source'),
+  related: z.array(Id).default([]),
+  openQuestions: z.array(NonEmpty).default([]),
+  /** Extra words a reader might use that are not names (search-only; never shown as fact). */
+  keywords: z.array(NonEmpty).default([]),
+});
+
+export const ChangelogItemSchema = z.object({
+  version: NonEmpty,
+  date: IsoDate,
+  changes: z.array(NonEmpty).min(1),
+});
+
+export const PackSchema = z.object({
+  id: Id,
+  title: NonEmpty,
+  jurisdiction: NonEmpty,
+  version: NonEmpty,
+  /** The date the pack's facts are current to. */
+  asOf: IsoDate,
+  schemaVersion: z.literal(SCHEMA_VERSION, { error: `unsupported schemaVersion (this build reads ${SCHEMA_VERSION})` }),
+  description: z.string().optional(),
+  changelog: z.array(ChangelogItemSchema).default([]),
+  entries: z.array(EntrySchema).min(1, 'a pack needs at least one entry'),
+});
+
+export type Source = z.infer<typeof SourceSchema>;
+export type Point = z.infer<typeof PointSchema>;
+export type DatedEvent = z.infer<typeof DatedEventSchema>;
+export type Entry = z.infer<typeof EntrySchema>;
+export type Pack = z.infer<typeof PackSchema>;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+export type Status = (typeof STATUSES)[number];
+export type Confidence = (typeof CONFIDENCES)[number];
+/** What authors write: defaults not yet applied. */
+export type EntryInput = z.input<typeof EntrySchema>;
+export type PackInput = z.input<typeof PackSchema>;

@@ -1,0 +1,64 @@
+/**
+ * Validate a pack given as text (a file the user imports, or a compiled bundled pack). Never
+ * throws: every failure is a list of `path: reason` problems.
+ */
+import { checkIntegrity, type Problem } from './integrity';
+import { PackSchema, SCHEMA_VERSION, type Pack } from './pack';
+
+/** Larger packs are refused before parsing: 20 MB is ~40× the bundled pack. */
+export const MAX_PACK_BYTES = 20 * 1024 * 1024;
+
+export type ValidationResult = { ok: true; pack: Pack; problems: [] } | { ok: false; problems: Problem[] };
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}
+
+const fail = (reason: string, path = ''): ValidationResult => ({ ok: false, problems: [{ path, reason }] });
+
+/** Validate an already-parsed value (schema, then integrity). */
+export function validatePackValue(value: unknown, knownIds?: ReadonlySet<string>): ValidationResult {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return fail('a pack must be a JSON object with an "entries" array');
+  }
+  const version = (value as { schemaVersion?: unknown }).schemaVersion;
+  if (version !== SCHEMA_VERSION) {
+    return fail(
+      version === undefined
+        ? `missing schemaVersion (this build reads schemaVersion ${SCHEMA_VERSION})`
+        : `unsupported schemaVersion ${JSON.stringify(version)} (this build reads schemaVersion ${SCHEMA_VERSION})`,
+      'schemaVersion',
+    );
+  }
+  const parsed = PackSchema.safeParse(value);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((i) => ({ path: formatPath(i.path), reason: i.message })) };
+  }
+  const problems = checkIntegrity(parsed.data, knownIds);
+  return problems.length ? { ok: false, problems } : { ok: true, pack: parsed.data, problems: [] };
+}
+
+/** Validate pack text: size, emptiness, JSON syntax, then the value. */
+export function validatePackText(text: string, knownIds?: ReadonlySet<string>): ValidationResult {
+  if (text.length > MAX_PACK_BYTES) {
+    return fail(`file is too large (${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_PACK_BYTES / 1048576} MB)`);
+  }
+  if (text.trim() === '') return fail('file is empty');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    const msg = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    return fail(`not valid JSON (${msg})`);
+  }
+  return validatePackValue(value, knownIds);
+}
+
+export function formatProblems(problems: readonly Problem[]): string {
+  return problems.map((p) => (p.path ? `${p.path}: ${p.reason}` : p.reason)).join('\n');
+}

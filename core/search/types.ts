@@ -1,0 +1,57 @@
+/**
+ * The lookup engine's contract: what the extension, the CLI and the tests rely on.
+ * Everything here is plain serializable data ("not found" is a result, not an error).
+ */
+import type { EntryKind } from '../schema/pack';
+
+/** How sure the engine is that a hit governs what the reader selected; the UI shows it. */
+export type ResultConfidence = 'high' | 'medium' | 'low';
+
+/** Which field of an entry matched, and which words of the query matched it. */
+export interface MatchedField {
+  field: 'id' | 'title' | 'citation' | 'alias' | 'summary' | 'point' | 'exception' | 'keyword';
+  /** Words or phrases of the query (as the reader wrote them) that matched this field. */
+  terms: string[];
+  /** Index into entry.points / entry.exceptions when field is 'point' / 'exception'. */
+  index?: number;
+}
+
+export interface LookupHit {
+  id: string;
+  title: string;
+  citation?: string;
+  kind: EntryKind;
+  /** Higher is better; comparable within one lookup only. */
+  score: number;
+  confidence: ResultConfidence;
+  /** How the hit was found. */
+  via: 'citation' | 'exact' | 'fuzzy' | 'passage';
+  matched: MatchedField[];
+  /** Subsection the query named, for pinpoint citations: "(a)(3)". */
+  pinpoint?: string;
+}
+
+/** A citation the reader selected that no entry of the pack carries ("§ 19.99"). */
+export interface UnknownCitation {
+  /** The citation as written in the query. */
+  text: string;
+  /** Plain words for the card: "§ 19.99: no such section in this pack". */
+  message: string;
+}
+
+export interface LookupResult {
+  query: string;
+  mode: 'empty' | 'citation' | 'term' | 'passage';
+  /** Answers the card presents as answers: confident ones only, best first. Empty = "nothing in this pack". */
+  results: LookupHit[];
+  /** Weaker candidates the card may list under "other results". */
+  others: LookupHit[];
+  unknownCitations: UnknownCitation[];
+  /** True when the query was longer than the engine reads and was cut. */
+  truncated: boolean;
+}
+
+export interface LookupOptions {
+  /** Maximum number of results (default 5). */
+  limit?: number;
+}

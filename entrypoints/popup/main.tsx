@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Ordinance Lens</p>, document.getElementById('app')!);

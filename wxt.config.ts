@@ -1,0 +1,26 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { packsPlugin } from './scripts/lib/vite-packs-plugin';
+
+// See docs/decisions/ for why each manifest choice is what it is, and SECURITY.md for permissions.
+export default defineConfig({
+  imports: false, // explicit imports keep the dependency graph visible
+  vite: () => ({
+    plugins: [preact(), packsPlugin()],
+    build: { sourcemap: false },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Ordinance Lens',
+    description: 'Explains the law behind what you read: the governing section, in plain words, with its sources. Works offline.',
+    permissions: ['contextMenus', 'storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; connect-src 'self'; default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+    },
+    browser_specific_settings: {
+      gecko: {
+        id: 'ordinance-lens@example.org',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  }),
+});
