@@ -30,14 +30,20 @@ function checkEntry(entry: Entry, at: string, allIds: ReadonlySet<string>, probl
     if (source.asOf && !isRealDate(source.asOf)) problems.push({ path: `${at}.sources[${i}].asOf`, reason: `not a calendar date "${source.asOf}"` });
   });
 
-  const checkRefs = (refs: string[], refAt: string) =>
-    refs.forEach((ref, j) => {
+  const primaryIds = new Set(entry.sources.filter((s) => s.type === 'primary').map((s) => s.id));
+  // A statement marked primary must rest on at least one primary source: "official" is a claim.
+  const checkRefs = (item: { sources: string[]; confidence: string }, refAt: string) => {
+    item.sources.forEach((ref, j) => {
       if (!sourceIds.has(ref)) problems.push({ path: `${refAt}.sources[${j}]`, reason: `unknown source id "${ref}"` });
     });
-  entry.points.forEach((p, i) => checkRefs(p.sources, `${at}.points[${i}]`));
-  entry.exceptions.forEach((p, i) => checkRefs(p.sources, `${at}.exceptions[${i}]`));
+    if (item.confidence === 'primary' && item.sources.every((ref) => sourceIds.has(ref)) && !item.sources.some((ref) => primaryIds.has(ref))) {
+      problems.push({ path: `${refAt}.confidence`, reason: 'marked primary but none of its sources is a primary source (use "reported")' });
+    }
+  };
+  entry.points.forEach((p, i) => checkRefs(p, `${at}.points[${i}]`));
+  entry.exceptions.forEach((p, i) => checkRefs(p, `${at}.exceptions[${i}]`));
   entry.dates.forEach((d, i) => {
-    checkRefs(d.sources, `${at}.dates[${i}]`);
+    checkRefs(d, `${at}.dates[${i}]`);
     if (!isRealDate(d.date)) problems.push({ path: `${at}.dates[${i}].date`, reason: `not a calendar date "${d.date}"` });
   });
 
