@@ -16,11 +16,14 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; connect-src 'self'; default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
     },
-    browser_specific_settings: {
-      gecko: {
-        id: 'ordinance-lens@example.org',
-        data_collection_permissions: { required: ['none'] },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'ordinance-lens@example.org',
+          // Firefox's data-collection disclosure: we collect nothing.
+          data_collection_permissions: { required: ['none'] },
+        },
       },
-    },
+    }),
   }),
 });
