@@ -1,0 +1,68 @@
+/** Tokenizer, light inflection stemmer and stop words. */
+export interface Token {
+  /** Stemmed term. */
+  term: string;
+  /** Normalized surface form. */
+  surface: string;
+  start: number;
+  end: number;
+  stop: boolean;
+}
+
+export const STOPWORDS = new Set(
+  ("a about above after again against all also am an and any are aren't as at be because been before being below between both but by can can't cannot could did didn't do does doesn't doing don't down during each few for from further had has have having he her here hers herself him himself his how i if in into is isn't it it's its itself just let's me more most my myself no nor not of off on once only or other our ours ourselves out over own s same she should so some such t than that that's the their theirs them themselves then there these they this those through to too under until up very was wasn't we were what when where which while who whom why will with won't would you your yours yourself yourselves said says say may might must shall one two new last later still week weeks").split(' '),
+);
+
+const WORD = /[\p{L}\p{N}]+(?:['.\-][\p{L}\p{N}]+)*/gu;
+
+export function stem(w: string): string {
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  let s = w;
+  if (s.endsWith("'s")) s = s.slice(0, -2);
+  if (s.endsWith('ies') && s.length > 4) s = s.slice(0, -3) + 'y';
+  else if (s.endsWith('sses')) s = s.slice(0, -2);
+  else if (s.endsWith('s') && !/(ss|us|is)$/.test(s) && s.length > 3) s = s.slice(0, -1);
+  let base = '';
+  if (s.endsWith('ing') && s.length >= 6) base = s.slice(0, -3);
+  else if (s.endsWith('ed') && s.length >= 5) base = s.slice(0, -2);
+  if (base && /[aeiouy]/.test(base)) {
+    if (/([^aeiouls])\1$/.test(base)) base = base.slice(0, -1);
+    s = base;
+  }
+  if (s.endsWith('e') && s.length > 3) s = s.slice(0, -1);
+  return s;
+}
+
+/** Tokenizes normalized text (see normalize.ts); emits parts of hyphenated words and "287g" for "287(g)". */
+export function tokenize(text: string, maxTokens = 5000): Token[] {
+  const out: Token[] = [];
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(text)) && out.length < maxTokens) {
+    let surface = m[0];
+    const start = m.index;
+    const end = start + surface.length;
+    if (surface.length > 40) continue;
+    if (surface.includes('.')) {
+      const parts = surface.split('.');
+      if (parts.every((p) => /^\p{L}$/u.test(p))) surface = parts.join('');
+      else if (!/^[\d.]+$/.test(surface)) {
+        for (const p of parts) if (p) out.push(mk(p, start, end));
+      }
+    }
+    out.push(mk(surface, start, end));
+    if (surface.includes('-') && /\p{L}/u.test(surface)) {
+      for (const p of surface.split('-')) if (p && p.length > 1) out.push(mk(p, start, end));
+    }
+    if (/^\d+$/.test(surface)) {
+      const sub = /^\(([a-z0-9]{1,3})\)/.exec(text.slice(end, end + 6));
+      if (sub) out.push(mk(surface + sub[1], start, end + sub[0].length));
+    }
+  }
+  return out;
+}
+
+function mk(surface: string, start: number, end: number): Token {
+  const stop = STOPWORDS.has(surface);
+  return { term: stop ? surface : stem(surface), surface, start, end, stop };
+}
