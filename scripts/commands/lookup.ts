@@ -1,10 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { buildIndex, lookup, type LookupResult } from '../../core/search/index';
+import type { Entry } from '../../core/schema/pack';
+import { EntrySchema } from '../../core/schema/pack';
+import { loadBundledPacks } from '../lib/bundled-packs';
+import { loadAllPackSources } from '../lib/content-loader';
 import type { Command } from './types';
 
-// Placeholder until the lookup engine lands (issue 3).
+/**
+ * The bundled packs' entries. When content/ does not validate (a content author mid-edit), falls
+ * back to every entry that passes the entry schema on its own, with a warning on stderr.
+ */
+export function bundledEntries(): Entry[] {
+  try {
+    return loadBundledPacks().flatMap((p) => p.entries);
+  } catch {
+    const entries: Entry[] = [];
+    for (const src of loadAllPackSources()) {
+      const list = Array.isArray(src.pack.entries) ? (src.pack.entries as unknown[]) : [];
+      for (const raw of list) {
+        const r = EntrySchema.safeParse(raw);
+        if (r.success) entries.push(r.data);
+      }
+    }
+    if (!entries.length) throw new Error('lens: no valid entries in content/');
+    console.error(`lens: content/ does not validate; using the ${entries.length} entries that pass the entry schema`);
+    return entries;
+  }
+}
+
+function printReadable(r: LookupResult, ms: number): void {
+  console.log(`> ${r.query}  (${r.mode}, ${ms.toFixed(1)} ms${r.truncated ? ', truncated' : ''})`);
+  for (const u of r.unknownCitations) console.log(`  ! ${u.message}`);
+  if (!r.results.length) console.log('  nothing in this pack covers this');
+  r.results.forEach((h, i) => {
+    const why = h.matched.map((m) => `${m.field}${m.index !== undefined ? `[${m.index}]` : ''}: ${m.terms.join(', ')}`).join('; ');
+    console.log(`  ${i + 1}. ${h.title} [${h.id}]${h.citation ? ` ${h.citation}` : ''}${h.pinpoint ? ` ${h.pinpoint}` : ''}`);
+    console.log(`     ${h.confidence} (${h.score}, ${h.via}) — ${why}`);
+  });
+  if (r.others.length) console.log(`  other results: ${r.others.map((h) => h.id).join(', ')}`);
+}
+
 export const command: Command = {
-  usage: 'lens lookup',
-  async run() {
-    console.error('lens lookup: not built yet');
-    return 2;
+  usage: 'lens lookup [--json] [--limit K] [--stdin] [QUERY…]',
+  async run(args) {
+    let json = false;
+    let stdin = false;
+    let limit = 5;
+    const queries: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      if (a === '--json') json = true;
+      else if (a === '--stdin') stdin = true;
+      else if (a === '--limit') limit = Number(args[++i]) || 5;
+      else queries.push(a);
+    }
+    if (stdin) queries.push(...readFileSync(0, 'utf8').split('\n').filter((l) => l.trim()));
+    if (!queries.length) {
+      console.error(`usage: ${this.usage}`);
+      return 2;
+    }
+    let entries: Entry[];
+    try {
+      entries = bundledEntries();
+    } catch (err) {
+      console.error(err instanceof Error ? err.message : String(err));
+      return 1;
+    }
+    const index = buildIndex(entries);
+    for (const q of queries) {
+      const t0 = performance.now();
+      const r = lookup(index, q, { limit });
+      const ms = performance.now() - t0;
+      if (json) {
+        console.log(
+          JSON.stringify({
+            query: q,
+            results: r.results.map((h) => ({ id: h.id, title: h.title, citation: h.citation, score: h.score, confidence: h.confidence, matched: h.matched, pinpoint: h.pinpoint })),
+            unknownCitations: r.unknownCitations,
+            mode: r.mode,
+            ms: Math.round(ms * 100) / 100,
+          }),
+        );
+      } else printReadable(r, ms);
+    }
+    return 0;
   },
 };

@@ -1,0 +1,7 @@
+/** Public API of the lookup engine: the extension, the CLI and the tests import from here. */
+export { buildIndex, lookup, MAX_QUERY_CHARS } from './engine';
+export type { SearchIndex } from './engine';
+export type { LookupHit, LookupOptions, LookupResult, MatchedField, ResultConfidence, UnknownCitation } from './types';
+export { normalize } from '../text/normalize';
+export { extractCitations } from '../citations/extract';
+export { CITATION_PATTERNS } from '../citations/patterns';
