@@ -30,7 +30,10 @@ const K1 = 1.2;
 interface CitationRef {
   entry: number;
   primary: boolean;
+  /** 3 the entry's citation, 2 its title or an alias, 1 a keyword, 0 a mention in its text. */
+  level: number;
 }
+const CITE_LEVEL: Partial<Record<FieldName, number>> = { citation: 3, title: 2, alias: 2, keyword: 1 };
 
 export interface SearchIndex {
   entries: readonly Entry[];
@@ -93,9 +96,12 @@ export function buildIndex(entries: readonly Entry[]): SearchIndex {
         for (const c of extractCitations(norm(text))) {
           for (const key of c.keys) {
             const refs = citationKeys.get(key) ?? [];
+            const level = CITE_LEVEL[field] ?? 0;
             const old = refs.find((r) => r.entry === idx);
-            if (old) old.primary ||= primary;
-            else refs.push({ entry: idx, primary });
+            if (old) {
+              old.primary ||= primary;
+              old.level = Math.max(old.level, level);
+            } else refs.push({ entry: idx, primary, level });
             citationKeys.set(key, refs);
           }
         }
@@ -165,6 +171,7 @@ function typoCandidates(index: SearchIndex, term: string): { term: string; facto
   let best: { term: string; d: number }[] = [];
   for (let l = term.length - max; l <= term.length + max; l++) {
     for (const v of index.vocabByLen.get(l) ?? []) {
+      if (v.charCodeAt(0) !== term.charCodeAt(0)) continue;
       const d = boundedDistance(term, v, max);
       if (d <= max) best.push({ term: v, d });
     }
@@ -212,7 +219,7 @@ function lookupUnsafe(index: SearchIndex, rawQuery: string, options: LookupOptio
         if (!refs.length) continue;
         found = true;
         for (const r of refs) {
-          let s = (r.primary ? 100 : 40) - k;
+          let s = (r.primary ? 100 : 40) + r.level * 2 - k;
           if (!named && c.pattern.local && jurisName(index.entries[r.entry]!.jurisdiction) === index.homeJurisdiction) s += 1;
           const pin = c.subsection && k > 0 && k <= c.baseIndex ? c.subsection : undefined;
           const old = citeScore.get(r.entry);
