@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex, lookup } from '../../core/search/index';
+import { bundledEntries } from '../../scripts/commands/lookup';
+
+const entries = bundledEntries();
+const index = buildIndex(entries);
+const has = (id: string) => entries.some((e) => e.id === id);
+const top = (q: string) => lookup(index, q).results.map((h) => h.id);
+
+describe('lookup over the bundled pack', () => {
+  it('says nothing for unrelated text and for a stop word', () => {
+    for (const q of ['the', 'snow emergency parking', 'lorem ipsum dolor sit amet', 'The Vikings beat Green Bay on Sunday night.']) {
+      expect(top(q), q).toEqual([]);
+    }
+  });
+  it('reports an unknown city code section in plain words', () => {
+    const r = lookup(index, '§ 19.99');
+    expect(r.results).toEqual([]);
+    expect(r.unknownCitations[0]?.message).toBe('§ 19.99: no such section in this pack');
+  });
+  it.runIf(has('mpls-19.30'))('resolves a pinpoint citation to its section and keeps the subsection', () => {
+    const r = lookup(index, 'Sec. 19.30(a)(3)');
+    expect(r.mode).toBe('citation');
+    expect(r.results[0]?.id).toBe('mpls-19.30');
+    expect(r.results[0]?.pinpoint).toBe('(a)(3)');
+  });
+  it.runIf(has('term-detainer'))('matches inflections and misspellings', () => {
+    expect(top('detainers')).toContain('term-detainer');
+  });
+  it.runIf(has('term-separation-ordinance'))('finds a misspelled name', () => {
+    const r = lookup(index, 'seperation ordinance');
+    expect(r.results.map((h) => h.id)).toContain('term-separation-ordinance');
+    expect(r.results[0]?.matched.some((m) => m.terms.includes('seperation'))).toBe(true);
+  });
+  it('says which words of the selection matched which field', () => {
+    const r = lookup(index, 'immigration status questions');
+    for (const h of r.results) expect(h.matched.length).toBeGreaterThan(0);
+  });
+  it('cuts what it reads and says so', () => {
+    expect(lookup(index, 'x '.repeat(20000)).truncated).toBe(true);
+  });
+});
