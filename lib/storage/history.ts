@@ -1,0 +1,162 @@
+/**
+ * The reader's lookup history, stored under `history` in storage.local as `{ v, data }`.
+ * It stays on this machine; the reader can turn it off (Settings.historyEnabled), clear it,
+ * export and import it.
+ *
+ * - `readHistory()` never throws; newest first; at most MAX_HISTORY items; each query at most
+ *   MAX_QUERY_CHARS characters. Damaged items are dropped (the rest kept) and the repair is
+ *   reported; a damaged or vanished list is replaced by an empty one.
+ * - `addHistory(item)` puts the item first (a repeat of the newest query replaces it), trims
+ *   to the bounds, and writes in one call. With history turned off it stores nothing.
+ * - `clearHistory()` empties it.
+ *
+ * Version history: v1 is the shape below (the first stored shape; no migrations yet).
+ */
+import { z } from '../../core/schema/zod';
+import { KEYS, readRaw, serialized, wasWritten, writeAtomic, type Envelope } from './area';
+import { reportRepair } from './repair';
+import { OK, type WriteResult } from './result';
+import { readSettings } from './settings';
+
+export interface HistoryItem {
+  /** What the reader looked up (capped at MAX_QUERY_CHARS). */
+  query: string;
+  /** When, in epoch milliseconds. */
+  at: number;
+  /** The id of the top result, if any. */
+  topId?: string;
+  /** Its title, as shown then. */
+  topTitle?: string;
+}
+
+export const HISTORY_VERSION = 1;
+export const MAX_HISTORY = 200;
+export const MAX_QUERY_CHARS = 500;
+const MAX_ID_CHARS = 200;
+const MAX_TITLE_CHARS = 300;
+
+/** Cuts at `max` UTF-16 units without leaving half a surrogate pair. */
+export function capText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let cut = s.slice(0, max);
+  const last = cut.charCodeAt(cut.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
+  return cut;
+}
+
+/** A stored (or imported) item: lenient on length (we cap), strict on types. */
+export const historyItemSchema = z.object({
+  query: z.string().transform((s) => capText(s.trim(), MAX_QUERY_CHARS)).refine((s) => s.length > 0, 'empty query'),
+  at: z.number().finite().nonnegative(),
+  topId: z.string().transform((s) => capText(s, MAX_ID_CHARS)).optional(),
+  topTitle: z.string().transform((s) => capText(s, MAX_TITLE_CHARS)).optional(),
+});
+
+export const MIGRATIONS: Record<number, (data: unknown) => unknown> = {};
+
+/** Keeps valid items, newest first, bounded. Returns how many stored items were dropped. */
+export function salvageHistory(data: unknown): { items: HistoryItem[]; dropped: number; notAList: boolean } {
+  if (!Array.isArray(data)) return { items: [], dropped: 0, notAList: true };
+  const items: HistoryItem[] = [];
+  let dropped = 0;
+  for (const raw of data) {
+    const parsed = historyItemSchema.safeParse(raw);
+    if (parsed.success) items.push(stripUndefined(parsed.data));
+    else dropped++;
+  }
+  items.sort((a, b) => b.at - a.at);
+  return { items: items.slice(0, MAX_HISTORY), dropped, notAList: false };
+}
+
+function stripUndefined(item: { query: string; at: number; topId?: string | undefined; topTitle?: string | undefined }): HistoryItem {
+  const out: HistoryItem = { query: item.query, at: item.at };
+  if (item.topId !== undefined) out.topId = item.topId;
+  if (item.topTitle !== undefined) out.topTitle = item.topTitle;
+  return out;
+}
+
+export function historyEnvelope(items: HistoryItem[]): Envelope<HistoryItem[]> {
+  return { v: HISTORY_VERSION, data: items };
+}
+
+export function migrateHistory(from: number, data: unknown): unknown {
+  let out = data;
+  for (let v = from + 1; v <= HISTORY_VERSION; v++) {
+    const step = MIGRATIONS[v];
+    if (!step) throw new Error(`no migration to v${v}`);
+    out = step(out);
+  }
+  return out;
+}
+
+/** The history, newest first. Never throws. */
+export async function readHistory(): Promise<HistoryItem[]> {
+  try {
+    return await readHistoryUnsafe();
+  } catch (err) {
+    console.warn('[Ordinance Lens] history read failed', err);
+    return [];
+  }
+}
+
+async function readHistoryUnsafe(): Promise<HistoryItem[]> {
+  const raw = await readRaw(KEYS.history);
+  if (raw.kind === 'unreadable') {
+    await reportRepair('history', 'unreadable', raw.error);
+    return [];
+  }
+  if (raw.kind === 'missing') {
+    if (await wasWritten('history')) {
+      await reportRepair('history', 'vanished', 'the history key was written before and is now missing');
+      await writeAtomic({ history: historyEnvelope([]) });
+    }
+    return [];
+  }
+  const stored = raw.value as Envelope<unknown> | null;
+  const isEnv = stored !== null && typeof stored === 'object' && !Array.isArray(stored) && Number.isInteger(stored.v) && stored.v >= 1 && 'data' in stored;
+  if (!isEnv) {
+    await reportRepair('history', 'corrupted', 'not a versioned value');
+    await writeAtomic({ history: historyEnvelope([]) });
+    return [];
+  }
+  if (stored.v > HISTORY_VERSION) {
+    await reportRepair('history', 'newer-version', `stored v${stored.v}, this build reads v${HISTORY_VERSION}`);
+    return salvageHistory(stored.data).items;
+  }
+  let data: unknown;
+  try {
+    data = migrateHistory(stored.v, stored.data);
+  } catch (err) {
+    await reportRepair('history', 'corrupted', `migration from v${stored.v} failed: ${String(err)}`);
+    await writeAtomic({ history: historyEnvelope([]) });
+    return [];
+  }
+  const { items, dropped, notAList } = salvageHistory(data);
+  if (notAList || dropped > 0) {
+    await reportRepair('history', notAList ? 'corrupted' : 'invalid-fields', notAList ? 'data is not a list' : `dropped ${dropped} damaged item(s)`);
+    await writeAtomic({ history: historyEnvelope(items) });
+  }
+  return items;
+}
+
+/**
+ * Adds a lookup to the history (first place). Stores nothing when history is turned off or
+ * the query is empty. Returns a plain message if the write failed (the old history stays).
+ */
+export function addHistory(item: HistoryItem): Promise<WriteResult> {
+  const parsed = historyItemSchema.safeParse(item);
+  if (!parsed.success) return Promise.resolve(OK); // empty or malformed: nothing worth keeping
+  const next = stripUndefined(parsed.data);
+  return serialized(async () => {
+    const settings = await readSettings();
+    if (!settings.historyEnabled) return OK;
+    const old = await readHistory();
+    const rest = old[0]?.query === next.query ? old.slice(1) : old;
+    return writeAtomic({ history: historyEnvelope([next, ...rest].slice(0, MAX_HISTORY)) });
+  });
+}
+
+/** Empties the history. */
+export function clearHistory(): Promise<WriteResult> {
+  return serialized(() => writeAtomic({ history: historyEnvelope([]) }));
+}

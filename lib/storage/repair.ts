@@ -1,0 +1,81 @@
+/**
+ * Storage repair reporting. When a stored value is found damaged, unreadable or vanished, the
+ * reader's data is replaced by defaults (only that key), and the repair is:
+ *  1. logged with console.warn,
+ *  2. announced to listeners in this context (`onStorageRepaired`),
+ *  3. kept in storage (`readRepairNotices`) so the options page can tell the reader even when
+ *     the repair happened in another context (the background or a content script).
+ * Notices are cleared by `dismissRepairNotices` once shown.
+ */
+import { browser } from 'wxt/browser';
+import { KEYS, readRaw, type DataKey } from './area';
+
+export type RepairReason = 'corrupted' | 'vanished' | 'unreadable' | 'newer-version' | 'invalid-fields';
+
+export interface RepairNotice {
+  /** The stored key that was repaired: 'settings' or 'history'. */
+  key: DataKey;
+  reason: RepairReason;
+  /** What happened, in plain words, for the reader. */
+  message: string;
+  /** Epoch milliseconds. */
+  at: number;
+}
+
+type Listener = (notice: RepairNotice) => void;
+const listeners = new Set<Listener>();
+const MAX_NOTICES = 20;
+
+/** Calls `listener` for each repair made in this context. Returns an unsubscribe function. */
+export function onStorageRepaired(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Repairs recorded in storage, oldest first. Never throws. */
+export async function readRepairNotices(): Promise<RepairNotice[]> {
+  const got = await readRaw(KEYS.repairs);
+  if (got.kind !== 'value' || !Array.isArray(got.value)) return [];
+  return got.value.filter(
+    (n): n is RepairNotice =>
+      !!n && typeof n === 'object' && typeof (n as RepairNotice).key === 'string' && typeof (n as RepairNotice).message === 'string' && typeof (n as RepairNotice).at === 'number',
+  );
+}
+
+/** Forgets the recorded repairs (after the reader has seen them). */
+export async function dismissRepairNotices(): Promise<void> {
+  try {
+    await browser.storage.local.remove(KEYS.repairs);
+  } catch {
+    /* nothing to do: the notice shows again next time */
+  }
+}
+
+/** Records and announces a repair. Never throws. */
+export async function reportRepair(key: DataKey, reason: RepairReason, detail: string): Promise<RepairNotice> {
+  const what = key === 'settings' ? 'Your settings' : 'Your lookup history';
+  const message =
+    reason === 'invalid-fields'
+      ? `${what} had damaged entries; those were reset and the rest kept.`
+      : reason === 'vanished'
+        ? `${what} disappeared from the browser's storage and were reset to defaults.`
+        : reason === 'newer-version'
+          ? `${what} were saved by a newer version of Ordinance Lens and could not be read; defaults are used.`
+          : `${what} could not be read and were reset to defaults.`;
+  const notice: RepairNotice = { key, reason, message, at: Date.now() };
+  console.warn(`[Ordinance Lens] storage repaired: ${key} (${reason}): ${detail}`);
+  try {
+    const old = await readRepairNotices();
+    await browser.storage.local.set({ [KEYS.repairs]: [...old, notice].slice(-MAX_NOTICES) });
+  } catch {
+    /* the warning and the event still carry it */
+  }
+  for (const l of [...listeners]) {
+    try {
+      l(notice);
+    } catch {
+      /* a listener's bug must not break a read */
+    }
+  }
+  return notice;
+}

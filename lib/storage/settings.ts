@@ -1,0 +1,243 @@
+/**
+ * Reader settings, stored under `settings` in storage.local as a versioned envelope `{ v, data }`.
+ *
+ * Contract (the UI codes against it):
+ * - `readSettings()` never throws. It migrates older versions on read (not in onInstalled:
+ *   under --load-extension onInstalled says "install" on every launch, and a browser update can
+ *   bring an old value back at any time). A damaged, unreadable or vanished value is reported
+ *   (console.warn + `onStorageRepaired` + `readRepairNotices`) and replaced by defaults,
+ *   field by field where possible, without touching any other key.
+ * - `writeSettings(patch)` validates the patch, merges it into the current settings and writes
+ *   them in one call; a write over quota returns a plain message and the old value stays.
+ *
+ * Version history (each step is one entry in MIGRATIONS, with a before/after fixture in
+ * tests/lib/storage/fixtures.ts):
+ *   v1  (preview builds) { enabled: boolean; blockedSites: string (comma/newline separated);
+ *       style: 'short' | 'long' | 'markdown' }
+ *   v2  Settings below: renamed fields, sites as a list, 'long' became 'memo', plus
+ *       historyEnabled (on by default, as in v1 where history was always kept).
+ */
+import { browser } from 'wxt/browser';
+import { z } from '../../core/schema/zod';
+import { KEYS, readRaw, serialized, wasWritten, writeAtomic, type Envelope } from './area';
+import { reportRepair } from './repair';
+import { fail, type WriteResult } from './result';
+
+export type CitationStyle = 'short' | 'memo' | 'markdown' | 'plain';
+
+export interface Settings {
+  /** Show the in-page card after a lookup. */
+  cardEnabled: boolean;
+  /** Host names (lower case, e.g. "example.com") where the card never appears. */
+  disabledSites: string[];
+  /** How "copy citation" formats a citation. */
+  citationStyle: CitationStyle;
+  /** Keep a local list of past lookups (never leaves the machine). */
+  historyEnabled: boolean;
+}
+
+export const SETTINGS_VERSION = 2;
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  cardEnabled: true,
+  disabledSites: Object.freeze([]) as unknown as string[],
+  citationStyle: 'short',
+  historyEnabled: true,
+}) as Settings;
+
+export const MAX_DISABLED_SITES = 1000;
+const MAX_SITE_LENGTH = 253;
+
+/** Lower-cases, trims and de-duplicates host names; drops empty ones. */
+export function normalizeSites(sites: readonly string[]): string[] {
+  return [...new Set(sites.map((s) => s.trim().toLowerCase()).filter((s) => s.length > 0))];
+}
+
+const siteSchema = z
+  .string()
+  .max(MAX_SITE_LENGTH + 64, 'a site name is too long')
+  .transform((s) => s.trim().toLowerCase())
+  .refine((s) => s.length <= MAX_SITE_LENGTH, 'a site name is too long')
+  .refine((s) => !/\s/.test(s), 'a site name cannot contain spaces');
+
+/** One schema per field, so a damaged field can be reset alone. */
+const fieldSchemas = {
+  cardEnabled: z.boolean(),
+  disabledSites: z
+    .array(siteSchema)
+    .max(MAX_DISABLED_SITES * 2, `at most ${MAX_DISABLED_SITES} sites`)
+    .transform(normalizeSites)
+    .refine((s) => s.length <= MAX_DISABLED_SITES, `at most ${MAX_DISABLED_SITES} sites`),
+  citationStyle: z.enum(['short', 'memo', 'markdown', 'plain']),
+  historyEnabled: z.boolean(),
+} satisfies { [K in keyof Settings]: z.ZodType<Settings[K], unknown> };
+
+/** The full current shape; used by backup import. */
+export const settingsSchema = z.strictObject(fieldSchemas);
+const patchSchema = z.strictObject(fieldSchemas).partial();
+
+const FIELD_WORDS: Record<keyof Settings, string> = {
+  cardEnabled: 'Show the card',
+  disabledSites: 'Sites where the card is off',
+  citationStyle: 'Citation style',
+  historyEnabled: 'Keep lookup history',
+};
+
+/** Migrations: MIGRATIONS[n] turns version n-1 data into version n data. Pure; may throw on garbage. */
+export const MIGRATIONS: Record<number, (data: unknown) => unknown> = {
+  2: (old) => {
+    const v1 = asRecord(old);
+    const style = v1.style === 'long' ? 'memo' : v1.style;
+    const sites = typeof v1.blockedSites === 'string' ? v1.blockedSites.split(/[\n,]+/) : v1.blockedSites;
+    return {
+      cardEnabled: v1.enabled,
+      disabledSites: sites,
+      citationStyle: style,
+      historyEnabled: true,
+    };
+  },
+};
+
+function asRecord(x: unknown): Record<string, unknown> {
+  if (x === null || typeof x !== 'object' || Array.isArray(x)) throw new Error('not an object');
+  return x as Record<string, unknown>;
+}
+
+/** Runs the migrations from version `from` up to the current one. */
+export function migrateSettings(from: number, data: unknown): unknown {
+  let out = data;
+  for (let v = from + 1; v <= SETTINGS_VERSION; v++) {
+    const step = MIGRATIONS[v];
+    if (!step) throw new Error(`no migration to v${v}`);
+    out = step(out);
+  }
+  return out;
+}
+
+/**
+ * Validates `data` field by field: valid fields are kept, invalid or missing ones take the
+ * default. Returns the settings and the names of the fields that were reset.
+ */
+export function salvageSettings(data: unknown): { settings: Settings; reset: (keyof Settings)[] } {
+  const rec = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  const settings = { ...DEFAULT_SETTINGS, disabledSites: [] } as Settings;
+  const reset: (keyof Settings)[] = [];
+  for (const key of Object.keys(fieldSchemas) as (keyof Settings)[]) {
+    const parsed = fieldSchemas[key].safeParse(rec[key]);
+    if (parsed.success) (settings as unknown as Record<string, unknown>)[key] = parsed.data;
+    else reset.push(key);
+  }
+  return { settings, reset };
+}
+
+function isEnvelope(x: unknown): x is Envelope<unknown> {
+  return (
+    x !== null &&
+    typeof x === 'object' &&
+    !Array.isArray(x) &&
+    Number.isInteger((x as Envelope<unknown>).v) &&
+    (x as Envelope<unknown>).v >= 1 &&
+    'data' in x
+  );
+}
+
+function freshDefaults(): Settings {
+  return { ...DEFAULT_SETTINGS, disabledSites: [] };
+}
+
+/** Reads the reader's settings. Never throws; see the module comment. */
+export async function readSettings(): Promise<Settings> {
+  try {
+    return await readSettingsUnsafe();
+  } catch (err) {
+    // Unreachable by design; a last guard so a bug here never breaks a page.
+    console.warn('[Ordinance Lens] settings read failed', err);
+    return freshDefaults();
+  }
+}
+
+async function readSettingsUnsafe(): Promise<Settings> {
+  const raw = await readRaw(KEYS.settings);
+  if (raw.kind === 'unreadable') {
+    // The browser could not read its own store; do not write over what may come back.
+    await reportRepair('settings', 'unreadable', raw.error);
+    return freshDefaults();
+  }
+  if (raw.kind === 'missing') {
+    if (await wasWritten('settings')) {
+      await reportRepair('settings', 'vanished', 'the settings key was written before and is now missing');
+      await writeAtomic({ settings: envelope(freshDefaults()) });
+    }
+    return freshDefaults();
+  }
+  const stored = raw.value;
+  if (!isEnvelope(stored)) {
+    await reportRepair('settings', 'corrupted', `not a versioned value: ${describe(stored)}`);
+    await writeAtomic({ settings: envelope(freshDefaults()) });
+    return freshDefaults();
+  }
+  if (stored.v > SETTINGS_VERSION) {
+    // Saved by a newer build (e.g. after a downgrade): use what we understand, keep the stored value.
+    const { settings } = salvageSettings(stored.data);
+    await reportRepair('settings', 'newer-version', `stored v${stored.v}, this build reads v${SETTINGS_VERSION}`);
+    return settings;
+  }
+  let data: unknown;
+  try {
+    data = migrateSettings(stored.v, stored.data);
+  } catch (err) {
+    await reportRepair('settings', 'corrupted', `migration from v${stored.v} failed: ${String(err)}`);
+    await writeAtomic({ settings: envelope(freshDefaults()) });
+    return freshDefaults();
+  }
+  const { settings, reset } = salvageSettings(data);
+  if (reset.length > 0) {
+    const whole = reset.length === Object.keys(fieldSchemas).length;
+    await reportRepair('settings', whole ? 'corrupted' : 'invalid-fields', `reset ${reset.join(', ')} (stored v${stored.v})`);
+    await writeAtomic({ settings: envelope(settings) });
+  }
+  return settings;
+}
+
+export function envelope(settings: Settings): Envelope<Settings> {
+  return { v: SETTINGS_VERSION, data: settings };
+}
+
+/**
+ * Validates `patch` and stores the merged settings. Returns `{ ok: false, message }` in plain
+ * words for an invalid patch or a failed write (over quota: the old settings stay).
+ */
+export function writeSettings(patch: Partial<Settings>): Promise<WriteResult> {
+  const parsed = patchSchema.safeParse(patch);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path[0];
+    const label = typeof field === 'string' && field in FIELD_WORDS ? FIELD_WORDS[field as keyof Settings] : field === undefined ? 'Settings' : `Unknown setting "${String(field)}"`;
+    return Promise.resolve(fail(`Not saved: ${label}: ${issue?.message ?? 'invalid value'}.`));
+  }
+  return serialized(async () => {
+    const current = await readSettings();
+    const next: Settings = { ...current, ...(parsed.data as Partial<Settings>) };
+    return writeAtomic({ settings: envelope(next) });
+  });
+}
+
+function describe(x: unknown): string {
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'an array';
+  if (typeof x === 'string') return `a string of ${x.length} characters`;
+  return typeof x;
+}
+
+/**
+ * Calls `listener` with the validated settings whenever another context changes them.
+ * Returns an unsubscribe function.
+ */
+export function watchSettings(listener: (settings: Settings) => void): () => void {
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'local' || !(KEYS.settings in changes)) return;
+    void readSettings().then(listener, () => undefined);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}
