@@ -211,6 +211,7 @@ export function writeSettings(patch: Partial<Settings>): Promise<WriteResult> {
   const parsed = patchSchema.safeParse(patch);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
+    if (issue?.code === 'unrecognized_keys') return Promise.resolve(fail(`Not saved: Unknown setting "${issue.keys.join('", "')}".`));
     const field = issue?.path[0];
     const label = typeof field === 'string' && field in FIELD_WORDS ? FIELD_WORDS[field as keyof Settings] : field === undefined ? 'Settings' : `Unknown setting "${String(field)}"`;
     return Promise.resolve(fail(`Not saved: ${label}: ${issue?.message ?? 'invalid value'}.`));
