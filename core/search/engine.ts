@@ -47,6 +47,8 @@ export interface SearchIndex {
   citationKeys: Map<string, CitationRef[]>;
   jurisdictions: string[];
   homeJurisdiction: string;
+  /** Scratch accumulators reused by lookups (one JS thread; reset after each use). */
+  scratch: { score: Float64Array; matched: Float64Array };
 }
 
 function fieldTexts(e: Entry): [FieldName, string, number][] {
@@ -92,7 +94,7 @@ export function buildIndex(entries: readonly Entry[]): SearchIndex {
         maxPhraseLen = Math.max(maxPhraseLen, terms.length);
       }
       const primary = field === 'citation' || field === 'alias' || field === 'title' || field === 'keyword';
-      if (field !== 'id') {
+      if (field !== 'id' && (primary || /\d/.test(text))) {
         for (const c of extractCitations(norm(text))) {
           for (const key of c.keys) {
             const refs = citationKeys.get(key) ?? [];
@@ -148,7 +150,8 @@ export function buildIndex(entries: readonly Entry[]): SearchIndex {
   }
   const jurisdictions = [...jcount.keys()].flatMap((j) => [j, j.split(',')[0]!.trim()]).filter((j, i, a) => j && a.indexOf(j) === i);
   const homeJurisdiction = [...jcount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-  return { entries, postings, vocabByLen, phrases, maxPhraseLen, citationKeys, jurisdictions, homeJurisdiction };
+  const scratch = { score: new Float64Array(entries.length), matched: new Float64Array(entries.length) };
+  return { entries, postings, vocabByLen, phrases, maxPhraseLen, citationKeys, jurisdictions, homeJurisdiction, scratch };
 }
 
 function idf(index: SearchIndex, df: number): number {
@@ -267,23 +270,48 @@ function lookupUnsafe(index: SearchIndex, rawQuery: string, options: LookupOptio
   }
   const totalIdf = [...qterms.values()].reduce((s, t) => s + t.idf, 0) || 1;
 
-  // BM25F accumulation
-  const score = new Map<number, number>();
-  const matchedIdf = new Map<number, number>();
+  // BM25F accumulation into dense scratch arrays; only touched entries are read back.
+  const acc = index.scratch.score;
+  const accM = index.scratch.matched;
+  const touched: number[] = [];
   for (const qt of terms) {
     const w = qt.idf * (passage ? 1 + Math.log(qt.qtf) : 1);
-    const seen = new Set<number>();
+    const multi = qt.variants.length > 1;
+    const seen = multi ? new Set<number>() : undefined;
     for (const v of qt.variants) {
       const p = index.postings.get(v.term);
       if (!p) continue;
-      for (let i = 0; i < p.ids.length; i++) {
-        const id = p.ids[i]!;
-        score.set(id, (score.get(id) ?? 0) + w * p.w[i]! * v.factor);
-        if (!seen.has(id)) {
-          seen.add(id);
-          matchedIdf.set(id, (matchedIdf.get(id) ?? 0) + qt.idf * v.factor);
+      const ids = p.ids;
+      const ws = p.w;
+      const f = w * v.factor;
+      const m = qt.idf * v.factor;
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        if (acc[id] === 0 && accM[id] === 0) touched.push(id);
+        acc[id]! += f * ws[i]!;
+        if (!seen || !seen.has(id)) {
+          seen?.add(id);
+          accM[id]! += m;
         }
       }
+    }
+  }
+  const score = new Map<number, number>();
+  const matchedIdf = new Map<number, number>();
+  if (touched.length) {
+    // Keep the best candidates only (the rest cannot reach the results).
+    let cut = 0;
+    if (touched.length > 200) {
+      const sorted = touched.map((id) => acc[id]!).sort((a, b) => b - a);
+      cut = sorted[199]!;
+    }
+    for (const id of touched) {
+      if (acc[id]! >= cut && acc[id]! > 0) {
+        score.set(id, acc[id]!);
+        matchedIdf.set(id, accM[id]!);
+      }
+      acc[id] = 0;
+      accM[id] = 0;
     }
   }
   // Phrase matches against titles, aliases and keywords.

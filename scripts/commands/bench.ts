@@ -1,10 +1,191 @@
+/**
+ * `lens bench [--json]`: lookup speed on seeded synthetic packs of 2,000 and 20,000 entries with a
+ * legal vocabulary, per query kind, beside a naive fuse.js baseline (defaults, title + summary)
+ * measured in the same run. The baseline is capped per kind (queries and seconds) and says so.
+ */
+import Fuse from 'fuse.js';
+import { buildIndex, lookup } from '../../core/search/index';
+import type { Entry } from '../../core/schema/pack';
 import type { Command } from './types';
 
-// Placeholder until the lookup engine lands (issue 3).
+const WORDS = (
+  'ordinance section chapter council city county state federal immigration enforcement detainer warrant judicial administrative ' +
+  'police officer sheriff jail release custody arrest detention status employee agency department resources property parking ' +
+  'staging area garage lot permit zoning variance license inspection notice hearing appeal court judge order injunction ' +
+  'complaint lawsuit plaintiff defendant statute regulation code amendment repeal adopt effective enact vote resolution mayor ' +
+  'executive policy guidance training reporting requirement exception provision definition penalty violation misdemeanor ' +
+  'fine fee tax levy budget contract vendor data privacy record disclosure request information sharing cooperation agreement ' +
+  'program service benefit eligibility resident public safety emergency fire housing tenant landlord eviction school student ' +
+  'transit street sidewalk snow water sewer utility franchise cable election ballot candidate campaign ethics lobbying ' +
+  'procurement bid minority business small employer wage labor worker union health clinic hospital consular visa asylum ' +
+  'refugee removal deportation interpreter language translation community outreach legal counsel attorney prosecutor criminal civil'
+).split(' ');
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The legal words first (most frequent), then seeded pseudo-words: a Zipf-like vocabulary of 8,000 words. */
+const SYLLABLES = 'ab ac ad al am an ar as at ba be bi bo ca ce ci co da de di do el em en er es fa fe fi fo ga ge gi go ha he hi ho in ir is la le li lo ma me mi mo na ne ni no or os pa pe pi po ra re ri ro sa se si so ta te ti to un ur va ve vi vo'.split(' ');
+const VOCAB = (() => {
+  const r = rng(1);
+  const out = [...WORDS];
+  const seen = new Set(out);
+  while (out.length < 8000) {
+    const k = 2 + Math.floor(r() * 3);
+    const word = Array.from({ length: k }, () => SYLLABLES[Math.floor(r() * SYLLABLES.length)]!).join('') + ['tion', 'ment', 'ance', 'ity', 'ing', 'er', 'al', ''][Math.floor(r() * 8)];
+    if (!seen.has(word)) {
+      seen.add(word);
+      out.push(word);
+    }
+  }
+  return out;
+})();
+
+export function syntheticEntries(n: number, seed = 42): Entry[] {
+  const r = rng(seed);
+  const w = () => VOCAB[Math.floor(VOCAB.length * Math.pow(r(), 2.2))]!;
+  const sentence = (k: number) => Array.from({ length: k }, w).join(' ') + '.';
+  const out: Entry[] = [];
+  for (let i = 0; i < n; i++) {
+    const title = `${w()} ${w()} ${w()}`.replace(/^./, (c) => c.toUpperCase());
+    out.push({
+      id: `syn-${i}`,
+      kind: 'ordinance-section',
+      jurisdiction: i % 3 ? 'Minneapolis' : 'Saint Paul',
+      title,
+      citation: `Code § ${10 + (i % 90)}.${String(i).padStart(4, '0')}`,
+      aliases: [`${w()} ${w()}`, `MCO ${10 + (i % 90)}.${String(i).padStart(4, '0')}`],
+      summary: `${sentence(14)} ${sentence(12)}`,
+      points: Array.from({ length: 3 }, () => ({ text: `${sentence(16)} ${sentence(10)}`, confidence: 'primary' as const, sources: ['s1'] })),
+      exceptions: [{ text: sentence(18), confidence: 'primary' as const, sources: ['s1'] }],
+      dates: [],
+      status: 'in-force',
+      sources: [{ id: 's1', url: 'https://example.org', publisher: 'Synthetic', type: 'primary' }],
+      related: [],
+      openQuestions: [],
+      keywords: [w(), w()],
+    });
+  }
+  return out;
+}
+
+const KINDS = ['term', 'misspelling', 'citation', 'sentence', 'passage150', 'passage1000'] as const;
+type Kind = (typeof KINDS)[number];
+
+function queries(entries: Entry[], seed: number): Record<Kind, string[]> {
+  const r = rng(seed);
+  const pick = () => entries[Math.floor(r() * entries.length)]!;
+  const typo = (s: string) => s.replace(/[aeiou]/, '').replace(/(.)(.)$/, '$2$1');
+  const words = (k: number) => Array.from({ length: k }, () => (r() < 0.5 ? VOCAB[Math.floor(VOCAB.length * Math.pow(r(), 2.2))]! : ['the', 'and', 'said', 'on', 'new', 'people', 'Tuesday', 'story'][Math.floor(r() * 8)]!)).join(' ');
+  const n = 60;
+  return {
+    term: Array.from({ length: n }, () => pick().title.toLowerCase()),
+    misspelling: Array.from({ length: n }, () => pick().title.split(' ').map(typo).join(' ')),
+    citation: Array.from({ length: n }, () => pick().citation!.replace('Code ', '')),
+    sentence: Array.from({ length: n }, () => pick().points[0]!.text.split('.')[0] + ', officials said.'),
+    passage150: Array.from({ length: n }, () => words(150)),
+    passage1000: Array.from({ length: 30 }, () => words(1000)),
+  };
+}
+
+interface Stats {
+  p50: number;
+  p95: number;
+  max: number;
+  n: number;
+  capped?: boolean;
+  /** Not run: scaled linearly from the smaller pack (fuse.js scans every record). */
+  estimated?: boolean;
+}
+function stats(times: number[], capped = false): Stats {
+  const s = [...times].sort((a, b) => a - b);
+  const at = (p: number) => Math.round((s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0) * 1000) / 1000;
+  return { p50: at(0.5), p95: at(0.95), max: Math.round((s[s.length - 1] ?? 0) * 1000) / 1000, n: s.length, ...(capped ? { capped } : {}) };
+}
+
+function run(n: number, baselineBudgetMs: number, prior?: Record<Kind, Stats>, priorN?: number) {
+  const entries = syntheticEntries(n, n);
+  const qs = queries(entries, 7);
+  global.gc?.();
+  const heap0 = process.memoryUsage().heapUsed;
+  let t0 = performance.now();
+  const index = buildIndex(entries);
+  const indexBuildMs = performance.now() - t0;
+  const heapMB = (process.memoryUsage().heapUsed - heap0) / 1e6;
+  const kinds = {} as Record<Kind, Stats>;
+  for (const k of KINDS) {
+    for (const q of qs[k].slice(0, 3)) lookup(index, q); // warm-up
+    const times = qs[k].map((q) => {
+      const s = performance.now();
+      lookup(index, q);
+      return performance.now() - s;
+    });
+    kinds[k] = stats(times);
+  }
+  t0 = performance.now();
+  const fuse = new Fuse(entries, { keys: ['title', 'summary'] });
+  const bBuild = performance.now() - t0;
+  const bKinds = {} as Record<Kind, Stats>;
+  for (const k of KINDS) {
+    const times: number[] = [];
+    const start = performance.now();
+    let capped = false;
+    const est = prior && priorN ? prior[k].p50 * (n / priorN) : 0;
+    if (est > baselineBudgetMs / 2) {
+      bKinds[k] = { p50: Math.round(est), p95: Math.round(prior![k].p95 * (n / priorN!)), max: Math.round(prior![k].max * (n / priorN!)), n: 0, capped: true, estimated: true } as Stats;
+      continue;
+    }
+    for (const q of qs[k]) {
+      if (performance.now() - start > baselineBudgetMs || times.length >= 20) {
+        capped = true;
+        break;
+      }
+      const s = performance.now();
+      fuse.search(q, { limit: 5 });
+      times.push(performance.now() - s);
+    }
+    bKinds[k] = stats(times, capped);
+  }
+  const r3 = (x: number) => Math.round(x * 100) / 100;
+  return {
+    kinds,
+    indexBuildMs: r3(indexBuildMs),
+    indexReadyMs: r3(indexBuildMs),
+    heapMB: r3(heapMB),
+    baseline: { kinds: bKinds, indexBuildMs: r3(bBuild), indexReadyMs: r3(bBuild), heapMB: null },
+  };
+}
+
 export const command: Command = {
-  usage: 'lens bench',
-  async run() {
-    console.error('lens bench: not built yet');
-    return 2;
+  usage: 'lens bench [--json]   lookup speed on synthetic packs of 2,000 and 20,000 entries, beside a naive fuse.js baseline',
+  async run(args) {
+    const json = args.includes('--json');
+    const sizes: Record<string, ReturnType<typeof run>> = {};
+    sizes['2000'] = run(2000, 4000);
+    sizes['20000'] = run(20000, 8000, sizes['2000'].baseline.kinds, 2000);
+    if (json) {
+      console.log(JSON.stringify({ sizes, note: 'baseline: fuse.js defaults over title+summary, at most 20 queries and 4 s (2,000) / 8 s (20,000) per kind; "capped" marks kinds cut short; "estimated" kinds were not run at 20,000 but scaled ×10 from 2,000' }));
+      return 0;
+    }
+    for (const [n, s] of Object.entries(sizes)) {
+      console.log(`\n${n} entries: index build ${s.indexBuildMs} ms (ready = build; no prebuilt index yet), heap ${s.heapMB} MB; baseline build ${s.baseline.indexBuildMs} ms`);
+      console.log(`${'kind'.padEnd(12)} ${'engine p50/p95/max ms'.padEnd(28)} ${'baseline p50/p95/max ms'.padEnd(34)} p95 ratio`);
+      for (const k of KINDS) {
+        const a = s.kinds[k];
+        const b = s.baseline.kinds[k];
+        const ratio = a.p95 > 0 ? (b.p95 / a.p95).toFixed(0) + '×' : '-';
+        console.log(`${k.padEnd(12)} ${`${a.p50} / ${a.p95} / ${a.max}`.padEnd(28)} ${`${b.p50} / ${b.p95} / ${b.max} (${b.estimated ? 'estimated ×10' : `n=${b.n}${b.capped ? ', capped' : ''}`})`.padEnd(34)} ${ratio}`);
+      }
+    }
+    console.log('\nbaseline: fuse.js with default options over title and summary; at most 20 queries and 4 s / 8 s per kind (capped where marked).');
+    return 0;
   },
 };
