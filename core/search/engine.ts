@@ -30,6 +30,8 @@ const K1 = 1.2;
 interface CitationRef {
   entry: number;
   primary: boolean;
+  /** The field is nothing but this citation ("287(g)" as an alias). */
+  exact: boolean;
   /** 3 the entry's citation, 2 its title or an alias, 1 a keyword, 0 a mention in its text. */
   level: number;
 }
@@ -41,8 +43,8 @@ export interface SearchIndex {
   postings: Map<string, { ids: number[]; w: number[] }>;
   /** vocabulary by length, for typo expansion */
   vocabByLen: Map<number, string[]>;
-  /** phrase (content stems joined by space) -> entries whose title/alias/keyword is that phrase */
-  phrases: Map<string, number[]>;
+  /** phrase (content stems joined by space) -> entries whose title/alias/keyword is that phrase, with a kind (2 title, 1 alias or keyword, 0 a prefix of the title) */
+  phrases: Map<string, [number, number][]>;
   maxPhraseLen: number;
   citationKeys: Map<string, CitationRef[]>;
   jurisdictions: string[];
@@ -69,7 +71,7 @@ const jurisName = (s: string) => norm(s).replace(/\bst\.?\s/g, 'saint ').trim();
 
 export function buildIndex(entries: readonly Entry[]): SearchIndex {
   const postings = new Map<string, { ids: number[]; w: number[] }>();
-  const phrases = new Map<string, number[]>();
+  const phrases = new Map<string, [number, number][]>();
   const citationKeys = new Map<string, CitationRef[]>();
   let maxPhraseLen = 1;
   const perEntry: Map<string, number[]>[] = [];
@@ -87,23 +89,31 @@ export function buildIndex(entries: readonly Entry[]): SearchIndex {
         arr[slot]!++;
       }
       if ((field === 'title' || field === 'alias' || field === 'keyword') && terms.length > 0 && terms.length <= 8) {
-        const key = terms.join(' ');
-        const list = phrases.get(key) ?? [];
-        if (!list.includes(idx)) list.push(idx);
-        phrases.set(key, list);
+        const add = (key: string, kind: number) => {
+          const list = phrases.get(key) ?? [];
+          const old = list.find((x) => x[0] === idx);
+          if (old) old[1] = Math.max(old[1], kind);
+          else list.push([idx, kind]);
+          phrases.set(key, list);
+        };
+        add(terms.join(' '), field === 'title' ? 2 : 1);
+        if (field === 'title') for (let k = 1; k < terms.length; k++) add(terms.slice(0, k).join(' '), 0);
         maxPhraseLen = Math.max(maxPhraseLen, terms.length);
       }
       const primary = field === 'citation' || field === 'alias' || field === 'title' || field === 'keyword';
       if (field !== 'id' && (primary || /\d/.test(text))) {
-        for (const c of extractCitations(norm(text))) {
+        const ntext = norm(text).trim();
+        for (const c of extractCitations(ntext)) {
+          const exact = primary && c.end - c.start >= ntext.length - 1;
           for (const key of c.keys) {
             const refs = citationKeys.get(key) ?? [];
             const level = CITE_LEVEL[field] ?? 0;
             const old = refs.find((r) => r.entry === idx);
             if (old) {
               old.primary ||= primary;
+              old.exact ||= exact;
               old.level = Math.max(old.level, level);
-            } else refs.push({ entry: idx, primary, level });
+            } else refs.push({ entry: idx, primary, level, exact });
             citationKeys.set(key, refs);
           }
         }
@@ -222,9 +232,9 @@ function lookupUnsafe(index: SearchIndex, rawQuery: string, options: LookupOptio
         if (!refs.length) continue;
         found = true;
         for (const r of refs) {
-          let s = (r.primary ? 100 : 40) + r.level * 2 - k;
+          let s = (r.primary ? 100 : 40) + r.level * 2 + (r.exact ? 3 : 0) - k;
           if (!named && c.pattern.local && jurisName(index.entries[r.entry]!.jurisdiction) === index.homeJurisdiction) s += 1;
-          const pin = c.subsection && k > 0 && k <= c.baseIndex ? c.subsection : undefined;
+          const pin = c.subsection && !(k === 0 && r.level === 3) ? c.subsection : undefined;
           const old = citeScore.get(r.entry);
           if (!old || old.score < s) citeScore.set(r.entry, { score: s, pinpoint: pin, surface, primary: r.primary });
         }
@@ -261,6 +271,7 @@ function lookupUnsafe(index: SearchIndex, rawQuery: string, options: LookupOptio
       qt.idf = best ? idf(index, best.ids.length) : maxIdf;
     }
   }
+  const unknownWords = [...qterms.values()].filter((t) => !t.variants.length).length;
   let terms = [...qterms.values()];
   if (passage) {
     terms = terms
@@ -317,6 +328,7 @@ function lookupUnsafe(index: SearchIndex, rawQuery: string, options: LookupOptio
   // Phrase matches against titles, aliases and keywords.
   const seq = words.map((t) => qterms.get(t.term)!);
   const phraseHit = new Map<number, number>();
+  const topText = Math.max(0, ...score.values());
   const seqVariants = seq.map((qt) => qt.variants.map((v) => v.term));
   for (let i = 0; i < seq.length; i++) {
     let keys = [''];
@@ -331,8 +343,10 @@ function lookupUnsafe(index: SearchIndex, rawQuery: string, options: LookupOptio
         let pIdf = 0;
         for (let j = i; j < i + len; j++) pIdf += seq[j]!.idf;
         const whole = len === seq.length;
-        for (const id of ids) {
-          const bonus = whole ? pIdf * 1.5 + 5 : pIdf * 0.6;
+        for (const [id, kind] of ids) {
+          if (kind === 0 && (!whole || passage)) continue;
+          // A selection that is exactly a title or alias outranks entries that only mention its words.
+          const bonus = whole ? (kind === 2 ? 1.2 : kind === 1 ? 1 : 0.4) * topText + pIdf * (kind ? 1.5 : 0.5) : pIdf * 0.6;
           phraseHit.set(id, Math.max(phraseHit.get(id) ?? 0, bonus));
         }
       }
@@ -362,7 +376,9 @@ function lookupUnsafe(index: SearchIndex, rawQuery: string, options: LookupOptio
         conf = rel >= 0.6 && q2 >= 0.55 ? 'high' : rel >= 0.45 && q2 >= 0.42 ? 'medium' : 'low';
       } else {
         const q2 = phr ? Math.max(cov, 0.8) : cov;
-        conf = q2 >= 0.8 && rel >= 0.5 ? 'high' : q2 >= 0.6 && rel >= 0.35 ? 'medium' : 'low';
+        // A word the pack has never seen ("snow") is a sign the selection is about something else.
+        const need = unknownWords ? 0.75 : 0.6;
+        conf = q2 >= 0.8 && rel >= 0.5 && !unknownWords ? 'high' : q2 >= need && rel >= 0.35 ? 'medium' : 'low';
       }
       via = passage ? 'passage' : [...qterms.values()].some((qt) => qt.variants.some((v) => v.factor < 1)) ? 'fuzzy' : 'exact';
     }
