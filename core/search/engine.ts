@@ -328,6 +328,7 @@ function lookupUnsafe(index: SearchIndex, rawQuery: string, options: LookupOptio
   // Phrase matches against titles, aliases and keywords.
   const seq = words.map((t) => qterms.get(t.term)!);
   const phraseHit = new Map<number, number>();
+  const wholeHit = new Set<number>();
   const topText = Math.max(0, ...score.values());
   const seqVariants = seq.map((qt) => qt.variants.map((v) => v.term));
   for (let i = 0; i < seq.length; i++) {
@@ -346,7 +347,10 @@ function lookupUnsafe(index: SearchIndex, rawQuery: string, options: LookupOptio
         for (const [id, kind] of ids) {
           if (kind === 0 && (!whole || passage)) continue;
           // A selection that is exactly a title or alias outranks entries that only mention its words.
-          const bonus = whole ? (kind === 2 ? 1.2 : kind === 1 ? 1 : 0.4) * topText + pIdf * (kind ? 1.5 : 0.5) : pIdf * 0.6;
+          // A reader who selects a word wants its definition first: term entries get a small edge.
+          const def = index.entries[id]!.kind === 'term' ? 0.2 : 0;
+          const bonus = whole ? ((kind === 2 ? 1.2 : kind === 1 ? 1 : 0.8) + def) * topText + pIdf * (kind ? 1.5 : 0.5) : pIdf * 0.6;
+          if (whole) wholeHit.add(id);
           phraseHit.set(id, Math.max(phraseHit.get(id) ?? 0, bonus));
         }
       }
@@ -370,7 +374,7 @@ function lookupUnsafe(index: SearchIndex, rawQuery: string, options: LookupOptio
       via = 'citation';
     } else {
       const rel = top ? s / top : 0;
-      const phr = phraseHit.has(id);
+      const phr = wholeHit.has(id);
       if (passage) {
         const q2 = cov * 0.6 + rel * 0.4;
         conf = rel >= 0.6 && q2 >= 0.55 ? 'high' : rel >= 0.45 && q2 >= 0.42 ? 'medium' : 'low';
