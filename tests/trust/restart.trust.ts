@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cdp, launchLens, openExtensionPage, type Lens } from './lib/browser';
+import { cdp, launchLens, openExtensionPage, sendFromPage, type Lens } from './lib/browser';
 import { recordFigures } from './lib/figures';
 
 const RESTARTS = 20;
@@ -27,8 +27,7 @@ afterAll(async () => {
 });
 
 type View = { result: { results: { id: string }[] }; views: Record<string, { entry: { id: string; title: string } }> };
-const ask = (text: string) =>
-  page.evaluate((t) => chrome.runtime.sendMessage({ type: 'lookup', text: t, source: 'popup' }), text) as Promise<View | null>;
+const ask = (text: string) => sendFromPage<View | null>(page, { type: 'lookup', text, source: 'popup' });
 
 async function killWorker(): Promise<boolean> {
   const s = await cdp(page);

@@ -241,3 +241,8 @@ export function netLogRequests(file: string, initiatorPrefix: string): { url: st
   }
   return out;
 }
+
+/** Sends a background-protocol message from an extension page, as the popup does. */
+export function sendFromPage<T>(page: Page, msg: Record<string, unknown>): Promise<T> {
+  return page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), msg) as Promise<T>;
+}
