@@ -9,10 +9,20 @@ export default defineConfig({
     plugins: [preact(), packsPlugin()],
     build: { sourcemap: false },
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: 'Ordinance Lens',
     description: 'Explains the law behind what you read: the governing section, in plain words, with its sources. Works offline.',
     permissions: ['contextMenus', 'storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // e2e builds only: stands in for the activeTab grant a real context-menu click gives
+    // (a test cannot click a native menu). Production builds ask for no host permission.
+    ...(mode === 'e2e' && { host_permissions: ['http://127.0.0.1/*'] }),
+    action: { default_title: 'Ordinance Lens: search the law' },
+    commands: {
+      'explain-selection': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Explain the selected text with Ordinance Lens',
+      },
+    },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; connect-src 'self'; default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
     },

@@ -1,7 +1,14 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { packs } from 'virtual:ordinance-packs';
+import { setupBackground } from '../../lib/background';
+import { createLookupService } from '../../lib/lookup-service';
 
-// Minimal background; the reader-experience issue wires the context menu, commands and lookup.
 export default defineBackground(() => {
-  console.debug(`Ordinance Lens: ${packs.reduce((n, p) => n + p.entries.length, 0)} entries loaded`);
+  const handlers = setupBackground(createLookupService(packs));
+  if (import.meta.env.MODE === 'e2e') {
+    // Test-only hook (e2e builds only): runs the same handler the context menu calls.
+    (globalThis as Record<string, unknown>).__lensTest = {
+      lookupInActiveTab: handlers.lookupInActiveTab,
+    };
+  }
 });

@@ -1,3 +1,5 @@
-import { render } from 'preact';
+import { mountPage } from '../../lib/app/page';
+import { SearchApp } from '../../lib/app/SearchApp';
 
-render(<p>Ordinance Lens</p>, document.getElementById('app')!);
+const q = new URLSearchParams(location.search).get('q') ?? '';
+mountPage(<SearchApp surface="popup" initialQuery={q} />, { width: 420 });

@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { EntryView, LookupView } from '../lib/messages';
+import { LookupAnswer } from './LookupAnswer';
+
+export interface LensCardProps {
+  /** null while the answer is on its way. */
+  view: LookupView | null;
+  /** The selection, already capped, echoed so the reader sees what was looked up. */
+  echo: string;
+  opened: EntryView | null;
+  onOpen: (id: string) => void;
+  onBack: () => void;
+  onClose: () => void;
+  copy: (text: string) => Promise<boolean>;
+}
+
+/** The in-page card: a non-modal dialog beside the selection. Presentational; mounted by lib/card. */
+export function LensCard({ view, echo, opened, onOpen, onBack, onClose, copy }: LensCardProps) {
+  const top = view?.result.results[0];
+  const title = opened?.entry.title ?? top?.title;
+  const label = view ? (title ? `Ordinance Lens: ${title}` : 'Ordinance Lens: nothing in this pack covers this') : 'Ordinance Lens';
+  // Announce after mount, so screen readers pick the change up in the live region.
+  const [announce, setAnnounce] = useState('');
+  useEffect(() => {
+    if (!view) return;
+    const t = setTimeout(() => setAnnounce(title ? `Ordinance Lens found ${title}.` : 'Ordinance Lens: nothing in this pack covers this.'), 60);
+    return () => clearTimeout(t);
+  }, [view, title]);
+  return (
+    <div class="ol-root ol-card" role="dialog" aria-label={label} tabIndex={-1} data-ol="card">
+      <div class="ol-card-bar">
+        <span class="ol-card-brand">Ordinance Lens</span>
+        {opened ? (
+          <button type="button" class="ol-btn ol-btn--ghost" onClick={onBack} data-ol="back">
+            Back
+          </button>
+        ) : null}
+        <button type="button" class="ol-icon-btn" aria-label="Close (Esc)" title="Close (Esc)" onClick={onClose} data-ol="close">
+          ×
+        </button>
+      </div>
+      <div class="ol-card-body">
+        {echo ? (
+          <p class="ol-echo" data-ol="echo">
+            You selected: <q>{echo}</q>
+          </p>
+        ) : null}
+        {view ? (
+          <LookupAnswer
+            view={view}
+            opened={opened}
+            citationStyle={view.citationStyle}
+            copy={copy}
+            onOpen={onOpen}
+            mode="card"
+            idPrefix="olc"
+          />
+        ) : (
+          <p class="ol-muted" role="status">
+            Looking this up…
+          </p>
+        )}
+      </div>
+      <div class="ol-sr" role="status" aria-live="polite" aria-atomic="true">
+        {announce}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import type { CitationStyleName } from '../core/format/citation';
+import type { LookupHit } from '../core/search/types';
+import type { EntryView, LookupView } from '../lib/messages';
+import { kindWordOf } from '../lib/words';
+import { EntryCard } from './EntryCard';
+import { MatchBadge } from './ConfidenceBadge';
+
+export interface LookupAnswerProps {
+  view: LookupView;
+  /** An entry the reader opened from "related" or "other results" (replaces the top answer). */
+  opened?: EntryView | null;
+  citationStyle: CitationStyleName;
+  copy: (text: string) => Promise<boolean>;
+  onOpen: (id: string) => void;
+  mode: 'card' | 'detail';
+  idPrefix: string;
+}
+
+/** The answer to one lookup: the top entry in full, or "nothing in this pack covers this", then other results. */
+export function LookupAnswer({ view, opened, citationStyle, copy, onOpen, mode, idPrefix }: LookupAnswerProps) {
+  const { result } = view;
+  const top = result.results[0];
+  const shown = opened ?? (top ? view.views[top.id] : undefined);
+  const hit = opened ? [...result.results, ...result.others].find((h) => h.id === opened.entry.id) : top;
+  const others: LookupHit[] = [...result.results, ...result.others].filter((h) => h.id !== shown?.entry.id).slice(0, 6);
+  return (
+    <div class="ol-entry" data-ol="answer">
+      {result.unknownCitations.map((u, i) => (
+        <p class="ol-empty" key={`u${i}`} data-ol="unknown-citation">
+          {u.message}
+        </p>
+      ))}
+      {!shown ? (
+        <p class="ol-empty" data-ol="nothing">
+          Nothing in this pack covers this.
+          {result.others.length ? ' Some entries mention these words; they are listed below, unconfirmed.' : ''}
+        </p>
+      ) : (
+        <EntryCard
+          view={shown}
+          {...(hit ? { hit } : {})}
+          mode={mode}
+          citationStyle={citationStyle}
+          copy={copy}
+          onOpenRelated={onOpen}
+          idPrefix={idPrefix}
+        />
+      )}
+      {result.truncated ? <p class="ol-muted">Only the first part of a very long selection was read.</p> : null}
+      {others.length ? (
+        <section class="ol-section" aria-labelledby={`${idPrefix}-others`}>
+          <h3 class="ol-section-title" id={`${idPrefix}-others`}>
+            {shown ? 'Other results' : 'Possible matches'}
+          </h3>
+          <ul class="ol-related" data-ol="others">
+            {others.map((h) => (
+              <li key={h.id}>
+                <button type="button" class="ol-link-btn" onClick={() => onOpen(h.id)} data-other-id={h.id}>
+                  <span class="ol-link-rel">
+                    {kindWordOf(h.kind)} <MatchBadge confidence={h.confidence} />
+                  </span>
+                  {h.title}
+                  {h.citation ? <span class="ol-muted"> · {h.citation}</span> : null}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

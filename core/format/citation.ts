@@ -1,0 +1,99 @@
+/**
+ * Citation styles for "copy citation", one function for all surfaces (card, popup, side panel).
+ *
+ *   short     Minneapolis, Minn., Code of Ordinances § 19.30(a)(3)
+ *   memo      Minneapolis, Minn., Code of Ordinances § 19.30(a)(3) (Public safety services) (current as of Feb. 13, 2026), https://…
+ *   markdown  [Minneapolis, Minn., Code of Ordinances § 19.30(a)(3)](https://…) (Public safety services)
+ *   plain     <summary> (Minneapolis, Minn., Code of Ordinances § 19.30(a)(3), current as of Feb. 13, 2026)
+ *
+ * A pinpoint ("(a)(3)") is appended when the reader's selection or query named a subsection;
+ * entries without an official citation are cited by title and jurisdiction.
+ */
+import type { Entry } from '../schema/pack';
+
+export type CitationStyleName = 'short' | 'memo' | 'markdown' | 'plain';
+
+export const CITATION_STYLES: readonly { id: CitationStyleName; label: string }[] = [
+  { id: 'short', label: 'Short cite' },
+  { id: 'memo', label: 'Memo line' },
+  { id: 'markdown', label: 'Markdown' },
+  { id: 'plain', label: 'Plain text' },
+];
+
+export interface CiteInput {
+  entry: Pick<Entry, 'title' | 'citation' | 'jurisdiction' | 'summary' | 'sources'>;
+  /** The pack's "current as of" date, YYYY-MM-DD (or YYYY / YYYY-MM). */
+  asOf: string;
+  /** Subsection to pinpoint, "(a)(3)"; ignored unless it is a parenthesized subsection chain. */
+  pinpoint?: string;
+}
+
+const MONTHS = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
+const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2026-02-13" → "Feb. 13, 2026" (Bluebook month abbreviations); partial dates stay partial. */
+export function formatCiteDate(iso: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!m) return iso;
+  const [, y, mo, d] = m;
+  const month = mo ? MONTHS[Number(mo) - 1] : undefined;
+  if (!month) return y!;
+  return d ? `${month} ${Number(d)}, ${y}` : `${month} ${y}`;
+}
+
+/** "2026-02-13" → "February 13, 2026", for reading rather than citing. */
+export function formatLongDate(iso: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!m) return iso;
+  const [, y, mo, d] = m;
+  const month = mo ? LONG_MONTHS[Number(mo) - 1] : undefined;
+  if (!month) return y!;
+  return d ? `${month} ${Number(d)}, ${y}` : `${month} ${y}`;
+}
+
+const PINPOINT = /^(\([a-z0-9]{1,4}\))+$/i;
+
+/** A usable pinpoint, normalized ("(a)(3)"), or undefined. */
+export function cleanPinpoint(pin: string | undefined): string | undefined {
+  if (!pin) return undefined;
+  const p = pin.replace(/\s+/g, '');
+  return PINPOINT.test(p) ? p : undefined;
+}
+
+/** The cite itself: the entry's citation with the pinpoint, or "Title (Jurisdiction)". */
+export function shortCite({ entry, pinpoint }: Pick<CiteInput, 'entry' | 'pinpoint'>): string {
+  const pin = cleanPinpoint(pinpoint);
+  if (entry.citation) {
+    // Pinpoints attach to a section cite ("§ 19.30(a)(3)"), not to a chapter or a case name.
+    const endsInSection = /§\s*[\d.]+[a-z]?$/i.test(entry.citation) || /\d$/.test(entry.citation);
+    return pin && endsInSection && !entry.citation.endsWith(pin) ? `${entry.citation}${pin}` : entry.citation;
+  }
+  return `${entry.title} (${entry.jurisdiction})`;
+}
+
+/** The source a citation links to: the first official source, else the first source. */
+export function citeUrl(entry: CiteInput['entry']): string | undefined {
+  return (entry.sources.find((s) => s.type === 'primary') ?? entry.sources[0])?.url;
+}
+
+function titleAside(input: CiteInput): string {
+  return input.entry.citation ? ` (${input.entry.title})` : '';
+}
+
+export function formatCitation(style: CitationStyleName, input: CiteInput): string {
+  const cite = shortCite(input);
+  const url = citeUrl(input.entry);
+  const asOf = formatCiteDate(input.asOf);
+  switch (style) {
+    case 'short':
+      return cite;
+    case 'memo':
+      return `${cite}${titleAside(input)} (current as of ${asOf})${url ? `, ${url}` : ''}`;
+    case 'markdown': {
+      const label = cite.replace(/([\\[\]])/g, '\\$1');
+      return `${url ? `[${label}](${url.replace(/[()\s]/g, (c) => encodeURIComponent(c))})` : label}${titleAside(input)}`;
+    }
+    case 'plain':
+      return `${input.entry.summary.trim()} (${cite}, current as of ${asOf})`;
+  }
+}

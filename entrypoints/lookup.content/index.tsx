@@ -1,0 +1,54 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { browser } from 'wxt/browser';
+import { CardController, readSelection } from '../../lib/card/mount';
+import { askBackground, type CardMessage, type CardProtocol } from '../../lib/messages';
+
+/**
+ * The in-page card. Never registered for any site: the background injects it on demand
+ * (activeTab + scripting) when the reader asks for a lookup. It imports neither the packs nor
+ * the engine; it asks the background.
+ */
+export default defineContentScript({
+  registration: 'runtime',
+  main() {
+    const g = globalThis as { __olCard?: true };
+    if (g.__olCard) return; // injected again into the same frame: the first listener answers
+    g.__olCard = true;
+    const card = new CardController(document);
+
+    async function show(req: CardProtocol['card:show']['req']): Promise<CardProtocol['card:show']['res']> {
+      if (document.contentType === 'application/pdf') return { shown: false, reason: 'pdf' };
+      if (!(document.documentElement instanceof HTMLElement)) return { shown: false, reason: 'not-html' };
+      const text = req.text ?? readSelection(document);
+      if (!text.trim()) {
+        card.show(null, '');
+        card.update({
+          result: { query: '', mode: 'empty', results: [], others: [], unknownCitations: [], truncated: false },
+          views: {},
+          citationStyle: 'short',
+          tookMs: 0,
+        });
+        return { shown: true, reason: 'empty-selection' };
+      }
+      if (req.view) card.show(req.view, text);
+      else {
+        card.show(null, text);
+        card.update(await askBackground('lookup', { text, source: 'card', record: true }));
+      }
+      // Answer once the card is painted, so the background can time request → paint.
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      return { shown: true };
+    }
+
+    browser.runtime.onMessage.addListener((msg: unknown, _sender, sendResponse) => {
+      const m = msg as CardMessage;
+      if (m?.type === 'card:ping') {
+        sendResponse({ alive: true });
+        return false;
+      }
+      if (m?.type !== 'card:show') return false;
+      show(m).then(sendResponse, (err: unknown) => sendResponse({ shown: false, reason: `error: ${String(err)}` }));
+      return true;
+    });
+  },
+});

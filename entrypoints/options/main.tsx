@@ -1,0 +1,4 @@
+import { mountPage } from '../../lib/app/page';
+import { SettingsApp } from '../../lib/app/SettingsApp';
+
+mountPage(<SettingsApp />);

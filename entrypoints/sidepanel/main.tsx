@@ -1,0 +1,3 @@
+import { startSidePanel } from '../../lib/app/sidepanel';
+
+startSidePanel();

@@ -1,0 +1,47 @@
+/**
+ * The side panel (Chrome) / sidebar (Firefox): the same search UI as the popup, opened with the
+ * reader's selection when no card could be shown (PDF viewer, browser pages, the extension
+ * store, refused injection, card turned off). A short selection goes into the search box; a
+ * passage goes into "check a passage".
+ */
+import { browser } from 'wxt/browser';
+import { askBackground, type PendingLookup } from '../messages';
+import { mountPage } from './page';
+import { SearchApp } from './SearchApp';
+
+const REASONS: Record<string, string> = {
+  pdf: 'Cards cannot appear in the PDF viewer, so your lookup opened here.',
+  restricted: 'Cards cannot appear on browser pages or extension stores, so your lookup opened here.',
+  'injection-failed': 'This page did not let the card in, so your lookup opened here.',
+  'card-unreachable': 'This page did not let the card in, so your lookup opened here.',
+  'card-refused': 'This page did not let the card in, so your lookup opened here.',
+  'card-off': 'The card is turned off for this site (see Settings), so your lookup opened here.',
+  'no-tab': 'Your lookup opened here.',
+};
+
+export function isPassage(text: string): boolean {
+  return text.length > 120 || /[.!?;]\s+\S/.test(text.trim()) || text.includes('\n');
+}
+
+export function startSidePanel(): void {
+  let n = 0;
+  const show = (p: PendingLookup | null) => {
+    const text = p?.text.trim() ?? '';
+    const passage = text && isPassage(text);
+    mountPage(
+      <SearchApp
+        key={++n}
+        surface="sidepanel"
+        {...(text && !passage ? { initialQuery: text } : {})}
+        {...(passage ? { initialPassage: text } : {})}
+        {...(p ? { note: REASONS[p.reason] ?? 'Your lookup opened here.' } : {})}
+      />,
+    );
+  };
+  const q = new URLSearchParams(location.search).get('q');
+  void askBackground('takePending', {}).then((p) => show(p ?? (q ? { text: q, at: Date.now(), reason: '' } : null)));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'session' || !changes.pendingLookup?.newValue) return;
+    void askBackground('takePending', {}).then((p) => p && show(p));
+  });
+}

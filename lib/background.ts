@@ -1,0 +1,258 @@
+/**
+ * Background wiring: the context-menu item, the keyboard command, the message handler, and the
+ * one lookup handler both triggers call (`lookupInTab`).
+ *
+ * Where a card can go, the card script is injected on demand into the frame that holds the
+ * selection (activeTab + scripting; no host permissions, no always-on content script). Where it
+ * cannot (PDF viewer, browser pages, the extension store, refused injection, card turned off),
+ * the same lookup opens in the side panel (Chrome) or sidebar (Firefox). `sidePanel.open` only
+ * works inside the user gesture, so it is called before anything is awaited whenever the URL
+ * already tells us the card cannot go there.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { addHistory } from './storage/history';
+import { readSettings, type Settings } from './storage/settings';
+import { capText } from './storage/history';
+import {
+  MAX_SELECTION_CHARS,
+  isBackgroundMessage,
+  type BackgroundMessage,
+  type BackgroundProtocol,
+  type CardProtocol,
+  type PendingLookup,
+} from './messages';
+import type { LookupService } from './lookup-service';
+
+export const MENU_ID = 'ordinance-lens-explain';
+export const COMMAND_ID = 'explain-selection';
+export const CARD_SCRIPT = '/content-scripts/lookup.js';
+const PENDING_KEY = 'pendingLookup';
+
+/** What a lookup request did, for tests and diagnostics. */
+export interface LookupOutcome {
+  surface: 'card' | 'sidepanel' | 'none';
+  reason?: string;
+  /** Did the side panel actually open (false if the browser refused, e.g. no user gesture). */
+  panelOpened?: boolean;
+}
+
+export interface LookupRequest {
+  tab: Browser.tabs.Tab | undefined;
+  frameId?: number;
+  /** The selection, as the context menu reports it; absent for the keyboard command. */
+  text?: string;
+  pageUrl?: string;
+  frameUrl?: string;
+}
+
+const RESTRICTED = [
+  /^(chrome|edge|brave|opera|vivaldi|about|chrome-extension|moz-extension|devtools|view-source|chrome-search|chrome-untrusted|resource|data|blob|file):/i,
+  /^https:\/\/chrome\.google\.com\/webstore/i,
+  /^https:\/\/chromewebstore\.google\.com/i,
+  /^https:\/\/microsoftedge\.microsoft\.com\/addons/i,
+  /^https:\/\/addons\.mozilla\.org/i,
+];
+const PDF_URL = /\.pdf($|[?#])/i;
+const PDF_VIEWER = /^chrome-extension:\/\/mhjfbmdgcfjbbpaeojofohoefgiehjai\//;
+
+/** Why no card can go on this URL, or undefined when one can (injection may still fail). */
+export function cardBlockedReason(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  if (PDF_URL.test(url) || PDF_VIEWER.test(url)) return 'pdf';
+  if (RESTRICTED.some((r) => r.test(url))) return 'restricted';
+  return undefined;
+}
+
+export function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname.toLowerCase() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Is the card turned off for this page (everywhere, or this site or a parent domain)? */
+export function cardOffFor(settings: Settings, url: string | undefined): boolean {
+  if (!settings.cardEnabled) return true;
+  const host = hostOf(url);
+  if (!host) return false;
+  return settings.disabledSites.some((s) => host === s || host.endsWith('.' + s));
+}
+
+const isFirefox = () => typeof (browser as unknown as { sidebarAction?: unknown }).sidebarAction !== 'undefined';
+
+export function setupBackground(service: LookupService) {
+  // Settings are cached so the gesture-sensitive path can decide without awaiting.
+  let settings: Settings | undefined;
+  const settingsReady = readSettings().then((s) => (settings = s));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'settings' in changes) void readSettings().then((s) => (settings = s));
+  });
+
+  let pending: PendingLookup | null = null;
+  let pendingWrite: Promise<unknown> = Promise.resolve();
+
+  function setPending(p: PendingLookup) {
+    pending = p;
+    pendingWrite = browser.storage.session.set({ [PENDING_KEY]: p }).catch(() => undefined);
+  }
+
+  /** Opens the side panel / sidebar. Must be called synchronously inside the user gesture. */
+  function openPanel(tab: Browser.tabs.Tab | undefined): Promise<boolean> {
+    try {
+      if (isFirefox()) {
+        const sa = (browser as unknown as { sidebarAction: { open(): Promise<void> } }).sidebarAction;
+        return sa.open().then(
+          () => true,
+          () => false,
+        );
+      }
+      if (tab?.id === undefined || !browser.sidePanel) return Promise.resolve(false);
+      return browser.sidePanel.open({ tabId: tab.id }).then(
+        () => true,
+        (err: unknown) => {
+          console.debug('[Ordinance Lens] side panel did not open:', String(err));
+          return false;
+        },
+      );
+    } catch {
+      return Promise.resolve(false);
+    }
+  }
+
+  async function toPanel(req: LookupRequest, reason: string, opened?: Promise<boolean>): Promise<LookupOutcome> {
+    setPending({ text: capText(req.text ?? '', MAX_SELECTION_CHARS), at: Date.now(), reason });
+    const panelOpened = await (opened ?? openPanel(req.tab));
+    await pendingWrite;
+    return { surface: 'sidepanel', reason, panelOpened };
+  }
+
+  async function record(text: string) {
+    const q = text.trim();
+    if (!q) return;
+    const s = settings ?? (await settingsReady);
+    const view = service.lookup(q, { citationStyle: s.citationStyle, limit: 1 });
+    const top = view.result.results[0];
+    await addHistory({ query: capText(q, 500), at: Date.now(), ...(top ? { topId: top.id, topTitle: top.title } : {}) });
+  }
+
+  /** The one handler behind the context menu, the keyboard command and the e2e hook. */
+  async function lookupInTab(req: LookupRequest): Promise<LookupOutcome> {
+    const t0 = Date.now();
+    const url = req.frameUrl || req.pageUrl || req.tab?.url;
+    const text = req.text?.slice(0, MAX_SELECTION_CHARS);
+    // Decide synchronously where we can (keeps the user gesture for sidePanel.open).
+    const blocked = cardBlockedReason(req.frameUrl) ?? cardBlockedReason(req.pageUrl ?? req.tab?.url);
+    if (blocked) return toPanel({ ...req, text }, blocked, openPanel(req.tab));
+    if (settings && cardOffFor(settings, req.pageUrl ?? req.tab?.url)) return toPanel({ ...req, text }, 'card-off', openPanel(req.tab));
+    const current = settings ?? (await settingsReady);
+    if (cardOffFor(current, req.pageUrl ?? req.tab?.url)) return toPanel({ ...req, text }, 'card-off');
+
+    const tabId = req.tab?.id;
+    if (tabId === undefined || tabId < 0) return toPanel({ ...req, text }, 'no-tab');
+    const frameId = req.frameId ?? 0;
+    if (text) void record(text);
+    // Compute the answer while the script is injected.
+    const view = text ? service.lookup(text, { citationStyle: current.citationStyle }) : undefined;
+    try {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CARD_SCRIPT] });
+    } catch (err) {
+      console.debug('[Ordinance Lens] card script not injected:', String(err), url);
+      return toPanel({ ...req, text }, 'injection-failed');
+    }
+    const msg: { type: 'card:show' } & CardProtocol['card:show']['req'] = { type: 'card:show', t0, ...(view ? { view } : {}), ...(text ? { text } : {}) };
+    try {
+      const res = (await browser.tabs.sendMessage(tabId, msg, { frameId })) as CardProtocol['card:show']['res'] | undefined;
+      if (res?.shown) return { surface: 'card' };
+      return toPanel({ ...req, text }, res?.reason ?? 'card-refused');
+    } catch (err) {
+      console.debug('[Ordinance Lens] card did not answer:', String(err));
+      return toPanel({ ...req, text }, 'card-unreachable');
+    }
+  }
+
+  async function handle(msg: BackgroundMessage): Promise<unknown> {
+    switch (msg.type) {
+      case 'lookup': {
+        const s = settings ?? (await settingsReady);
+        const view = service.lookup(String(msg.text ?? '').slice(0, MAX_SELECTION_CHARS), {
+          citationStyle: s.citationStyle,
+          ...(typeof msg.limit === 'number' ? { limit: Math.min(Math.max(1, msg.limit), 50) } : {}),
+        });
+        if (msg.record) void record(String(msg.text ?? ''));
+        return view satisfies BackgroundProtocol['lookup']['res'];
+      }
+      case 'entry':
+        return service.entryView(String(msg.id)) satisfies BackgroundProtocol['entry']['res'];
+      case 'takePending': {
+        await pendingWrite;
+        let p = pending;
+        if (!p) {
+          const stored = (await browser.storage.session.get(PENDING_KEY).catch(() => ({}))) as Record<string, unknown>;
+          p = (stored[PENDING_KEY] as PendingLookup | undefined) ?? null;
+        }
+        pending = null;
+        await browser.storage.session.remove(PENDING_KEY).catch(() => undefined);
+        return p satisfies BackgroundProtocol['takePending']['res'];
+      }
+      case 'recordHistory': {
+        const r = await addHistory({
+          query: capText(String(msg.query ?? '').trim(), 500),
+          at: Date.now(),
+          ...(msg.topId ? { topId: msg.topId } : {}),
+          ...(msg.topTitle ? { topTitle: msg.topTitle } : {}),
+        }).catch(() => ({ ok: false }));
+        return { ok: r.ok } satisfies BackgroundProtocol['recordHistory']['res'];
+      }
+    }
+  }
+
+  browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
+    // Only our own pages and our own card script talk to us.
+    if (sender.id !== browser.runtime.id || !isBackgroundMessage(msg)) return false;
+    handle(msg).then(sendResponse, (err: unknown) => {
+      console.warn('[Ordinance Lens] message failed', msg.type, err);
+      sendResponse(null);
+    });
+    return true;
+  });
+
+  // Menus survive worker restarts but not updates; recreating them is cheap and idempotent.
+  const createMenu = () =>
+    browser.contextMenus.removeAll().then(() =>
+      browser.contextMenus.create({ id: MENU_ID, title: 'Explain “%s” with Ordinance Lens', contexts: ['selection'] }),
+    );
+  browser.runtime.onInstalled.addListener(() => void createMenu());
+  browser.runtime.onStartup?.addListener(() => void createMenu());
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== MENU_ID) return;
+    void lookupInTab({
+      tab,
+      frameId: info.frameId ?? 0,
+      ...(info.selectionText ? { text: info.selectionText } : {}),
+      ...(info.pageUrl ? { pageUrl: info.pageUrl } : {}),
+      ...(info.frameUrl ? { frameUrl: info.frameUrl } : {}),
+    });
+  });
+
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command !== COMMAND_ID) return;
+    void lookupInTab({ tab, frameId: 0 });
+  });
+
+  if (!isFirefox() && browser.sidePanel?.setPanelBehavior) {
+    // The toolbar button opens the popup; the side panel opens only when a card cannot.
+    void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
+  }
+
+  return {
+    lookupInTab,
+    /** The e2e hook's entry: the active tab of the last focused window, as the menu would see it. */
+    async lookupInActiveTab(text?: string): Promise<LookupOutcome> {
+      const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+      return lookupInTab({ tab, frameId: 0, ...(text !== undefined ? { text } : {}), ...(tab?.url ? { pageUrl: tab.url } : {}) });
+    },
+  };
+}

@@ -1,0 +1,196 @@
+/**
+ * Mounts the in-page card: one host element with a neutral name, a CLOSED shadow root (page
+ * scripts get `null` from host.shadowRoot and cannot read what the reader looked up), the CSS
+ * inlined into a <style> in that root (no web-accessible CSS, nothing in the page's <head>),
+ * `all: initial` and the maximum z-index on the host. Page text is only ever rendered as Preact
+ * text nodes. Esc or a click outside dismisses it; focus returns where it was.
+ */
+import { render } from 'preact';
+import { LENS_CSS } from '../../components/styles';
+import { LensCard } from '../../components/LensCard';
+import { askBackground, MAX_ECHO_CHARS, MAX_SELECTION_CHARS, type EntryView, type LookupView } from '../messages';
+import { copyText } from '../clipboard';
+import { placeCard, type Rect } from './position';
+
+const HOST_STYLE: [string, string][] = [
+  ['all', 'initial'],
+  ['position', 'absolute'],
+  ['z-index', '2147483647'],
+  ['display', 'block'],
+  ['margin', '0'],
+  ['padding', '0'],
+  ['border', '0'],
+  ['width', 'auto'],
+  ['height', 'auto'],
+  ['transform', 'none'],
+  ['filter', 'none'],
+  ['opacity', '1'],
+  ['visibility', 'visible'],
+  ['contain', 'layout style'],
+];
+
+const SHADOW_CSS = `:host { all: initial !important; }\n${LENS_CSS}`;
+
+/** The page's selection as text (inputs and textareas included), capped. */
+export function readSelection(doc: Document = document): string {
+  const active = doc.activeElement;
+  if (active instanceof HTMLTextAreaElement || (active instanceof HTMLInputElement && /^(text|search|url|email)$/.test(active.type))) {
+    const { selectionStart: s, selectionEnd: e } = active;
+    if (s !== null && e !== null && e > s) return active.value.slice(s, Math.min(e, s + MAX_SELECTION_CHARS));
+  }
+  const sel = doc.getSelection();
+  if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return '';
+  return sel.toString().slice(0, MAX_SELECTION_CHARS);
+}
+
+/** "first line … last line" of what was selected, for the echo. */
+export function echoOf(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= MAX_ECHO_CHARS) return flat;
+  const half = Math.floor((MAX_ECHO_CHARS - 3) / 2);
+  return `${flat.slice(0, half).trimEnd()} … ${flat.slice(-half).trimStart()}`;
+}
+
+function toRect(r: DOMRect): Rect {
+  return { top: r.top, left: r.left, bottom: r.bottom, right: r.right };
+}
+
+function selectionAnchor(doc: Document): { first: Rect; last: Rect } | null {
+  const active = doc.activeElement;
+  if (active instanceof HTMLTextAreaElement || active instanceof HTMLInputElement) {
+    const r = active.getBoundingClientRect();
+    if (r.width || r.height) return { first: toRect(r), last: toRect(r) };
+  }
+  const sel = doc.getSelection();
+  if (!sel || sel.rangeCount === 0) return null;
+  const range = sel.getRangeAt(0);
+  const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0 || r.height > 0);
+  const first = rects[0];
+  const last = rects[rects.length - 1];
+  if (first && last) return { first: toRect(first), last: toRect(last) };
+  const box = range.getBoundingClientRect();
+  return box.width || box.height ? { first: toRect(box), last: toRect(box) } : null;
+}
+
+function randomName(): string {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  let s = '';
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  for (const b of bytes) s += letters[b % 26];
+  return `x-${s}`;
+}
+
+export class CardController {
+  private host: HTMLElement | null = null;
+  private root: ShadowRoot | null = null;
+  private returnFocus: Element | null = null;
+  private anchor: { first: Rect; last: Rect } | null = null;
+  private state: { view: LookupView | null; echo: string; opened: EntryView | null } = { view: null, echo: '', opened: null };
+  private readonly hostName = randomName();
+  private readonly onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && this.host) {
+      e.stopPropagation();
+      this.hide();
+    }
+  };
+  private readonly onPointer = (e: Event) => {
+    if (this.host && !e.composedPath().includes(this.host)) this.hide();
+  };
+
+  constructor(private readonly doc: Document = document) {}
+
+  get isOpen(): boolean {
+    return this.host !== null;
+  }
+
+  /** Shows the card for `view` (or a "looking up" card when null), beside the current selection. */
+  show(view: LookupView | null, text: string): void {
+    const doc = this.doc;
+    this.anchor = selectionAnchor(doc);
+    if (!this.host) {
+      this.returnFocus = doc.activeElement;
+      const host = doc.createElement(this.hostName);
+      for (const [k, v] of HOST_STYLE) host.style.setProperty(k, v, 'important');
+      host.style.setProperty('top', '0px', 'important');
+      host.style.setProperty('left', '-10000px', 'important');
+      const root = host.attachShadow({ mode: 'closed' });
+      const style = doc.createElement('style');
+      style.textContent = SHADOW_CSS;
+      root.appendChild(style);
+      (doc.documentElement ?? doc.body).appendChild(host);
+      this.host = host;
+      this.root = root;
+      doc.addEventListener('keydown', this.onKey, true);
+      doc.addEventListener('pointerdown', this.onPointer, true);
+    }
+    this.state = { view, echo: echoOf(text), opened: null };
+    this.paint();
+    this.place();
+    const dialog = this.root?.querySelector<HTMLElement>('[data-ol="card"]');
+    dialog?.focus({ preventScroll: true });
+  }
+
+  update(view: LookupView): void {
+    if (!this.host) return;
+    this.state = { ...this.state, view };
+    this.paint();
+    this.place();
+  }
+
+  hide(): void {
+    if (!this.host || !this.root) return;
+    render(null, this.root);
+    this.host.remove();
+    this.host = null;
+    this.root = null;
+    this.doc.removeEventListener('keydown', this.onKey, true);
+    this.doc.removeEventListener('pointerdown', this.onPointer, true);
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    if (back instanceof HTMLElement && back.isConnected && back !== this.doc.body) back.focus({ preventScroll: true });
+  }
+
+  private async open(id: string) {
+    const entry = await askBackground('entry', { id });
+    if (!entry || !this.host) return;
+    this.state = { ...this.state, opened: entry };
+    this.paint();
+    this.place();
+  }
+
+  private paint() {
+    if (!this.root) return;
+    const { view, echo, opened } = this.state;
+    const root = this.root;
+    render(
+      <LensCard
+        view={view}
+        echo={echo}
+        opened={opened}
+        onOpen={(id) => void this.open(id)}
+        onBack={() => {
+          this.state = { ...this.state, opened: null };
+          this.paint();
+        }}
+        onClose={() => this.hide()}
+        copy={(text) => copyText(text, root)}
+      />,
+      root,
+    );
+  }
+
+  private place() {
+    const host = this.host;
+    if (!host || !this.root) return;
+    const win = this.doc.defaultView!;
+    const card = this.root.querySelector<HTMLElement>('[data-ol="card"]');
+    const box = card?.getBoundingClientRect();
+    const size = { width: box?.width || 400, height: box?.height || 300 };
+    const vw = this.doc.documentElement.clientWidth || win.innerWidth;
+    const vh = this.doc.documentElement.clientHeight || win.innerHeight;
+    const p = placeCard(this.anchor, size, { width: vw, height: vh });
+    // Absolute in document coordinates, so the card scrolls with the text it explains.
+    host.style.setProperty('top', `${Math.round(p.top + win.scrollY)}px`, 'important');
+    host.style.setProperty('left', `${Math.round(p.left + win.scrollX)}px`, 'important');
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The extension's message protocol: one map, one line per message, plain serializable payloads.
+ *
+ * - `BackgroundProtocol`: what pages (popup, side panel, options) and the in-page card ask the
+ *   background, which owns the index (`browser.runtime.sendMessage`).
+ * - `CardProtocol`: what the background tells the in-page card (`browser.tabs.sendMessage`).
+ *
+ * Every message is `{ type, ...payload }`; every answer is plain data. "Nothing found" is a
+ * result, never an error. The background never trusts a payload's size: text is capped.
+ */
+import type { Entry, EntryKind, Status } from '../core/schema/pack';
+import type { LookupHit, LookupResult } from '../core/search/types';
+import { browser } from 'wxt/browser';
+import type { CitationStyle } from './storage/settings';
+
+/** Characters of a selection sent to the engine (the engine cuts at the same bound). */
+export const MAX_SELECTION_CHARS = 20_000;
+/** Characters of the selection the card echoes back to the reader. */
+export const MAX_ECHO_CHARS = 160;
+
+/** A link from one entry to another, with why it is shown ("Governing law", "Chapter" …). */
+export interface RelatedLink {
+  id: string;
+  title: string;
+  citation?: string;
+  kind: EntryKind;
+  status: Status;
+  /** Plain words for the relation, from the reader's point of view. */
+  relation: string;
+}
+
+/** Everything a card or a detail view shows about one entry. */
+export interface EntryView {
+  entry: Entry;
+  packId: string;
+  packTitle: string;
+  /** The pack's "current as of" date (YYYY-MM-DD). */
+  asOf: string;
+  related: RelatedLink[];
+}
+
+/** The answer to a lookup: the engine's result plus the entries the card shows in full. */
+export interface LookupView {
+  result: LookupResult;
+  /** Full views of `result.results` (confident answers), keyed by entry id. */
+  views: Record<string, EntryView>;
+  /** The reader's citation style, so the card's copy button needs no storage access. */
+  citationStyle: CitationStyle;
+  /** Milliseconds the background spent (index + lookup), for the bench. */
+  tookMs: number;
+}
+
+/** Where a lookup came from (only for history and diagnostics). */
+export type LookupSource = 'card' | 'popup' | 'sidepanel' | 'passage';
+
+/** A lookup the background handed to the side panel because no card could be shown. */
+export interface PendingLookup {
+  text: string;
+  at: number;
+  /** Why the card was not used: "pdf", "restricted", "injection-failed", "card-off" … */
+  reason: string;
+}
+
+export interface BackgroundProtocol {
+  /** Look `text` up in the bundled packs. `record` adds it to the reader's local history. */
+  lookup: { req: { text: string; source: LookupSource; record?: boolean; limit?: number }; res: LookupView };
+  /** One entry in full, for a detail view (null if no such id). */
+  entry: { req: { id: string }; res: EntryView | null };
+  /** The side panel asks for (and consumes) the lookup handed to it, if any. */
+  takePending: { req: Record<string, never>; res: PendingLookup | null };
+  /** Adds a query to the local history (respects the history setting). */
+  recordHistory: { req: { query: string; topId?: string; topTitle?: string }; res: { ok: boolean } };
+}
+
+export interface CardProtocol {
+  /**
+   * Show a card for `view` beside the current selection. When `view` is absent the card reads
+   * the page's selection itself (keyboard shortcut) and asks the background with `lookup`.
+   * `t0` is the background's clock at the request, for the bench.
+   */
+  'card:show': { req: { view?: LookupView; text?: string; t0?: number }; res: { shown: boolean; reason?: string } };
+  /** Is the card script alive in this frame? (a re-injection guard) */
+  'card:ping': { req: Record<string, never>; res: { alive: true } };
+}
+
+export type BackgroundMessage = { [K in keyof BackgroundProtocol]: { type: K } & BackgroundProtocol[K]['req'] }[keyof BackgroundProtocol];
+export type CardMessage = { [K in keyof CardProtocol]: { type: K } & CardProtocol[K]['req'] }[keyof CardProtocol];
+
+/** Ask the background; typed by message name. */
+export async function askBackground<K extends keyof BackgroundProtocol>(
+  type: K,
+  req: BackgroundProtocol[K]['req'],
+): Promise<BackgroundProtocol[K]['res']> {
+  return (await browser.runtime.sendMessage({ type, ...req })) as BackgroundProtocol[K]['res'];
+}
+
+/** A hit without a full view, for "other results" lists. */
+export type HitSummary = Pick<LookupHit, 'id' | 'title' | 'citation' | 'kind' | 'confidence' | 'pinpoint'>;
+
+/** True when `x` looks like a message of the background protocol (a cheap guard before dispatch). */
+export function isBackgroundMessage(x: unknown): x is BackgroundMessage {
+  return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string';
+}
