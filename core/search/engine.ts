@@ -311,10 +311,12 @@ function lookupUnsafe(index: SearchIndex, rawQuery: string, options: LookupOptio
   const matchedIdf = new Map<number, number>();
   if (touched.length) {
     // Keep the best candidates only (the rest cannot reach the results).
+    // Entries under a tenth of the best cannot be confident (results need 0.3 of the best).
     let cut = 0;
     if (touched.length > 200) {
-      const sorted = touched.map((id) => acc[id]!).sort((a, b) => b - a);
-      cut = sorted[199]!;
+      let max = 0;
+      for (const id of touched) if (acc[id]! > max) max = acc[id]!;
+      cut = max * 0.1;
     }
     for (const id of touched) {
       if (acc[id]! >= cut && acc[id]! > 0) {
