@@ -42,7 +42,7 @@ export function LensCard({ view, echo, opened, onOpen, onBack, onClose, copy }: 
       <div class="ol-card-body">
         {echo ? (
           <p class="ol-echo" data-ol="echo">
-            You selected: <q>{echo}</q>
+            You selected: “{echo}”
           </p>
         ) : null}
         {view ? (

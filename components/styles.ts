@@ -26,7 +26,7 @@ export const LENS_CSS = `
     color-scheme: dark;
   }
 }
-.ol-root *, .ol-root *::before, .ol-root *::after { box-sizing: border-box; }
+.ol-root, .ol-root *, .ol-root *::before, .ol-root *::after { box-sizing: border-box; }
 .ol-root h1, .ol-root h2, .ol-root h3, .ol-root h4, .ol-root p, .ol-root ul, .ol-root ol, .ol-root li, .ol-root dl, .ol-root dd { margin: 0; padding: 0; }
 .ol-root ul, .ol-root ol { list-style: none; }
 .ol-root a { color: var(--ol-accent); text-decoration: underline; text-underline-offset: 2px; }

@@ -154,7 +154,7 @@ export function setupBackground(service: LookupService) {
     const frameId = req.frameId ?? 0;
     if (text) void record(text);
     // Compute the answer while the script is injected.
-    const view = text ? service.lookup(text, { citationStyle: current.citationStyle }) : undefined;
+    const view = req.text ? service.lookup(req.text, { citationStyle: current.citationStyle }) : undefined;
     try {
       await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CARD_SCRIPT] });
     } catch (err) {
@@ -176,7 +176,7 @@ export function setupBackground(service: LookupService) {
     switch (msg.type) {
       case 'lookup': {
         const s = settings ?? (await settingsReady);
-        const view = service.lookup(String(msg.text ?? '').slice(0, MAX_SELECTION_CHARS), {
+        const view = service.lookup(String(msg.text ?? '').slice(0, MAX_SELECTION_CHARS + 1), {
           citationStyle: s.citationStyle,
           ...(typeof msg.limit === 'number' ? { limit: Math.min(Math.max(1, msg.limit), 50) } : {}),
         });

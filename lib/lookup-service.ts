@@ -112,6 +112,7 @@ export function createLookupService(packs: readonly Pack[]): LookupService {
       const t0 = performance.now();
       const idx = ensure();
       const result = lookup(idx, text.slice(0, MAX_SELECTION_CHARS), { limit: limit ?? 5 });
+      if (text.length > MAX_SELECTION_CHARS) result.truncated = true;
       const views: Record<string, EntryView> = {};
       for (const hit of result.results.slice(0, 3)) {
         const v = entryView(hit.id);

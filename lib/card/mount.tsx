@@ -36,11 +36,11 @@ export function readSelection(doc: Document = document): string {
   const active = doc.activeElement;
   if (active instanceof HTMLTextAreaElement || (active instanceof HTMLInputElement && /^(text|search|url|email)$/.test(active.type))) {
     const { selectionStart: s, selectionEnd: e } = active;
-    if (s !== null && e !== null && e > s) return active.value.slice(s, Math.min(e, s + MAX_SELECTION_CHARS));
+    if (s !== null && e !== null && e > s) return active.value.slice(s, Math.min(e, s + MAX_SELECTION_CHARS + 1));
   }
   const sel = doc.getSelection();
   if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return '';
-  return sel.toString().slice(0, MAX_SELECTION_CHARS);
+  return sel.toString().slice(0, MAX_SELECTION_CHARS + 1); // one over: the engine reports `truncated`
 }
 
 /** "first line … last line" of what was selected, for the echo. */
