@@ -3,12 +3,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT } from './figures';
 
+/** Where the builds are: .output, or LENS_TRUST_OUTPUT (a private build while others rebuild .output). */
+export const OUTPUT = process.env.LENS_TRUST_OUTPUT ?? join(ROOT, '.output');
 export const BUILDS = {
-  chrome: join(ROOT, '.output/chrome-mv3'),
-  firefoxMv2: join(ROOT, '.output/firefox-mv2'),
-  firefoxMv3: join(ROOT, '.output/firefox-mv3'),
+  chrome: join(OUTPUT, 'chrome-mv3'),
+  firefoxMv2: join(OUTPUT, 'firefox-mv2'),
+  firefoxMv3: join(OUTPUT, 'firefox-mv3'),
 } as const;
-export const E2E_BUILD = join(ROOT, '.output/chrome-mv3-e2e');
+export const E2E_BUILD = join(OUTPUT, 'chrome-mv3-e2e');
 
 export type BuildName = keyof typeof BUILDS;
 
