@@ -27,8 +27,8 @@ export const LENS_CSS = `
   }
 }
 .ol-root, .ol-root *, .ol-root *::before, .ol-root *::after { box-sizing: border-box; }
-.ol-root h1, .ol-root h2, .ol-root h3, .ol-root h4, .ol-root p, .ol-root ul, .ol-root ol, .ol-root li, .ol-root dl, .ol-root dd { margin: 0; padding: 0; }
-.ol-root ul, .ol-root ol { list-style: none; }
+:where(.ol-root) :where(h1, h2, h3, h4, p, ul, ol, li, dl, dd) { margin: 0; padding: 0; }
+:where(.ol-root) :where(ul, ol) { list-style: none; }
 .ol-root a { color: var(--ol-accent); text-decoration: underline; text-underline-offset: 2px; }
 .ol-root button, .ol-root input, .ol-root select, .ol-root textarea { font: inherit; color: inherit; }
 .ol-root :focus-visible { outline: 2px solid var(--ol-focus); outline-offset: 2px; }
@@ -36,8 +36,7 @@ export const LENS_CSS = `
 
 .ol-card { width: 400px; max-width: calc(100vw - 16px); max-height: min(560px, calc(100vh - 16px)); overflow: auto;
   border: 1px solid var(--ol-border); border-radius: 10px; box-shadow: var(--ol-shadow); background: var(--ol-bg); }
-.ol-card:focus { outline: none; }
-.ol-card:focus-visible { outline: 2px solid var(--ol-focus); outline-offset: 1px; }
+.ol-root.ol-card:focus, .ol-root.ol-card:focus-visible { outline: none; }
 .ol-card-bar { position: sticky; top: 0; z-index: 1; display: flex; align-items: center; gap: 8px; padding: 8px 10px 8px 14px;
   background: var(--ol-soft); border-bottom: 1px solid var(--ol-border); }
 .ol-card-brand { font-size: 12px; font-weight: 600; color: var(--ol-muted); flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
@@ -77,7 +76,7 @@ export const LENS_CSS = `
 .ol-link-rel { display: block; font-size: 11px; color: var(--ol-muted); font-weight: 600; }
 .ol-sources li { font-size: 12px; margin-bottom: 4px; overflow-wrap: anywhere; }
 .ol-empty { padding: 10px 12px; border-radius: 8px; background: var(--ol-warn-bg); color: var(--ol-warn-fg); font-size: 13.5px; }
-.ol-echo { font-size: 12px; color: var(--ol-muted); overflow-wrap: anywhere; }
+.ol-echo { margin-bottom: 8px; padding-bottom: 8px; border-bottom: 1px dashed var(--ol-border); font-size: 12px; color: var(--ol-muted); overflow-wrap: anywhere; }
 .ol-echo q { font-style: italic; }
 
 .ol-copy { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }

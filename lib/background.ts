@@ -34,7 +34,14 @@ export interface LookupOutcome {
   reason?: string;
   /** Did the side panel actually open (false if the browser refused, e.g. no user gesture). */
   panelOpened?: boolean;
+  /** The panel was refused and the same UI opened in a small window instead. */
+  windowOpened?: boolean;
+  /** Milliseconds from the request to the card painted (wall clock, both sides), for the bench. */
+  paintMs?: number;
 }
+
+/** A sub-millisecond wall clock that means the same in the worker and in the page. */
+export const wallClock = () => performance.timeOrigin + performance.now();
 
 export interface LookupRequest {
   tab: Browser.tabs.Tab | undefined;
@@ -125,7 +132,16 @@ export function setupBackground(service: LookupService) {
     setPending({ text: capText(req.text ?? '', MAX_SELECTION_CHARS), at: Date.now(), reason });
     const panelOpened = await (opened ?? openPanel(req.tab));
     await pendingWrite;
-    return { surface: 'sidepanel', reason, panelOpened };
+    if (panelOpened) return { surface: 'sidepanel', reason, panelOpened };
+    // The browser refused the panel (the user gesture was spent on an await, e.g. a refused
+    // injection): show the same UI in a small window rather than nothing.
+    const windowOpened = await browser.windows
+      ?.create({ url: browser.runtime.getURL('/sidepanel.html'), type: 'popup', width: 440, height: 680, focused: true })
+      .then(
+        () => true,
+        () => false,
+      );
+    return { surface: 'sidepanel', reason, panelOpened, windowOpened: windowOpened ?? false };
   }
 
   async function record(text: string) {
@@ -139,7 +155,7 @@ export function setupBackground(service: LookupService) {
 
   /** The one handler behind the context menu, the keyboard command and the e2e hook. */
   async function lookupInTab(req: LookupRequest): Promise<LookupOutcome> {
-    const t0 = Date.now();
+    const t0 = wallClock();
     const url = req.frameUrl || req.pageUrl || req.tab?.url;
     const text = req.text?.slice(0, MAX_SELECTION_CHARS);
     // Decide synchronously where we can (keeps the user gesture for sidePanel.open).
@@ -164,7 +180,7 @@ export function setupBackground(service: LookupService) {
     const msg: { type: 'card:show' } & CardProtocol['card:show']['req'] = { type: 'card:show', t0, ...(view ? { view } : {}), ...(text ? { text } : {}) };
     try {
       const res = (await browser.tabs.sendMessage(tabId, msg, { frameId })) as CardProtocol['card:show']['res'] | undefined;
-      if (res?.shown) return { surface: 'card' };
+      if (res?.shown) return { surface: 'card', ...(res.paintedAt ? { paintMs: Math.round((res.paintedAt - t0) * 10) / 10 } : {}) };
       return toPanel({ ...req, text }, res?.reason ?? 'card-refused');
     } catch (err) {
       console.debug('[Ordinance Lens] card did not answer:', String(err));
@@ -192,8 +208,8 @@ export function setupBackground(service: LookupService) {
           const stored = (await browser.storage.session.get(PENDING_KEY).catch(() => ({}))) as Record<string, unknown>;
           p = (stored[PENDING_KEY] as PendingLookup | undefined) ?? null;
         }
-        pending = null;
-        await browser.storage.session.remove(PENDING_KEY).catch(() => undefined);
+        // Left in place for a minute, so both a side panel and a fallback window can show it.
+        if (p && Date.now() - p.at > 60_000) p = null;
         return p satisfies BackgroundProtocol['takePending']['res'];
       }
       case 'recordHistory': {
@@ -250,8 +266,10 @@ export function setupBackground(service: LookupService) {
   return {
     lookupInTab,
     /** The e2e hook's entry: the active tab of the last focused window, as the menu would see it. */
-    async lookupInActiveTab(text?: string): Promise<LookupOutcome> {
-      const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+    async lookupInActiveTab(text?: string, url?: string): Promise<LookupOutcome> {
+      // A test may name the page's URL: found only where the build may see URLs (e2e host permission).
+      const byUrl = url ? await browser.tabs.query({ url: url.replace(/#.*$/, '') }).catch(() => []) : [];
+      const [tab] = byUrl.length ? byUrl : await browser.tabs.query({ active: true, lastFocusedWindow: true });
       return lookupInTab({ tab, frameId: 0, ...(text !== undefined ? { text } : {}), ...(tab?.url ? { pageUrl: tab.url } : {}) });
     },
   };

@@ -66,7 +66,7 @@ export interface BackgroundProtocol {
   lookup: { req: { text: string; source: LookupSource; record?: boolean; limit?: number }; res: LookupView };
   /** One entry in full, for a detail view (null if no such id). */
   entry: { req: { id: string }; res: EntryView | null };
-  /** The side panel asks for (and consumes) the lookup handed to it, if any. */
+  /** The side panel asks for the lookup handed to it in the last minute, if any. */
   takePending: { req: Record<string, never>; res: PendingLookup | null };
   /** Adds a query to the local history (respects the history setting). */
   recordHistory: { req: { query: string; topId?: string; topTitle?: string }; res: { ok: boolean } };
@@ -78,7 +78,7 @@ export interface CardProtocol {
    * the page's selection itself (keyboard shortcut) and asks the background with `lookup`.
    * `t0` is the background's clock at the request, for the bench.
    */
-  'card:show': { req: { view?: LookupView; text?: string; t0?: number }; res: { shown: boolean; reason?: string } };
+  'card:show': { req: { view?: LookupView; text?: string; t0?: number }; res: { shown: boolean; reason?: string; paintedAt?: number } };
   /** Is the card script alive in this frame? (a re-injection guard) */
   'card:ping': { req: Record<string, never>; res: { alive: true } };
 }

@@ -37,7 +37,7 @@ export default defineContentScript({
       }
       // Answer once the card is painted, so the background can time request → paint.
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      return { shown: true };
+      return { shown: true, paintedAt: performance.timeOrigin + performance.now() };
     }
 
     browser.runtime.onMessage.addListener((msg: unknown, _sender, sendResponse) => {

@@ -12,24 +12,24 @@ import { askBackground, MAX_ECHO_CHARS, MAX_SELECTION_CHARS, type EntryView, typ
 import { copyText } from '../clipboard';
 import { placeCard, type Rect } from './position';
 
-const HOST_STYLE: [string, string][] = [
-  ['all', 'initial'],
-  ['position', 'absolute'],
-  ['z-index', '2147483647'],
-  ['display', 'block'],
-  ['margin', '0'],
-  ['padding', '0'],
-  ['border', '0'],
-  ['width', 'auto'],
-  ['height', 'auto'],
-  ['transform', 'none'],
-  ['filter', 'none'],
-  ['opacity', '1'],
-  ['visibility', 'visible'],
-  ['contain', 'layout style'],
-];
+/**
+ * The host's own styles live in the shadow root's `:host` rule with !important: important
+ * declarations of a shadow tree beat every important declaration of the page (stylesheets or
+ * inline), so no page rule can hide, move or restyle the host. Only the position comes from
+ * the host's inline style, as two custom properties (`all` does not reset custom properties).
+ */
+const HOST_CSS = `:host {
+  all: initial !important; position: absolute !important; z-index: 2147483647 !important; display: block !important;
+  top: var(--ol-y, 0px) !important; left: var(--ol-x, -10000px) !important; margin: 0 !important; padding: 0 !important;
+  border: 0 !important; width: auto !important; height: auto !important; transform: none !important; filter: none !important;
+  opacity: 1 !important; visibility: visible !important; contain: layout style !important; pointer-events: auto !important;
+}`;
 
-const SHADOW_CSS = `:host { all: initial !important; }\n${LENS_CSS}`;
+function hostCss(top: number, left: number): string {
+  return `--ol-y: ${top}px !important; --ol-x: ${left}px !important;`;
+}
+
+const SHADOW_CSS = `${HOST_CSS}\n${LENS_CSS}`;
 
 /** The page's selection as text (inputs and textareas included), capped. */
 export function readSelection(doc: Document = document): string {
@@ -110,9 +110,7 @@ export class CardController {
     if (!this.host) {
       this.returnFocus = doc.activeElement;
       const host = doc.createElement(this.hostName);
-      for (const [k, v] of HOST_STYLE) host.style.setProperty(k, v, 'important');
-      host.style.setProperty('top', '0px', 'important');
-      host.style.setProperty('left', '-10000px', 'important');
+      host.style.cssText = hostCss(0, -10000);
       const root = host.attachShadow({ mode: 'closed' });
       const style = doc.createElement('style');
       style.textContent = SHADOW_CSS;
@@ -190,7 +188,6 @@ export class CardController {
     const vh = this.doc.documentElement.clientHeight || win.innerHeight;
     const p = placeCard(this.anchor, size, { width: vw, height: vh });
     // Absolute in document coordinates, so the card scrolls with the text it explains.
-    host.style.setProperty('top', `${Math.round(p.top + win.scrollY)}px`, 'important');
-    host.style.setProperty('left', `${Math.round(p.left + win.scrollX)}px`, 'important');
+    host.style.cssText = hostCss(Math.round(p.top + win.scrollY), Math.round(p.left + win.scrollX));
   }
 }

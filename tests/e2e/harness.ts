@@ -55,6 +55,8 @@ export interface Harness {
   lookup(page: Page, text?: string): Promise<LookupOutcome>;
   /** Opens chrome-extension://ID/<path> as a tab (popup.html, sidepanel.html, options.html). */
   openExtensionPage(path: string): Promise<Page>;
+  /** Closes every side-panel page (fallback windows included), so the test tabs' window is the last focused again. */
+  closePanels(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -148,16 +150,22 @@ export async function startHarness(opts: { fixtures?: string; build?: string } =
     async lookup(page, text) {
       await page.bringToFront();
       const sw = await worker();
-      return (await sw.evaluate(async (t) => {
-        const hook = (globalThis as unknown as { __lensTest?: { lookupInActiveTab(t?: string): Promise<unknown> } }).__lensTest;
-        if (!hook) throw new Error('no __lensTest hook: is this the e2e build?');
-        return hook.lookupInActiveTab(t);
-      }, text)) as LookupOutcome;
+      return (await sw.evaluate(
+        async ([t, u]) => {
+          const hook = (globalThis as unknown as { __lensTest?: { lookupInActiveTab(t?: string, u?: string): Promise<unknown> } }).__lensTest;
+          if (!hook) throw new Error('no __lensTest hook: is this the e2e build?');
+          return hook.lookupInActiveTab(t ?? undefined, u);
+        },
+        [text ?? null, page.url()] as const,
+      )) as LookupOutcome;
     },
     async openExtensionPage(p) {
       const page = watch(await ctx.newPage());
       await page.goto(`chrome-extension://${extensionId}/${p.replace(/^\//, '')}`);
       return page;
+    },
+    async closePanels() {
+      for (const p of ctx.pages()) if (p.url().startsWith(`chrome-extension://${extensionId}/sidepanel.html`)) await p.close();
     },
     async close() {
       await ctx.close().catch(() => undefined);
