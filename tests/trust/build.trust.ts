@@ -97,7 +97,9 @@ describe('reproducible build', () => {
 function contentScripts(dir: string): string[] {
   const declared = (readManifest(dir).content_scripts ?? []).flatMap((c) => c.js ?? []);
   const runtime = listFiles(dir).filter((f) => f.startsWith('content-scripts/') && f.endsWith('.js'));
-  return [...new Set([...declared, ...runtime])];
+  // The script the background injects on demand (lib/background.ts CARD_SCRIPT).
+  const injected = /CARD_SCRIPT\s*=\s*['"]\/?([^'"]+)['"]/.exec(readFileSync(join(ROOT, 'lib/background.ts'), 'utf8'))?.[1];
+  return [...new Set([...declared, ...runtime, ...(injected && listFiles(dir).includes(injected) ? [injected] : [])])];
 }
 
 describe('content script', () => {
