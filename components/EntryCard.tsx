@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import type { Point } from '../core/schema/pack';
 import type { LookupHit } from '../core/search/types';
 import { formatLongDate, type CitationStyleName } from '../core/format/citation';
@@ -72,6 +73,8 @@ export function EntryCard({ view, hit, mode, citationStyle, copy, onOpenRelated,
   const hiddenPoints = entry.points.length - points.length;
   const timeline = mode === 'detail' ? buildTimeline(entry, view.asOf) : [];
   const titleId = `${idPrefix}-title`;
+  const [allRelated, setAllRelated] = useState(false);
+  const relatedCap = mode === 'card' ? 4 : allRelated ? Infinity : 10;
   return (
     <article class="ol-entry" aria-labelledby={titleId} data-ol="entry" data-entry-id={entry.id}>
       <header>
@@ -131,7 +134,7 @@ export function EntryCard({ view, hit, mode, citationStyle, copy, onOpenRelated,
       {view.related.length ? (
         <Section title="Related" id={`${idPrefix}-related`}>
           <ul class="ol-related" data-ol="related">
-            {view.related.slice(0, mode === 'card' ? 4 : 50).map((r) => (
+            {view.related.slice(0, relatedCap).map((r) => (
               <li key={r.id}>
                 {onOpenRelated ? (
                   <button type="button" class="ol-link-btn" onClick={() => onOpenRelated(r.id)} data-related-id={r.id}>
@@ -147,6 +150,15 @@ export function EntryCard({ view, hit, mode, citationStyle, copy, onOpenRelated,
               </li>
             ))}
           </ul>
+          {view.related.length > relatedCap ? (
+            mode === 'detail' ? (
+              <button type="button" class="ol-btn ol-btn--ghost ol-back" onClick={() => setAllRelated(true)}>
+                Show all {view.related.length} related entries
+              </button>
+            ) : (
+              <p class="ol-muted">{view.related.length - relatedCap} more related entries in the full entry.</p>
+            )
+          ) : null}
         </Section>
       ) : null}
       {timeline.length ? (

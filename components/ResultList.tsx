@@ -28,14 +28,14 @@ export function ResultList({ id, hits, active, onPick, label }: ResultListProps)
           onClick={() => onPick(h.id, i)}
         >
           <div class="ol-result-title">{h.title}</div>
+          {h.citation ? (
+            <div class="ol-result-cite">
+              {h.citation}
+              {h.pinpoint ?? ''}
+            </div>
+          ) : null}
           <div class="ol-result-sub">
             <span>{kindWordOf(h.kind)}</span>
-            {h.citation ? (
-              <span>
-                · {h.citation}
-                {h.pinpoint ?? ''}
-              </span>
-            ) : null}
             <MatchBadge confidence={h.confidence} />
           </div>
         </li>

@@ -29,9 +29,10 @@ export const LENS_CSS = `
 .ol-root, .ol-root *, .ol-root *::before, .ol-root *::after { box-sizing: border-box; }
 :where(.ol-root) :where(h1, h2, h3, h4, p, ul, ol, li, dl, dd) { margin: 0; padding: 0; }
 :where(.ol-root) :where(ul, ol) { list-style: none; }
-.ol-root a { color: var(--ol-accent); text-decoration: underline; text-underline-offset: 2px; }
-.ol-root button, .ol-root input, .ol-root select, .ol-root textarea { font: inherit; color: inherit; }
+:where(.ol-root) a { color: var(--ol-accent); text-decoration: underline; text-underline-offset: 2px; }
+:where(.ol-root) :where(button, input, select, textarea) { font: inherit; color: inherit; }
 .ol-root :focus-visible { outline: 2px solid var(--ol-focus); outline-offset: 2px; }
+.ol-root [tabindex="-1"]:focus, .ol-root [tabindex="-1"]:focus-visible { outline: none; }
 .ol-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; padding: 0; margin: -1px; }
 
 .ol-card { width: 400px; max-width: calc(100vw - 16px); max-height: min(560px, calc(100vh - 16px)); overflow: auto;
@@ -99,7 +100,8 @@ export const LENS_CSS = `
 .ol-result[aria-selected="true"] { background: var(--ol-status-bg); border-color: var(--ol-accent); }
 .ol-result:hover { background: var(--ol-soft); }
 .ol-result-title { font-size: 14px; font-weight: 600; }
-.ol-result-sub { font-size: 12px; color: var(--ol-muted); display: flex; gap: 6px; flex-wrap: wrap; align-items: center; }
+.ol-result-sub { font-size: 12px; color: var(--ol-muted); display: flex; gap: 6px; flex-wrap: wrap; align-items: center; margin-top: 2px; }
+.ol-result-cite { font-size: 12px; color: var(--ol-muted); }
 
 .ol-app { min-height: 100%; display: flex; flex-direction: column; }
 .ol-app-head { padding: 10px 12px; border-bottom: 1px solid var(--ol-border); background: var(--ol-soft); display: flex; flex-direction: column; gap: 8px; }

@@ -1,5 +1,6 @@
 import { mountPage } from '../../lib/app/page';
-import { SearchApp } from '../../lib/app/SearchApp';
+import { SearchApp, prefetchLookup } from '../../lib/app/SearchApp';
 
 const q = new URLSearchParams(location.search).get('q') ?? '';
+prefetchLookup(q, 'popup');
 mountPage(<SearchApp surface="popup" initialQuery={q} />, { width: 420 });

@@ -14,9 +14,11 @@ import { formatLongDate } from '../../core/format/citation';
 import { askBackground, type EntryView, type LookupView } from '../messages';
 import { copyText } from '../clipboard';
 import { download, historyToMarkdown } from '../history-export';
-import { clearHistory, readHistory, type HistoryItem } from '../storage/history';
-import { exportUserData } from '../storage/backup';
-import { DEFAULT_SETTINGS, readSettings, type CitationStyle } from '../storage/settings';
+import type { HistoryItem } from '../storage/history';
+import type { CitationStyle } from '../storage/settings';
+
+// Storage (and its validator) loads after the first results are on screen: the popup must be instant.
+const storage = () => import('../storage/index');
 
 type Tab = 'search' | 'passage' | 'recent';
 
@@ -27,6 +29,16 @@ export interface SearchAppProps {
   initialPassage?: string;
   /** Why the side panel was opened instead of a card, shown as a short note. */
   note?: string;
+}
+
+let prefetched: Promise<LookupView> | undefined;
+
+/**
+ * Starts the lookup for the query the page opens with before Preact renders (saves the time
+ * from module evaluation to first effect on "popup open → first results").
+ */
+export function prefetchLookup(q: string, surface: SearchAppProps['surface']): void {
+  if (q.trim()) prefetched = askBackground('lookup', { text: q, source: surface, limit: 8 });
 }
 
 const LISTBOX_ID = 'ol-results';
@@ -45,7 +57,7 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
   const [passageView, setPassageView] = useState<LookupView | null>(null);
   const [passageOpened, setPassageOpened] = useState<EntryView | null>(null);
   const [history, setHistory] = useState<HistoryItem[]>([]);
-  const [style, setStyle] = useState<CitationStyle>(DEFAULT_SETTINGS.citationStyle);
+  const [style, setStyle] = useState<CitationStyle>('short');
   const [asOf, setAsOf] = useState('');
   const [status, setStatus] = useState('');
   const seq = useRef(0);
@@ -61,7 +73,8 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
       setActive(-1);
       return;
     }
-    const v = await askBackground('lookup', { text: q, source: surface, limit: 8 });
+    const v = await (prefetched && q === initialQuery ? prefetched : askBackground('lookup', { text: q, source: surface, limit: 8 }));
+    prefetched = undefined;
     if (n !== seq.current || !v) return; // a newer keystroke won
     setView(v);
     setActive(v.result.results.length || v.result.others.length ? 0 : -1);
@@ -71,13 +84,16 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
   }, [surface]);
 
   useEffect(() => {
-    void readSettings().then((s) => setStyle(s.citationStyle));
-    void readHistory().then(setHistory);
     if (initialQuery) void search(initialQuery);
     if (initialPassage) void checkPassage(initialPassage);
+    const loadStored = () =>
+      storage().then(async (m) => {
+        setStyle((await m.readSettings()).citationStyle);
+        setHistory(await m.readHistory());
+      });
+    setTimeout(() => void loadStored(), 0);
     const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && 'history' in changes) void readHistory().then(setHistory);
-      if (area === 'local' && 'settings' in changes) void readSettings().then((s) => setStyle(s.citationStyle));
+      if (area === 'local' && ('history' in changes || 'settings' in changes)) void loadStored();
     };
     browser.storage.onChanged.addListener(onChanged);
     if (!initialPassage) input.current?.focus();
@@ -152,7 +168,7 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
               role="tab"
               id={`ol-tab-${id}`}
               aria-selected={tab === id}
-              aria-controls={`ol-panel-${id}`}
+              {...(tab === id && !detail ? { 'aria-controls': `ol-panel-${id}` } : {})}
               class="ol-tab"
               onClick={() => {
                 setTab(id);
@@ -199,7 +215,7 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
               type="search"
               {...({ role: 'combobox' } as Record<string, string>)}
               aria-expanded={hits.length > 0}
-              aria-controls={LISTBOX_ID}
+              {...(hits.length ? { 'aria-controls': LISTBOX_ID } : {})}
               aria-autocomplete="list"
               {...(active >= 0 && hits[active] ? { 'aria-activedescendant': `${LISTBOX_ID}-opt-${active}` } : {})}
               placeholder="separation ordinance, § 19.30, detainer…"
@@ -281,7 +297,7 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
               <button
                 type="button"
                 class="ol-btn ol-btn--ghost"
-                onClick={() => void exportUserData().then((json) => download('ordinance-lens-backup.json', json, 'application/json'))}
+                onClick={() => void storage().then((m) => m.exportUserData()).then((json) => download('ordinance-lens-backup.json', json, 'application/json'))}
               >
                 Export JSON
               </button>
@@ -290,9 +306,10 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
                 class="ol-btn ol-btn--ghost"
                 data-ol="clear-history"
                 onClick={() =>
-                  void clearHistory().then((r) => {
+                  void storage().then(async (m) => {
+                    const r = await m.clearHistory();
                     setStatus(r.ok ? 'History cleared.' : r.message);
-                    void readHistory().then(setHistory);
+                    setHistory(await m.readHistory());
                   })
                 }
               >

@@ -39,7 +39,12 @@ export const OUT = join(ROOT, '.ci-out');
 export interface LookupOutcome {
   surface: 'card' | 'sidepanel' | 'none';
   reason?: string;
+  /** The browser opened the side panel (it refuses without a user gesture, as in tests). */
   panelOpened?: boolean;
+  /** The panel was refused, so the same UI opened in a small window. */
+  windowOpened?: boolean;
+  /** Request → card painted, in ms. */
+  paintMs?: number;
 }
 
 export interface Harness {

@@ -61,7 +61,8 @@ describe('popup search', () => {
     expect(detail).toContain('Current as of February 13, 2026');
     expect(detail).toMatch(/Official|Reported/);
     expect(detail).toMatch(/history/i);
-    await page.screenshot({ path: join(SHOTS, 'popup-detail.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, 'popup-detail.png') });
+    await page.screenshot({ path: join(SHOTS, 'popup-detail-full.png'), fullPage: true });
   });
 
   it('copies a citation in the short and memo styles', async () => {
