@@ -1,15 +1,18 @@
-import { defineContentScript } from 'wxt/utils/define-content-script';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { browser } from 'wxt/browser';
-import { CardController, readSelection } from '../../lib/card/mount';
-import { askBackground, type CardMessage, type CardProtocol } from '../../lib/messages';
+import { CardController, readSelection } from '../lib/card/mount';
+import { askBackground, type CardMessage, type CardProtocol } from '../lib/messages';
 
 /**
  * The in-page card. Never registered for any site: the background injects it on demand
  * (activeTab + scripting) when the reader asks for a lookup. It imports neither the packs nor
  * the engine; it asks the background.
+ *
+ * An unlisted script rather than a WXT content script on purpose: WXT's content-script wrapper
+ * announces every start to the page (a window.postMessage and a DOM event carrying the
+ * extension id), which would tell a page that the reader uses Ordinance Lens.
  */
-export default defineContentScript({
-  registration: 'runtime',
+export default defineUnlistedScript({
   main() {
     const g = globalThis as { __olCard?: true };
     if (g.__olCard) return; // injected again into the same frame: the first listener answers

@@ -25,7 +25,7 @@ import type { LookupService } from './lookup-service';
 
 export const MENU_ID = 'ordinance-lens-explain';
 export const COMMAND_ID = 'explain-selection';
-export const CARD_SCRIPT = '/content-scripts/lookup.js';
+export const CARD_SCRIPT = '/lookup-card.js';
 const PENDING_KEY = 'pendingLookup';
 
 /** What a lookup request did, for tests and diagnostics. */

@@ -72,6 +72,17 @@ function selectionAnchor(doc: Document): { first: Rect; last: Rect } | null {
   return box.width || box.height ? { first: toRect(box), last: toRect(box) } : null;
 }
 
+/** The last open modal dialog in document order (pages rarely stack two), if any. */
+function topmostModal(doc: Document): HTMLDialogElement | null {
+  let top: HTMLDialogElement | null = null;
+  try {
+    for (const d of Array.from(doc.querySelectorAll('dialog'))) if (d.matches(':modal')) top = d;
+  } catch {
+    return null; // a browser without :modal
+  }
+  return top;
+}
+
 function randomName(): string {
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   let s = '';
@@ -89,6 +100,9 @@ export class CardController {
   private readonly hostName = randomName();
   private readonly onKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && this.host) {
+      // Cancelling the keydown keeps the Esc for the card: the page's own modal dialog or
+      // popover stays open (the browser sends no close request for a cancelled keydown).
+      e.preventDefault();
       e.stopPropagation();
       this.hide();
     }
@@ -115,7 +129,19 @@ export class CardController {
       const style = doc.createElement('style');
       style.textContent = SHADOW_CSS;
       root.appendChild(style);
-      (doc.documentElement ?? doc.body).appendChild(host);
+      const modal = topmostModal(doc);
+      if (modal) {
+        // A modal dialog makes everything outside it inert and sits in the top layer, above any
+        // z-index. So the host joins that dialog (its subtree stays live) and enters the top
+        // layer above it as a manual popover (no light dismiss; Esc is ours).
+        host.setAttribute('popover', 'manual');
+        modal.appendChild(host);
+        try {
+          host.showPopover();
+        } catch {
+          /* no Popover API: the card still shows inside the dialog */
+        }
+      } else (doc.documentElement ?? doc.body).appendChild(host);
       this.host = host;
       this.root = root;
       doc.addEventListener('keydown', this.onKey, true);
