@@ -35,7 +35,7 @@ export const LENS_CSS = `
 .ol-root [tabindex="-1"]:focus, .ol-root [tabindex="-1"]:focus-visible { outline: none; }
 .ol-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; padding: 0; margin: -1px; }
 
-.ol-card { width: 400px; max-width: calc(100vw - 16px); max-height: min(560px, calc(100vh - 16px)); overflow: auto;
+.ol-card { width: 400px; max-width: calc(100vw - 16px); max-height: min(560px, calc(100vh - 16px), var(--ol-max-h, 560px)); overflow: auto;
   border: 1px solid var(--ol-border); border-radius: 10px; box-shadow: var(--ol-shadow); background: var(--ol-bg); }
 .ol-root.ol-card:focus, .ol-root.ol-card:focus-visible { outline: none; }
 .ol-card-bar { position: sticky; top: 0; z-index: 1; display: flex; align-items: center; gap: 8px; padding: 8px 10px 8px 14px;

@@ -25,8 +25,9 @@ const HOST_CSS = `:host {
   opacity: 1 !important; visibility: visible !important; contain: layout style !important; pointer-events: auto !important;
 }`;
 
-function hostCss(top: number, left: number): string {
-  return `--ol-y: ${top}px !important; --ol-x: ${left}px !important;`;
+function hostCss(top: number, left: number, maxHeight?: number): string {
+  const cap = maxHeight === undefined ? '' : ` --ol-max-h: ${maxHeight}px !important;`;
+  return `--ol-y: ${top}px !important; --ol-x: ${left}px !important;${cap}`;
 }
 
 const SHADOW_CSS = `${HOST_CSS}\n${LENS_CSS}`;
@@ -208,12 +209,13 @@ export class CardController {
     if (!host || !this.root) return;
     const win = this.doc.defaultView!;
     const card = this.root.querySelector<HTMLElement>('[data-ol="card"]');
+    host.style.removeProperty('--ol-max-h'); // measure the card at its natural height
     const box = card?.getBoundingClientRect();
     const size = { width: box?.width || 400, height: box?.height || 300 };
     const vw = this.doc.documentElement.clientWidth || win.innerWidth;
     const vh = this.doc.documentElement.clientHeight || win.innerHeight;
     const p = placeCard(this.anchor, size, { width: vw, height: vh });
     // Absolute in document coordinates, so the card scrolls with the text it explains.
-    host.style.cssText = hostCss(Math.round(p.top + win.scrollY), Math.round(p.left + win.scrollX));
+    host.style.cssText = hostCss(Math.round(p.top + win.scrollY), Math.round(p.left + win.scrollX), p.maxHeight);
   }
 }
