@@ -78,7 +78,8 @@ console.log(`permissions ${manifest ? (permissionsOk ? 'ok' : 'NOT ok') : 'not m
 console.log(`page-visible traces ${show(traces)}`);
 console.log(`hostile pages ${show(hPassed)} passed of ${show(hTotal)}`);
 console.log(`random inputs tried ${show(tried)}, exceptions ${show(exceptions)}, slowest ${show(slowest)} ms`);
-console.log(`longest page task on a 1 MB selection ${show(longTask)} ms`);
+// The long-task API reports only tasks of 50 ms or more (the test proves it sees a 120 ms one).
+console.log(`longest page task on a 1 MB selection ${longTask === 0 ? '0 ms (no task of 50 ms or more)' : `${show(longTask)} ms`}`);
 console.log(`restarts ${show(restarts)} (${show(restartOk)} answered correctly), cold lookup ${show(cold)} ms`);
 console.log(`storage cases ${show(recovered)} recovered of ${show(cases)}, ${show(lost)} lost`);
 console.log(`static: remote call sites ${show(remote)}, eval sites ${show(evals)} (zod JIT sites kept off by jitless: ${show(num(stat, 'zodJitSites'))}), markup sinks ${show(sinks)}`);
