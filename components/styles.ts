@@ -115,6 +115,9 @@ export const LENS_CSS = `
 .ol-history li { display: flex; justify-content: space-between; gap: 8px; align-items: center; }
 .ol-history .ol-link-btn { flex: 1; }
 .ol-row { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
+.ol-row > input[type="radio"], .ol-row > input[type="checkbox"] { flex: none; }
+.ol-row > input[type="radio"] { margin-top: 3px; }
+.ol-row > input[type="radio"] + span, .ol-row > input[type="checkbox"] + span { flex: 1 1 0; min-width: 0; }
 .ol-muted { color: var(--ol-muted); font-size: 12px; }
 .ol-back { align-self: flex-start; }
 .ol-field { display: flex; flex-direction: column; gap: 4px; }
