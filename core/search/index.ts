@@ -1,6 +1,6 @@
 /** Public API of the lookup engine: the extension, the CLI and the tests import from here. */
-export { buildIndex, lookup, MAX_QUERY_CHARS } from './engine';
-export type { SearchIndex } from './engine';
+export { buildIndex, loadIndex, serializeIndex, lookup, MAX_QUERY_CHARS, INDEX_VERSION } from './engine';
+export type { SearchIndex, SerializedIndex } from './engine';
 export type { LookupHit, LookupOptions, LookupResult, MatchedField, ResultConfidence, UnknownCitation } from './types';
 export { normalize } from '../text/normalize';
 export { extractCitations } from '../citations/extract';

@@ -1,4 +1,5 @@
-/** Tokenizer, light inflection stemmer and stop words. */
+/** Tokenizer, stemmer (Porter2 without "-er", see stem.ts) and stop words. */
+import { porterStem } from './stem';
 export interface Token {
   /** Stemmed term. */
   term: string;
@@ -15,22 +16,10 @@ export const STOPWORDS = new Set(
 
 const WORD = /[\p{L}\p{N}]+(?:['.\-][\p{L}\p{N}]+)*/gu;
 
+/** The stem of one normalized word (see stem.ts); words with digits are kept as they are. */
 export function stem(w: string): string {
   if (w.length <= 3 || /\d/.test(w)) return w;
-  let s = w;
-  if (s.endsWith("'s")) s = s.slice(0, -2);
-  if (s.endsWith('ies') && s.length > 4) s = s.slice(0, -3) + 'y';
-  else if (s.endsWith('sses')) s = s.slice(0, -2);
-  else if (s.endsWith('s') && !/(ss|us|is)$/.test(s) && s.length > 3) s = s.slice(0, -1);
-  let base = '';
-  if (s.endsWith('ing') && s.length >= 6) base = s.slice(0, -3);
-  else if (s.endsWith('ed') && s.length >= 5) base = s.slice(0, -2);
-  if (base && /[aeiouy]/.test(base)) {
-    if (/([^aeiouls])\1$/.test(base)) base = base.slice(0, -1);
-    s = base;
-  }
-  if (s.endsWith('e') && s.length > 3) s = s.slice(0, -1);
-  return s;
+  return porterStem(w);
 }
 
 /** Tokenizes normalized text (see normalize.ts); emits parts of hyphenated words and "287g" for "287(g)". */

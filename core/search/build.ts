@@ -1,0 +1,490 @@
+/**
+ * The search index: built from entries (`buildIndex`), or loaded from its serialized form
+ * (`serializeIndex` at packaging time, `loadIndex` at start-up). One compact layout serves both:
+ *
+ * - terms: sorted dictionary of stems; `df` and byte offsets per term; postings as
+ *   (varint entry delta, quantized BM25F weight byte) pairs, decoded while scoring;
+ * - phrases: sorted keys (content stems of titles, aliases, keywords, joined by a space) with
+ *   (entry, kind) lists packed into integers;
+ * - citation keys: sorted canonical keys (core/citations) with (entry, flags) lists;
+ * - surface words for fuzzy matching (fuse.js over small buckets, core/search/fuzzy.ts).
+ *
+ * Nothing here is a JS object per posting, so a 20,000-entry index stays small and loads fast.
+ */
+import type { Entry } from '../schema/pack';
+import { norm } from '../text/normalize';
+import { tokenize } from '../text/tokenize';
+import { extractCitations } from '../citations/extract';
+import { ByteWriter, decodeVarints, encodeVarints, fromBase64, toBase64 } from './codec';
+import type { MatchedField } from './types';
+
+export const INDEX_FORMAT = 'ordinance-lens-index';
+export const INDEX_VERSION = 2;
+
+export type FieldName = MatchedField['field'];
+export const FIELD_WEIGHTS: readonly (readonly [FieldName, number, number])[] = [
+  // field, weight, length normalization b
+  ['title', 3, 0.5],
+  ['alias', 3, 0.3],
+  ['citation', 2, 0.3],
+  ['keyword', 1.5, 0.3],
+  ['id', 0.5, 0.3],
+  ['summary', 1.5, 0.75],
+  ['point', 1, 0.75],
+  ['exception', 1, 0.75],
+];
+const SLOT = new Map(FIELD_WEIGHTS.map(([f], i) => [f, i]));
+const K1 = 1.2;
+
+/** Phrase kinds: how an entry carries a phrase. */
+export const PHRASE = { titlePrefix: 0, keyword: 1, alias: 2, title: 3 } as const;
+/** Citation levels: 3 the entry's citation, 2 its title or an alias, 1 a keyword, 0 a mention in its text. */
+const CITE_LEVEL: Partial<Record<FieldName, number>> = { citation: 3, title: 2, alias: 2, keyword: 1 };
+
+export interface CitationRef {
+  entry: number;
+  primary: boolean;
+  /** The field is nothing but this citation ("287(g)" as an alias). */
+  exact: boolean;
+  level: number;
+}
+
+/** Per-entry work arrays for one lookup at a time (JS is single-threaded); all zero between lookups. */
+export interface Scratch {
+  score: Float64Array;
+  matched: Float64Array;
+  seen: Uint32Array;
+  stamp: number;
+  /** 1 touched, 2 whole-query phrase match, 4 citation match. */
+  flags: Uint8Array;
+  /** Candidate slots: entry, text score, matched IDF, final score, confidence. */
+  touched: Uint32Array;
+  text: Float64Array;
+  cm: Float64Array;
+  final: Float64Array;
+  conf: Uint8Array;
+}
+
+export function newScratch(n: number): Scratch {
+  return {
+    score: new Float64Array(n),
+    matched: new Float64Array(n),
+    seen: new Uint32Array(n),
+    stamp: 0,
+    flags: new Uint8Array(n),
+    touched: new Uint32Array(n),
+    text: new Float64Array(n),
+    cm: new Float64Array(n),
+    final: new Float64Array(n),
+    conf: new Uint8Array(n),
+  };
+}
+
+export interface SearchIndex {
+  version: number;
+  entries: readonly Entry[];
+  /** Sorted stems. */
+  terms: string[];
+  /** Entries per term. */
+  df: Uint32Array;
+  /** Byte offset of each term's postings in `postBytes` (terms.length + 1 values). */
+  postStart: Uint32Array;
+  /** Per posting: varint (entry − previous entry), then the saturated field weight × 255. */
+  postBytes: Uint8Array;
+  phraseKeys: string[];
+  phraseStart: Uint32Array;
+  /** entry × 4 + kind (PHRASE). */
+  phraseData: Uint32Array;
+  maxPhraseLen: number;
+  citeKeys: string[];
+  citeStart: Uint32Array;
+  /** entry × 16 + primary × 8 + exact × 4 + level. */
+  citeData: Uint32Array;
+  /** Sorted normalized words (letters only, 4+ characters) for fuzzy matching. */
+  words: string[];
+  jurisdictions: string[];
+  homeJurisdiction: string;
+  /** Scratch accumulators reused by lookups (one JS thread; reset after each use). */
+  scratch: Scratch;
+  /** Lazily built helpers (fuzzy buckets, id map); never serialized. */
+  cache: { fuzzy?: Map<string, unknown>; byId?: Map<string, number>; juris?: string[] };
+}
+
+export function fieldTexts(e: Entry): [FieldName, string, number][] {
+  const out: [FieldName, string, number][] = [['title', e.title, 0], ['id', e.id.replace(/[-.]/g, ' '), 0], ['summary', e.summary, 0]];
+  if (e.citation) out.push(['citation', e.citation, 0]);
+  e.aliases.forEach((a, i) => out.push(['alias', a, i]));
+  e.keywords.forEach((k, i) => out.push(['keyword', k, i]));
+  e.points.forEach((p, i) => out.push(['point', p.text, i]));
+  e.exceptions.forEach((p, i) => out.push(['exception', p.text, i]));
+  return out;
+}
+
+export function contentTerms(text: string): string[] {
+  return tokenize(norm(text))
+    .filter((t) => !t.stop)
+    .map((t) => t.term);
+}
+
+export const jurisName = (s: string) => norm(s).replace(/\bst\.?\s/g, 'saint ').trim();
+
+/** Binary search in a sorted string array: index of `key`, or −(insertion point) − 1. */
+export function findKey(keys: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = keys[mid]!;
+    if (k < key) lo = mid + 1;
+    else if (k > key) hi = mid - 1;
+    else return mid;
+  }
+  return -lo - 1;
+}
+
+class GrowU32 {
+  a = new Uint32Array(1 << 16);
+  n = 0;
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const next = new Uint32Array(this.a.length * 2);
+      next.set(this.a);
+      this.a = next;
+    }
+    this.a[this.n++] = v;
+  }
+}
+
+const WORD_RE = /^[a-z]{4,}$/;
+
+export function buildIndex(entries: readonly Entry[]): SearchIndex {
+  const termIds = new Map<string, number>();
+  const termList: string[] = [];
+  const dfBuild = new GrowU32();
+  // Rows: one per (entry, term); per row its nonzero (slot, count) pairs.
+  const rowTerm = new GrowU32();
+  const rowPairsEnd = new GrowU32();
+  const pairSlotCount = new GrowU32(); // slot × 65536 + count
+  const entryRowsEnd = new Uint32Array(entries.length);
+  const nSlots = FIELD_WEIGHTS.length;
+  const fieldLen = new Uint32Array(entries.length * nSlots);
+  const phrases = new Map<string, number[]>();
+  const cites = new Map<string, number[]>();
+  const words = new Set<string>();
+  let maxPhraseLen = 1;
+
+  const localIdx = new Map<number, number>();
+  let localCounts = new Uint32Array(256 * nSlots);
+  const localTerms: number[] = [];
+
+  entries.forEach((e, idx) => {
+    localIdx.clear();
+    localTerms.length = 0;
+    for (const [field, text] of fieldTexts(e)) {
+      const slot = SLOT.get(field)!;
+      const ntext = norm(text);
+      const terms: string[] = [];
+      for (const t of tokenize(ntext)) {
+        if (t.stop) continue;
+        terms.push(t.term);
+        if (field !== 'id' && WORD_RE.test(t.surface)) words.add(t.surface);
+      }
+      fieldLen[idx * nSlots + slot]! += terms.length;
+      for (const term of terms) {
+        let id = termIds.get(term);
+        if (id === undefined) {
+          id = termList.length;
+          termIds.set(term, id);
+          termList.push(term);
+          dfBuild.push(0);
+        }
+        let li = localIdx.get(id);
+        if (li === undefined) {
+          li = localTerms.length;
+          localIdx.set(id, li);
+          localTerms.push(id);
+          if ((li + 1) * nSlots > localCounts.length) {
+            const next = new Uint32Array(localCounts.length * 2);
+            next.set(localCounts);
+            localCounts = next;
+          }
+          localCounts.fill(0, li * nSlots, (li + 1) * nSlots);
+        }
+        localCounts[li * nSlots + slot]!++;
+      }
+      if ((field === 'title' || field === 'alias' || field === 'keyword') && terms.length > 0 && terms.length <= 8) {
+        const add = (key: string, kind: number) => {
+          let list = phrases.get(key);
+          if (!list) phrases.set(key, (list = []));
+          const last = list[list.length - 1];
+          if (last !== undefined && last >>> 2 === idx) {
+            if ((last & 3) < kind) list[list.length - 1] = idx * 4 + kind;
+          } else list.push(idx * 4 + kind);
+        };
+        add(terms.join(' '), field === 'title' ? PHRASE.title : field === 'alias' ? PHRASE.alias : PHRASE.keyword);
+        if (field === 'title') for (let k = 1; k < terms.length; k++) add(terms.slice(0, k).join(' '), PHRASE.titlePrefix);
+        maxPhraseLen = Math.max(maxPhraseLen, terms.length);
+      }
+      const primary = field === 'citation' || field === 'alias' || field === 'title' || field === 'keyword';
+      if (field !== 'id' && (primary || /\d/.test(text))) {
+        const ctext = ntext.trim();
+        for (const c of extractCitations(ctext)) {
+          const exact = primary && c.end - c.start >= ctext.length - 1;
+          const level = CITE_LEVEL[field] ?? 0;
+          for (const key of c.keys) {
+            if (key.includes('\n')) continue;
+            let refs = cites.get(key);
+            if (!refs) cites.set(key, (refs = []));
+            const last = refs[refs.length - 1];
+            const packed = idx * 16 + (primary ? 8 : 0) + (exact ? 4 : 0) + level;
+            if (last !== undefined && Math.floor(last / 16) === idx) {
+              const lvl = Math.max(last & 3, level);
+              refs[refs.length - 1] = idx * 16 + ((last | packed) & 12) + lvl;
+            } else refs.push(packed);
+          }
+        }
+      }
+    }
+    for (let li = 0; li < localTerms.length; li++) {
+      const id = localTerms[li]!;
+      rowTerm.push(id);
+      dfBuild.a[id]!++;
+      for (let s = 0; s < nSlots; s++) {
+        const c = localCounts[li * nSlots + s]!;
+        if (c) pairSlotCount.push(s * 65536 + Math.min(c, 65535));
+      }
+      rowPairsEnd.push(pairSlotCount.n);
+    }
+    entryRowsEnd[idx] = rowTerm.n;
+  });
+
+  // Average field lengths, then saturated BM25F weights per (entry, term), grouped by term.
+  const avg = FIELD_WEIGHTS.map((_, s) => {
+    let sum = 0;
+    for (let i = 0; i < entries.length; i++) sum += fieldLen[i * nSlots + s]!;
+    return Math.max(1, sum / Math.max(1, entries.length));
+  });
+  const nTerms = termList.length;
+  const start = new Uint32Array(nTerms + 1);
+  for (let t = 0; t < nTerms; t++) start[t + 1] = start[t]! + dfBuild.a[t]!;
+  const cursor = start.slice(0, nTerms);
+  const ids = new Uint32Array(rowTerm.n);
+  const qw = new Uint8Array(rowTerm.n);
+  let row = 0;
+  let pair = 0;
+  for (let idx = 0; idx < entries.length; idx++) {
+    for (; row < entryRowsEnd[idx]!; row++) {
+      let t = 0;
+      for (; pair < rowPairsEnd.a[row]!; pair++) {
+        const sc = pairSlotCount.a[pair]!;
+        const s = sc >>> 16;
+        const c = sc & 65535;
+        const [, w, b] = FIELD_WEIGHTS[s]!;
+        t += (w * c) / (1 - b + (b * fieldLen[idx * nSlots + s]!) / avg[s]!);
+      }
+      const sat = t / (K1 + t);
+      const term = rowTerm.a[row]!;
+      const at = cursor[term]!++;
+      ids[at] = idx;
+      qw[at] = Math.max(1, Math.min(255, Math.round(sat * 255)));
+    }
+  }
+
+  // Sorted dictionary; postings re-laid in dictionary order as bytes.
+  const order = termList.map((_, i) => i).sort((a, b) => (termList[a]! < termList[b]! ? -1 : termList[a]! > termList[b]! ? 1 : 0));
+  const terms = order.map((i) => termList[i]!);
+  const df = new Uint32Array(nTerms);
+  const postStart = new Uint32Array(nTerms + 1);
+  const w = new ByteWriter();
+  order.forEach((old, t) => {
+    df[t] = dfBuild.a[old]!;
+    postStart[t] = w.length;
+    let prev = -1;
+    for (let k = start[old]!; k < start[old + 1]!; k++) {
+      w.varint(ids[k]! - prev);
+      prev = ids[k]!;
+      w.byte(qw[k]!);
+    }
+  });
+  postStart[nTerms] = w.length;
+
+  const [phraseKeys, phraseStart, phraseData] = packTable(phrases);
+  const [citeKeys, citeStart, citeData] = packTable(cites);
+
+  const jcount = new Map<string, number>();
+  for (const e of entries) {
+    const j = jurisName(e.jurisdiction);
+    jcount.set(j, (jcount.get(j) ?? 0) + 1);
+  }
+  const jurisdictions = [...jcount.keys()].flatMap((j) => [j, j.split(',')[0]!.trim()]).filter((j, i, a) => j && a.indexOf(j) === i);
+  const homeJurisdiction = [...jcount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  return assemble(entries, {
+    terms,
+    df,
+    postStart,
+    postBytes: w.bytes(),
+    phraseKeys,
+    phraseStart,
+    phraseData,
+    maxPhraseLen,
+    citeKeys,
+    citeStart,
+    citeData,
+    words: [...words].sort(),
+    jurisdictions,
+    homeJurisdiction,
+  });
+}
+
+function packTable(map: Map<string, number[]>): [string[], Uint32Array, Uint32Array] {
+  const keys = [...map.keys()].sort();
+  const startArr = new Uint32Array(keys.length + 1);
+  let total = 0;
+  keys.forEach((k, i) => {
+    startArr[i] = total;
+    total += map.get(k)!.length;
+  });
+  startArr[keys.length] = total;
+  const data = new Uint32Array(total);
+  keys.forEach((k, i) => data.set(map.get(k)!, startArr[i]!));
+  return [keys, startArr, data];
+}
+
+type Parts = Omit<SearchIndex, 'version' | 'entries' | 'scratch' | 'cache'>;
+
+function assemble(entries: readonly Entry[], parts: Parts): SearchIndex {
+  const n = entries.length;
+  return {
+    version: INDEX_VERSION,
+    entries,
+    ...parts,
+    scratch: newScratch(n),
+    cache: {},
+  };
+}
+
+/** Citation refs of one key (index into citeKeys). */
+export function citeRefs(index: SearchIndex, k: number): CitationRef[] {
+  const out: CitationRef[] = [];
+  for (let i = index.citeStart[k]!; i < index.citeStart[k + 1]!; i++) {
+    const v = index.citeData[i]!;
+    out.push({ entry: Math.floor(v / 16), primary: (v & 8) !== 0, exact: (v & 4) !== 0, level: v & 3 });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Serialization
+
+/** The prebuilt index as plain JSON-safe data (strings and numbers only). */
+export interface SerializedIndex {
+  format: typeof INDEX_FORMAT;
+  version: number;
+  /** Number of entries and a fingerprint of their ids and titles, checked on load. */
+  entries: number;
+  fingerprint: string;
+  terms: string;
+  /** base64 of varints. */
+  df: string;
+  postLens: string;
+  postBytes: string;
+  phraseKeys: string;
+  phraseLens: string;
+  phraseData: string;
+  maxPhraseLen: number;
+  citeKeys: string;
+  citeLens: string;
+  citeData: string;
+  words: string;
+  jurisdictions: string[];
+  homeJurisdiction: string;
+}
+
+/** FNV-1a over the entries' ids and titles, so a prebuilt index is never used with other entries. */
+export function entriesFingerprint(entries: readonly Entry[]): string {
+  let h = 0x811c9dc5;
+  const mix = (s: string) => {
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    h ^= 10;
+    h = Math.imul(h, 0x01000193);
+  };
+  for (const e of entries) {
+    mix(e.id);
+    mix(e.title);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0') + ':' + entries.length;
+}
+
+const lens = (startArr: Uint32Array) => {
+  const out = new Uint32Array(Math.max(0, startArr.length - 1));
+  for (let i = 0; i < out.length; i++) out[i] = startArr[i + 1]! - startArr[i]!;
+  return out;
+};
+const starts = (lengths: Uint32Array) => {
+  const out = new Uint32Array(lengths.length + 1);
+  for (let i = 0; i < lengths.length; i++) out[i + 1] = out[i]! + lengths[i]!;
+  return out;
+};
+const splitKeys = (s: string) => (s ? s.split('\n') : []);
+
+export function serializeIndex(index: SearchIndex): SerializedIndex {
+  return {
+    format: INDEX_FORMAT,
+    version: INDEX_VERSION,
+    entries: index.entries.length,
+    fingerprint: entriesFingerprint(index.entries),
+    terms: index.terms.join('\n'),
+    df: toBase64(encodeVarints(index.df)),
+    postLens: toBase64(encodeVarints(lens(index.postStart))),
+    postBytes: toBase64(index.postBytes),
+    phraseKeys: index.phraseKeys.join('\n'),
+    phraseLens: toBase64(encodeVarints(lens(index.phraseStart))),
+    phraseData: toBase64(encodeVarints(index.phraseData)),
+    maxPhraseLen: index.maxPhraseLen,
+    citeKeys: index.citeKeys.join('\n'),
+    citeLens: toBase64(encodeVarints(lens(index.citeStart))),
+    citeData: toBase64(encodeVarints(index.citeData)),
+    words: index.words.join('\n'),
+    jurisdictions: index.jurisdictions,
+    homeJurisdiction: index.homeJurisdiction,
+  };
+}
+
+/**
+ * Loads a prebuilt index for `entries` (the same entries, in the same order, it was built from).
+ * Throws a plain Error when the data is not an index of this version or was built from other
+ * entries; callers fall back to `buildIndex`.
+ */
+export function loadIndex(data: SerializedIndex | string, entries: readonly Entry[]): SearchIndex {
+  const d = (typeof data === 'string' ? JSON.parse(data) : data) as SerializedIndex;
+  if (!d || d.format !== INDEX_FORMAT) throw new Error('not an Ordinance Lens index');
+  if (d.version !== INDEX_VERSION) throw new Error(`index version ${String(d.version)}, expected ${INDEX_VERSION}`);
+  if (d.entries !== entries.length || d.fingerprint !== entriesFingerprint(entries)) throw new Error('the index was built from other entries');
+  const terms = splitKeys(d.terms);
+  const phraseKeys = splitKeys(d.phraseKeys);
+  const citeKeys = splitKeys(d.citeKeys);
+  const phraseStart = starts(decodeVarints(fromBase64(d.phraseLens), phraseKeys.length));
+  const citeStart = starts(decodeVarints(fromBase64(d.citeLens), citeKeys.length));
+  const postStart = starts(decodeVarints(fromBase64(d.postLens), terms.length));
+  const postBytes = fromBase64(d.postBytes);
+  if (postStart[terms.length] !== postBytes.length) throw new Error('index postings are truncated');
+  return assemble(entries, {
+    terms,
+    df: decodeVarints(fromBase64(d.df), terms.length),
+    postStart,
+    postBytes,
+    phraseKeys,
+    phraseStart,
+    phraseData: decodeVarints(fromBase64(d.phraseData), phraseStart[phraseKeys.length]!),
+    maxPhraseLen: d.maxPhraseLen,
+    citeKeys,
+    citeStart,
+    citeData: decodeVarints(fromBase64(d.citeData), citeStart[citeKeys.length]!),
+    words: splitKeys(d.words),
+    jurisdictions: d.jurisdictions,
+    homeJurisdiction: d.homeJurisdiction,
+  });
+}
