@@ -16,6 +16,10 @@ export type { SearchIndex, SerializedIndex } from './build';
 
 /** Characters of a selection the engine reads; the rest is cut (`truncated`). */
 export const MAX_QUERY_CHARS = 20000;
+/** Weight of glossary terms among the answers to a sentence or passage. */
+const TERM_IN_PASSAGE = 0.85;
+/** Passages: the score is scaled by (COV_BASE + coverage of the selection's key terms). */
+const COV_BASE = 1;
 
 function idf(index: SearchIndex, df: number): number {
   const n = index.entries.length;
@@ -225,7 +229,7 @@ function lookupUnsafe(index: SearchIndex, rawQuery: string, options: LookupOptio
             // A selection that is exactly a title or alias outranks entries that only mention its words.
             // A reader who selects a word wants its definition first: term entries get a small edge.
             const def = entries[id]!.kind === 'term' ? 0.2 : 0;
-            const rank = kind === PHRASE.title ? 1.2 : kind === PHRASE.titlePrefix ? 0.8 : 1;
+            const rank = kind === PHRASE.title ? 1.2 : kind === PHRASE.alias ? 1 : kind === PHRASE.titlePrefix ? 0.8 : 0.6;
             const bonus = whole ? (rank + def) * topText + pIdf * (kind ? 1.5 : 0.5) : pIdf * 0.6;
             if (whole) wholeHit.add(id);
             phraseHit.set(id, Math.max(phraseHit.get(id) ?? 0, bonus));
@@ -272,8 +276,9 @@ function lookupUnsafe(index: SearchIndex, rawQuery: string, options: LookupOptio
       finalScore[i] = c.score + 100 + s;
       continue;
     }
-    finalScore[i] = s;
+    // A sentence or passage is a claim to check: the law that governs it comes before glossary terms.
     const cov = Math.min(1, cm[i]! / covBase);
+    finalScore[i] = passage ? s * (entries[touched[i]!]!.kind === 'term' ? TERM_IN_PASSAGE : 1) * (COV_BASE + cov) : s;
     const rel = top ? s / top : 0;
     if (passage) {
       const q2 = cov * 0.6 + rel * 0.4;

@@ -135,12 +135,13 @@ function run(n: number, baselineBudgetMs: number, prior?: Record<Kind, Stats>, p
   built = undefined;
   // Index ready: parse the prebuilt JSON and load it (what start-up does).
   gc();
-  const heap0 = process.memoryUsage().heapUsed;
+  const mem = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  const heap0 = mem();
   t0 = performance.now();
   const index = loadIndex(JSON.parse(serialized) as Parameters<typeof loadIndex>[0], entries);
   const indexReadyMs = performance.now() - t0;
   gc();
-  const heapMB = (process.memoryUsage().heapUsed - heap0) / 1e6;
+  const heapMB = (mem() - heap0) / 1e6;
   const kinds = {} as Record<Kind, Stats>;
   for (const k of KINDS) {
     for (const q of qs[k].slice(0, 3)) lookup(index, q); // warm-up

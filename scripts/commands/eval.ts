@@ -65,7 +65,8 @@ export const command: Command = {
     const oursAll = empty();
     const theirsAll = empty();
     for (const row of rows) {
-      const got = lookup(index, row.q, { limit: 5 }).results.map((h) => h.id);
+      const r = lookup(index, row.q, { limit: 5 });
+      const got = r.results.map((h) => h.id);
       const b = base(row.q);
       for (const [m, all, ids] of [[ours, oursAll, got], [theirs, theirsAll, b]] as const) {
         if (!m.has(row.kind)) m.set(row.kind, empty());
@@ -73,7 +74,7 @@ export const command: Command = {
         score(all, row.expect, ids);
       }
       const ok = row.expect.length ? row.expect.includes(got[0] ?? '') : !got.length;
-      if (verbose && !ok) console.log(`MISS [${row.kind}] ${row.q}\n   expect ${row.expect.join(', ') || '(nothing)'}; got ${got.join(', ') || '(nothing)'}`);
+      if (verbose && !ok) console.log(`MISS [${row.kind}] ${row.q}\n   expect ${row.expect.join(', ') || '(nothing)'}; got ${r.results.map((h) => `${h.id} ${h.score} ${h.confidence[0]}`).join(', ') || '(nothing)'}; others ${r.others.map((h) => `${h.id} ${h.score}`).join(', ')}`);
     }
     console.log(`${entries.length} entries, ${rows.length} queries from ${file}`);
     console.log(`${'kind'.padEnd(10)} ${'engine'.padEnd(52)} baseline (fuse.js defaults, title+summary)`);

@@ -1,31 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { buildIndex, lookup, type LookupResult } from '../../core/search/index';
 import type { Entry } from '../../core/schema/pack';
-import { EntrySchema } from '../../core/schema/pack';
 import { loadBundledPacks } from '../lib/bundled-packs';
-import { loadAllPackSources } from '../lib/content-loader';
 import type { Command } from './types';
 
 /**
- * The bundled packs' entries. When content/ does not validate (a content author mid-edit), falls
- * back to every entry that passes the entry schema on its own, with a warning on stderr.
+ * The bundled packs' entries, loaded strictly: when content/ does not validate, this throws with
+ * every problem listed (see scripts/lib/bundled-packs.ts), so a bad pack fails clearly instead
+ * of half-loading.
  */
 export function bundledEntries(): Entry[] {
-  try {
-    return loadBundledPacks().flatMap((p) => p.entries);
-  } catch {
-    const entries: Entry[] = [];
-    for (const src of loadAllPackSources()) {
-      const list = Array.isArray(src.pack.entries) ? (src.pack.entries as unknown[]) : [];
-      for (const raw of list) {
-        const r = EntrySchema.safeParse(raw);
-        if (r.success) entries.push(r.data);
-      }
-    }
-    if (!entries.length) throw new Error('lens: no valid entries in content/');
-    console.error(`lens: content/ does not validate; using the ${entries.length} entries that pass the entry schema`);
-    return entries;
-  }
+  const entries = loadBundledPacks().flatMap((p) => p.entries);
+  if (!entries.length) throw new Error('lens: the bundled packs have no entries');
+  return entries;
 }
 
 function printReadable(r: LookupResult, ms: number): void {
