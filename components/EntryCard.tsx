@@ -81,6 +81,11 @@ export function EntryCard({ view, hit, mode, citationStyle, copy, onOpenRelated,
         <p class="ol-kicker">
           {kindWordOf(entry.kind)} · {entry.jurisdiction}
         </p>
+        {view.imported ? (
+          <p class="ol-kicker" data-ol="pack">
+            From “{view.packTitle}”, a pack you imported (not checked by Ordinance Lens)
+          </p>
+        ) : null}
         <h2 class="ol-title" id={titleId} data-ol="title">
           {entry.title}
         </h2>

@@ -61,6 +61,7 @@ export function LookupAnswer({ view, opened, citationStyle, copy, onOpen, mode, 
                   </span>
                   {h.title}
                   {h.citation ? <span class="ol-muted"> · {h.citation}</span> : null}
+                  {view.packOf?.[h.id] ? <span class="ol-muted" data-ol="pack"> · from “{view.packOf[h.id]}” (imported)</span> : null}
                 </button>
               </li>
             ))}

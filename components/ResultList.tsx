@@ -9,10 +9,12 @@ export interface ResultListProps {
   active: number;
   onPick: (id: string, index: number) => void;
   label: string;
+  /** Hits from imported packs: entry id → pack title (shown, since they are not curated). */
+  packOf?: Record<string, string> | undefined;
 }
 
 /** A listbox of results; the search box keeps focus and points at the active option. */
-export function ResultList({ id, hits, active, onPick, label }: ResultListProps) {
+export function ResultList({ id, hits, active, onPick, label, packOf }: ResultListProps) {
   if (!hits.length) return null;
   return (
     <ul class="ol-results" id={id} role="listbox" aria-label={label} data-ol="results">
@@ -37,6 +39,7 @@ export function ResultList({ id, hits, active, onPick, label }: ResultListProps)
           <div class="ol-result-sub">
             <span>{kindWordOf(h.kind)}</span>
             <MatchBadge confidence={h.confidence} />
+            {packOf?.[h.id] ? <span data-ol="pack">From “{packOf[h.id]}” (imported)</span> : null}
           </div>
         </li>
       ))}

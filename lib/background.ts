@@ -12,6 +12,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { addHistory } from './storage/history';
 import { readSettings, type Settings } from './storage/settings';
+import { readUserPacks } from './storage/user-packs';
+import { KEYS } from './storage/area';
 import { capText } from './storage/history';
 import {
   MAX_SELECTION_CHARS,
@@ -93,8 +95,18 @@ export function setupBackground(service: LookupService) {
   // Settings are cached so the gesture-sensitive path can decide without awaiting.
   let settings: Settings | undefined;
   const settingsReady = readSettings().then((s) => (settings = s));
+  // Imported packs: read at worker start and whenever they change; lookups wait for the latest read.
+  let packsGeneration = 0;
+  const loadUserPacks = (): Promise<void> => {
+    const gen = ++packsGeneration;
+    return readUserPacks().then((stored) => {
+      if (gen === packsGeneration) service.setUserPacks(stored.map((s) => s.pack));
+    });
+  };
+  let userPacksReady = loadUserPacks();
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && 'settings' in changes) void readSettings().then((s) => (settings = s));
+    if (area === 'local' && KEYS.userPacks in changes) userPacksReady = loadUserPacks();
   });
 
   let pending: PendingLookup | null = null;
@@ -148,6 +160,7 @@ export function setupBackground(service: LookupService) {
     const q = text.trim();
     if (!q) return;
     const s = settings ?? (await settingsReady);
+    await userPacksReady;
     const view = service.lookup(q, { citationStyle: s.citationStyle, limit: 1 });
     const top = view.result.results[0];
     await addHistory({ query: capText(q, 500), at: Date.now(), ...(top ? { topId: top.id, topTitle: top.title } : {}) });
@@ -169,6 +182,7 @@ export function setupBackground(service: LookupService) {
     if (tabId === undefined || tabId < 0) return toPanel({ ...req, text }, 'no-tab');
     const frameId = req.frameId ?? 0;
     if (text) void record(text);
+    await userPacksReady;
     // Compute the answer while the script is injected.
     const view = req.text ? service.lookup(req.text, { citationStyle: current.citationStyle }) : undefined;
     try {
@@ -192,6 +206,7 @@ export function setupBackground(service: LookupService) {
     switch (msg.type) {
       case 'lookup': {
         const s = settings ?? (await settingsReady);
+        await userPacksReady;
         const view = service.lookup(String(msg.text ?? '').slice(0, MAX_SELECTION_CHARS + 1), {
           citationStyle: s.citationStyle,
           ...(typeof msg.limit === 'number' ? { limit: Math.min(Math.max(1, msg.limit), 50) } : {}),
@@ -200,7 +215,11 @@ export function setupBackground(service: LookupService) {
         return view satisfies BackgroundProtocol['lookup']['res'];
       }
       case 'entry':
+        await userPacksReady;
         return service.entryView(String(msg.id)) satisfies BackgroundProtocol['entry']['res'];
+      case 'packs':
+        await userPacksReady;
+        return { packs: service.packs(), bundledEntryIds: service.bundledEntryIds() } satisfies BackgroundProtocol['packs']['res'];
       case 'takePending': {
         await pendingWrite;
         let p = pending;

@@ -1,7 +1,16 @@
 /**
  * The background's lookup service: builds the index once per worker life (lazily, from the
- * bundled packs), answers lookups with full views of the confident answers, and resolves
- * related entries in both directions (term → governing law, section → chapter).
+ * bundled packs and the packs the reader imported), answers lookups with full views of the
+ * confident answers, and resolves related entries in both directions (term → governing law,
+ * section → chapter).
+ *
+ * Imported packs (`setUserPacks`, rebuilt on next use): their entries are searched beside the
+ * bundled ones, and every view of them names the pack (`EntryView.imported`, `LookupView.packOf`)
+ * because they are not our curated data. Entry ids are unique across packs (import refuses a
+ * pack that reuses one); should a later bundled pack take an id an imported pack already uses,
+ * the bundled entry wins and the imported one is left out (counted in `packs()[i].hidden`).
+ * An imported entry may link to a bundled one, but bundled entries do not list imported entries
+ * among their related links (a curated card shows curated links only).
  *
  * Nothing that matters lives only here: a restarted worker rebuilds the index on first use.
  */
@@ -9,7 +18,7 @@ import type { Entry, EntryKind, Pack } from '../core/schema/pack';
 import { buildIndex, lookup, type SearchIndex } from '../core/search/index';
 import type { CitationStyle } from './storage/settings';
 import { kindWordOf as kindWord } from './words';
-import { MAX_SELECTION_CHARS, type EntryView, type LookupView, type RelatedLink } from './messages';
+import { MAX_SELECTION_CHARS, type EntryView, type LookupView, type PackInfo, type RelatedLink } from './messages';
 
 const LAW_KINDS: ReadonlySet<EntryKind> = new Set([
   'ordinance',
@@ -38,6 +47,7 @@ const RELATION_ORDER = ['Governing law', 'Chapter', 'Section', 'Amendment'];
 interface Located {
   entry: Entry;
   pack: Pack;
+  imported: boolean;
 }
 
 export interface LookupService {
@@ -45,27 +55,44 @@ export interface LookupService {
   entryView(id: string): EntryView | null;
   /** Entry count, for diagnostics. */
   size(): number;
+  /** Replaces the imported packs; the index is rebuilt on next use. */
+  setUserPacks(packs: readonly Pack[]): void;
+  /** The bundled packs, then the imported ones. */
+  packs(): PackInfo[];
+  /** Every entry id the bundled packs use (an imported pack may not reuse one). */
+  bundledEntryIds(): string[];
 }
 
 export function createLookupService(packs: readonly Pack[]): LookupService {
   let index: SearchIndex | undefined;
   let byId: Map<string, Located> | undefined;
   let reverse: Map<string, string[]> | undefined;
+  let userPacks: readonly Pack[] = [];
+  let hidden = new Map<Pack, number>();
 
   function ensure(): SearchIndex {
     if (index) return index;
     byId = new Map();
     reverse = new Map();
+    hidden = new Map();
     const all: Entry[] = [];
-    for (const pack of packs) {
+    const add = (pack: Pack, imported: boolean) => {
       for (const entry of pack.entries) {
-        if (byId.has(entry.id)) continue;
-        byId.set(entry.id, { entry, pack });
+        if (byId!.has(entry.id)) {
+          hidden.set(pack, (hidden.get(pack) ?? 0) + 1);
+          continue;
+        }
+        byId!.set(entry.id, { entry, pack, imported });
         all.push(entry);
       }
-    }
+    };
+    for (const pack of packs) add(pack, false);
+    for (const pack of userPacks) add(pack, true);
     for (const e of all) {
+      const fromImported = byId.get(e.id)!.imported;
       for (const r of e.related) {
+        // Curated entries list curated links only.
+        if (fromImported && byId.get(r)?.imported === false) continue;
         const list = reverse.get(r) ?? [];
         list.push(e.id);
         reverse.set(r, list);
@@ -79,7 +106,7 @@ export function createLookupService(packs: readonly Pack[]): LookupService {
     ensure();
     const found = byId!.get(id);
     if (!found) return null;
-    const { entry, pack } = found;
+    const { entry, pack, imported } = found;
     const ids = [...new Set([...entry.related, ...(reverse!.get(id) ?? [])])].filter((r) => r !== id);
     const related: RelatedLink[] = [];
     for (const rid of ids) {
@@ -99,7 +126,7 @@ export function createLookupService(packs: readonly Pack[]): LookupService {
       return i < 0 ? RELATION_ORDER.length : i;
     };
     related.sort((a, b) => rank(a) - rank(b));
-    return { entry, packId: pack.id, packTitle: pack.title, asOf: pack.asOf, related };
+    return { entry, packId: pack.id, packTitle: pack.title, asOf: pack.asOf, related, ...(imported ? { imported: true } : {}) };
   }
 
   return {
@@ -107,6 +134,24 @@ export function createLookupService(packs: readonly Pack[]): LookupService {
       ensure();
       return byId!.size;
     },
+    setUserPacks(next) {
+      userPacks = next;
+      index = undefined;
+    },
+    packs() {
+      ensure();
+      const info = (p: Pack, imported: boolean): PackInfo => ({
+        id: p.id,
+        title: p.title,
+        version: p.version,
+        asOf: p.asOf,
+        entries: p.entries.length,
+        imported,
+        hidden: hidden.get(p) ?? 0,
+      });
+      return [...packs.map((p) => info(p, false)), ...userPacks.map((p) => info(p, true))];
+    },
+    bundledEntryIds: () => packs.flatMap((p) => p.entries.map((e) => e.id)),
     entryView,
     lookup(text, { limit, citationStyle }) {
       const t0 = performance.now();
@@ -118,7 +163,12 @@ export function createLookupService(packs: readonly Pack[]): LookupService {
         const v = entryView(hit.id);
         if (v) views[hit.id] = v;
       }
-      return { result, views, citationStyle, tookMs: Math.round((performance.now() - t0) * 10) / 10 };
+      let packOf: Record<string, string> | undefined;
+      for (const hit of [...result.results, ...result.others]) {
+        const found = byId!.get(hit.id);
+        if (found?.imported) (packOf ??= {})[hit.id] = found.pack.title;
+      }
+      return { result, views, citationStyle, tookMs: Math.round((performance.now() - t0) * 10) / 10, ...(packOf ? { packOf } : {}) };
     },
   };
 }

@@ -37,6 +37,21 @@ export interface EntryView {
   /** The pack's "current as of" date (YYYY-MM-DD). */
   asOf: string;
   related: RelatedLink[];
+  /** From a pack the reader imported (not curated by Ordinance Lens): the UI names the pack. */
+  imported?: true;
+}
+
+/** A pack the background searches (settings page list). */
+export interface PackInfo {
+  id: string;
+  title: string;
+  version: string;
+  asOf: string;
+  entries: number;
+  /** Imported by the reader (false: bundled with the extension). */
+  imported: boolean;
+  /** Entries left out of the index because a bundled pack already uses their id. */
+  hidden: number;
 }
 
 /** The answer to a lookup: the engine's result plus the entries the card shows in full. */
@@ -48,6 +63,8 @@ export interface LookupView {
   citationStyle: CitationStyle;
   /** Milliseconds the background spent (index + lookup), for the bench. */
   tookMs: number;
+  /** Hits from imported packs: entry id → that pack's title (absent when every hit is bundled). */
+  packOf?: Record<string, string>;
 }
 
 /** Where a lookup came from (only for history and diagnostics). */
@@ -62,12 +79,14 @@ export interface PendingLookup {
 }
 
 export interface BackgroundProtocol {
-  /** Look `text` up in the bundled packs. `record` adds it to the reader's local history. */
+  /** Look `text` up in the bundled and imported packs. `record` adds it to the reader's local history. */
   lookup: { req: { text: string; source: LookupSource; record?: boolean; limit?: number }; res: LookupView };
   /** One entry in full, for a detail view (null if no such id). */
   entry: { req: { id: string }; res: EntryView | null };
   /** The side panel asks for the lookup handed to it in the last minute, if any. */
   takePending: { req: Record<string, never>; res: PendingLookup | null };
+  /** The packs searched: bundled, then imported; and every entry id the bundled packs use (import refuses them). */
+  packs: { req: Record<string, never>; res: { packs: PackInfo[]; bundledEntryIds: string[] } };
   /** Adds a query to the local history (respects the history setting). */
   recordHistory: { req: { query: string; topId?: string; topTitle?: string }; res: { ok: boolean } };
 }

@@ -239,7 +239,7 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
                 {u.message}
               </p>
             ))}
-            <ResultList id={LISTBOX_ID} hits={hits} active={active} onPick={(id, i) => void open(id, hits[i])} label="Results" />
+            <ResultList id={LISTBOX_ID} hits={hits} active={active} onPick={(id, i) => void open(id, hits[i])} label="Results" packOf={view?.packOf} />
             <p class="ol-sr" role="status" aria-live="polite">
               {view ? `${hits.length} ${hits.length === 1 ? 'result' : 'results'}` : ''}
             </p>

@@ -1,6 +1,7 @@
 /**
  * The options page: the card on or off (everywhere, or per site: then lookups open in the side
- * panel), the citation style "copy citation" uses, history on/off, clear, export and import.
+ * panel), the citation style "copy citation" uses, history on/off, clear, export and import, and
+ * the packs searched (the bundled one, and packs the reader imports or removes).
  */
 import { useEffect, useState } from 'preact/hooks';
 import { CITATION_STYLES, formatCitation } from '../../core/format/citation';
@@ -8,6 +9,9 @@ import { clearHistory, readHistory } from '../storage/history';
 import { exportUserData, importUserData } from '../storage/backup';
 import { readSettings, writeSettings, type Settings } from '../storage/settings';
 import { download } from '../history-export';
+import { askBackground, type PackInfo } from '../messages';
+import { importUserPack, readUserPacks, removeUserPack, watchUserPacks, summarize, MAX_USER_PACKS_BYTES, type PackSummary, type StoredPack } from '../storage/user-packs';
+import { formatLongDate } from '../../core/format/citation';
 
 const SAMPLE = {
   entry: {
@@ -20,6 +24,136 @@ const SAMPLE = {
   asOf: '2026-02-13',
   pinpoint: '(a)(3)',
 };
+
+type PackMessage = { ok: boolean; text: string; problems?: string[] };
+
+/** A pack's line in the list: title, id, version, as-of date, entry count. */
+function PackRow({ p, hidden, onRemove }: { p: PackSummary; hidden?: number; onRemove?: () => void }) {
+  return (
+    <li class="ol-row" data-ol="pack-row" data-pack-id={p.id} style={{ alignItems: 'flex-start', justifyContent: 'space-between' }}>
+      <span>
+        <strong>{p.title}</strong>
+        <br />
+        <span class="ol-muted">
+          id {p.id} · version {p.version} · current as of {formatLongDate(p.asOf)} · {p.entries} {p.entries === 1 ? 'entry' : 'entries'}
+          {hidden ? ` (${hidden} not searched: the bundled pack uses the same id)` : ''}
+        </span>
+      </span>
+      {onRemove ? (
+        <button type="button" class="ol-btn ol-btn--ghost" onClick={onRemove} aria-label={`Remove ${p.title}`} data-ol="remove-pack">
+          Remove
+        </button>
+      ) : null}
+    </li>
+  );
+}
+
+function PacksSection() {
+  const [bundled, setBundled] = useState<PackInfo[] | null>(null);
+  const [bundledIds, setBundledIds] = useState<string[] | null>(null);
+  const [stored, setStored] = useState<StoredPack[]>([]);
+  const [message, setMessage] = useState<PackMessage | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const loadImported = async () => setStored(await readUserPacks());
+  const imported = stored.map((s) => summarize(s.pack));
+  // Entries an imported pack shares with a bundled pack that took the id after the import.
+  const hiddenOf = (id: string) => {
+    const ids = new Set(bundledIds ?? []);
+    return stored.find((s) => s.pack.id === id)?.pack.entries.filter((e) => ids.has(e.id)).length ?? 0;
+  };
+  useEffect(() => {
+    void loadImported();
+    askBackground('packs', {}).then(
+      (r) => {
+        setBundled(r?.packs.filter((p) => !p.imported) ?? []);
+        setBundledIds(r?.bundledEntryIds ?? null);
+      },
+      () => setBundled([]),
+    );
+    return watchUserPacks(setStored);
+  }, []);
+
+  async function onFile(input: HTMLInputElement) {
+    const f = input.files?.[0];
+    if (!f) return;
+    setBusy(true);
+    setMessage({ ok: true, text: `Checking “${f.name}”…` });
+    try {
+      if (!bundled || !bundledIds) {
+        setMessage({ ok: false, text: 'Not imported: Ordinance Lens could not list its bundled pack to check the file against. Reload this page and try again.' });
+        return;
+      }
+      if (f.size > MAX_USER_PACKS_BYTES) {
+        setMessage({
+          ok: false,
+          text: `Not imported: “${f.name}” is too big for the browser's storage (${(f.size / 1048576).toFixed(1)} MB; imported packs can take at most ${(MAX_USER_PACKS_BYTES / 1048576).toFixed(0)} MB together). Nothing was changed.`,
+        });
+        return;
+      }
+      const r = await importUserPack(await f.text(), { packIds: new Set(bundled.map((p) => p.id)), entryIds: new Set(bundledIds) });
+      setMessage(r.ok ? { ok: true, text: r.message } : { ok: false, text: r.message, ...(r.problems ? { problems: r.problems } : {}) });
+      await loadImported();
+    } finally {
+      input.value = '';
+      setBusy(false);
+    }
+  }
+
+  async function remove(p: PackSummary) {
+    const r = await removeUserPack(p.id);
+    setMessage({ ok: r.ok, text: r.message });
+    await loadImported();
+  }
+
+  return (
+    <section class="ol-section" aria-labelledby="set-packs" data-ol="packs">
+      <h2 class="ol-section-title" id="set-packs">
+        Packs
+      </h2>
+      <p class="ol-muted">
+        Lookups search the pack that comes with Ordinance Lens and any pack you import. An imported pack is a JSON file in the format <code>lens export</code> prints (check one first with <code>lens validate FILE.json</code>); its entries are
+        marked with its title wherever they are shown, since Ordinance Lens has not checked them. Importing a newer version of a pack you imported replaces it.
+      </p>
+      <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} data-ol="bundled-packs" aria-label="Bundled packs">
+        {(bundled ?? []).map((p) => (
+          <PackRow key={p.id} p={p} />
+        ))}
+      </ul>
+      {bundled === null ? <p class="ol-muted">Loading…</p> : null}
+      <h3 class="ol-section-title">Imported</h3>
+      {imported.length ? (
+        <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} data-ol="imported-packs" aria-label="Imported packs">
+          {imported.map((p) => (
+            <PackRow key={p.id} p={p} hidden={hiddenOf(p.id)} onRemove={() => void remove(p)} />
+          ))}
+        </ul>
+      ) : (
+        <p class="ol-muted" data-ol="no-imported">
+          No imported packs.
+        </p>
+      )}
+      <div class="ol-row">
+        <label class="ol-btn ol-btn--ghost" style={{ display: 'inline-flex', alignItems: 'center' }}>
+          Import a pack (JSON)…
+          <input type="file" accept="application/json,.json" class="ol-sr" disabled={busy} data-ol="import-pack" onChange={(e) => void onFile(e.currentTarget as HTMLInputElement)} />
+        </label>
+      </div>
+      {message ? (
+        <div role={message.ok ? 'status' : 'alert'} data-ol="pack-message" data-ok={String(message.ok)}>
+          <p>{message.text}</p>
+          {message.problems?.length ? (
+            <ul class="ol-muted" data-ol="pack-problems" style={{ fontFamily: 'ui-monospace, monospace', overflowWrap: 'anywhere' }}>
+              {message.problems.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
 
 export function SettingsApp() {
   const [s, setS] = useState<Settings | null>(null);
@@ -128,6 +262,7 @@ export function SettingsApp() {
             </label>
           </div>
         </section>
+        <PacksSection />
       </main>
     </div>
   );

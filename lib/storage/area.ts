@@ -16,13 +16,15 @@ import { fail, OK, type WriteResult } from './result';
 export const KEYS = {
   settings: 'settings',
   history: 'history',
+  /** Packs the reader imported (lib/storage/user-packs.ts). */
+  userPacks: 'userPacks',
   /** Which of our keys have been written at least once: a listed key that is missing has vanished. */
   meta: 'storageMeta',
   /** The last few repairs, so a page that did not witness one can still tell the reader. */
   repairs: 'storageRepairs',
 } as const;
 
-export type DataKey = typeof KEYS.settings | typeof KEYS.history;
+export type DataKey = typeof KEYS.settings | typeof KEYS.history | typeof KEYS.userPacks;
 
 /** A stored value: `{ v, data }`. `v` is the shape version of `data`. */
 export interface Envelope<T> {

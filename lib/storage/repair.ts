@@ -13,7 +13,7 @@ import { KEYS, readRaw, type DataKey } from './area';
 export type RepairReason = 'corrupted' | 'vanished' | 'unreadable' | 'newer-version' | 'invalid-fields';
 
 export interface RepairNotice {
-  /** The stored key that was repaired: 'settings' or 'history'. */
+  /** The stored key that was repaired: 'settings', 'history' or 'userPacks'. */
   key: DataKey;
   reason: RepairReason;
   /** What happened, in plain words, for the reader. */
@@ -51,17 +51,31 @@ export async function dismissRepairNotices(): Promise<void> {
   }
 }
 
+function dataMessage(what: string, reason: RepairReason): string {
+  return reason === 'invalid-fields'
+    ? `${what} had damaged entries; those were reset and the rest kept.`
+    : reason === 'vanished'
+      ? `${what} disappeared from the browser's storage and were reset to defaults.`
+      : reason === 'newer-version'
+        ? `${what} were saved by a newer version of Ordinance Lens and could not be read; defaults are used.`
+        : `${what} could not be read and were reset to defaults.`;
+}
+
+function packsMessage(reason: RepairReason): string {
+  return reason === 'invalid-fields'
+    ? 'An imported pack was damaged in the browser\'s storage and was removed; your other imported packs were kept. Import it again from its file.'
+    : reason === 'vanished'
+      ? "Your imported packs disappeared from the browser's storage. Import them again from their files."
+      : reason === 'newer-version'
+        ? 'Your imported packs were saved by a newer version of Ordinance Lens; only the ones this version can read are used.'
+        : reason === 'unreadable'
+          ? "Your imported packs could not be read from the browser's storage; they are not used for now."
+          : 'Your imported packs were damaged in the browser\'s storage and were removed. Import them again from their files.';
+}
+
 /** Records and announces a repair. Never throws. */
 export async function reportRepair(key: DataKey, reason: RepairReason, detail: string): Promise<RepairNotice> {
-  const what = key === 'settings' ? 'Your settings' : 'Your lookup history';
-  const message =
-    reason === 'invalid-fields'
-      ? `${what} had damaged entries; those were reset and the rest kept.`
-      : reason === 'vanished'
-        ? `${what} disappeared from the browser's storage and were reset to defaults.`
-        : reason === 'newer-version'
-          ? `${what} were saved by a newer version of Ordinance Lens and could not be read; defaults are used.`
-          : `${what} could not be read and were reset to defaults.`;
+  const message = key === 'userPacks' ? packsMessage(reason) : dataMessage(key === 'settings' ? 'Your settings' : 'Your lookup history', reason);
   const notice: RepairNotice = { key, reason, message, at: Date.now() };
   console.warn(`[Ordinance Lens] storage repaired: ${key} (${reason}): ${detail}`);
   try {

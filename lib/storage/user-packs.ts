@@ -1,0 +1,251 @@
+/**
+ * Packs the reader imported, stored under `userPacks` in storage.local as `{ v, data }`.
+ *
+ * The import format is the compiled pack JSON (`lens export <pack-id>` prints one; `lens validate
+ * FILE.json` checks a file). Rules:
+ * - A file is validated whole (core/schema/validate.ts: schema, then integrity) before anything is
+ *   stored; on failure nothing is written and the message lists the first few `path: reason`
+ *   problems.
+ * - Entry ids are unique across packs, as in the bundled packs: an imported pack whose entry id is
+ *   already used by a bundled pack or by another imported pack is refused (the problem names the
+ *   entry). Its `related` may point at bundled entries.
+ * - A pack whose id is a bundled pack's id is refused. A pack with the id of an imported pack
+ *   replaces it when its version is the same or newer; an older version is refused (remove the
+ *   imported one first to go back).
+ * - Chrome gives storage.local about 10 MB without `unlimitedStorage` (which we do not ask for):
+ *   imported packs may take at most MAX_USER_PACKS_BYTES together, checked before writing; a
+ *   write the browser still refuses over quota fails whole and the previous packs stay.
+ *
+ * `readUserPacks()` never throws: an unreadable store is reported and nothing is written over
+ * it; a value that is not a versioned list is reported and replaced by an empty list; a damaged
+ * pack inside it is dropped (the others kept) and reported; a value from a newer build is read as
+ * far as possible and not overwritten. Other keys are never touched.
+ *
+ * Version history: v1 is the shape below (the first stored shape; no migrations yet).
+ */
+import { browser } from 'wxt/browser';
+import { PackSchema, type Pack } from '../../core/schema/pack';
+import { MAX_PACK_BYTES, formatProblems, validatePackText, validatePackValue } from '../../core/schema/validate';
+import { KEYS, readRaw, serialized, wasWritten, writeAtomic, type Envelope } from './area';
+import { reportRepair } from './repair';
+
+export const USER_PACKS_VERSION = 1;
+/** Chrome's storage.local quota without `unlimitedStorage` (chrome.storage.local.QUOTA_BYTES). */
+export const STORAGE_QUOTA_BYTES = 10 * 1024 * 1024;
+/** What imported packs may take together, leaving room for settings and history (~0.2 MB at most). */
+export const MAX_USER_PACKS_BYTES = 9 * 1024 * 1024;
+/** Problems listed in a refusal message; the rest are counted. */
+export const MAX_PROBLEMS_SHOWN = 5;
+
+export interface StoredPack {
+  pack: Pack;
+  /** When it was imported, epoch milliseconds. */
+  importedAt: number;
+}
+
+/** What the settings page lists for a pack. */
+export interface PackSummary {
+  id: string;
+  title: string;
+  version: string;
+  asOf: string;
+  entries: number;
+}
+
+export type PackImportResult =
+  | { ok: true; pack: PackSummary; message: string; replaced?: string }
+  | { ok: false; message: string; problems?: string[] };
+
+export type PackRemoveResult = { ok: true; message: string } | { ok: false; message: string };
+
+/** The bundled packs, as the background reports them: their ids and every entry id they use. */
+export interface Reserved {
+  packIds: ReadonlySet<string>;
+  entryIds: ReadonlySet<string>;
+}
+
+export function summarize(pack: Pack): PackSummary {
+  return { id: pack.id, title: pack.title, version: pack.version, asOf: pack.asOf, entries: pack.entries.length };
+}
+
+function envelope(data: StoredPack[]): Envelope<StoredPack[]> {
+  return { v: USER_PACKS_VERSION, data };
+}
+
+/** Bytes Chrome counts for the stored value (key + JSON, UTF-8). */
+export function storedBytes(data: StoredPack[]): number {
+  return KEYS.userPacks.length + new TextEncoder().encode(JSON.stringify(envelope(data))).length;
+}
+
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+
+/** Orders version strings numerically where they are numbers ("1.10" > "1.9"). */
+export function compareVersions(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
+}
+
+/** Keeps stored packs whose shape is valid; integrity was checked at import. */
+function salvage(data: unknown): { packs: StoredPack[]; dropped: number; notAList: boolean } {
+  if (!Array.isArray(data)) return { packs: [], dropped: 0, notAList: true };
+  const packs: StoredPack[] = [];
+  const ids = new Set<string>();
+  let dropped = 0;
+  for (const item of data) {
+    const rec = item !== null && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>) : undefined;
+    const parsed = rec ? PackSchema.safeParse(rec.pack) : undefined;
+    if (!rec || !parsed?.success || ids.has(parsed.data.id)) {
+      dropped++;
+      continue;
+    }
+    ids.add(parsed.data.id);
+    const at = typeof rec.importedAt === 'number' && Number.isFinite(rec.importedAt) ? rec.importedAt : 0;
+    packs.push({ pack: parsed.data, importedAt: at });
+  }
+  return { packs, dropped, notAList: false };
+}
+
+/** The imported packs, in import order. Never throws. */
+export async function readUserPacks(): Promise<StoredPack[]> {
+  try {
+    return await readUnsafe();
+  } catch (err) {
+    console.warn('[Ordinance Lens] imported packs read failed', err);
+    return [];
+  }
+}
+
+async function readUnsafe(): Promise<StoredPack[]> {
+  const raw = await readRaw(KEYS.userPacks);
+  if (raw.kind === 'unreadable') {
+    // Do not write over what may come back when the browser can read its store again.
+    await reportRepair('userPacks', 'unreadable', raw.error);
+    return [];
+  }
+  if (raw.kind === 'missing') {
+    if (await wasWritten('userPacks')) {
+      await reportRepair('userPacks', 'vanished', 'the userPacks key was written before and is now missing');
+      await writeAtomic({ userPacks: envelope([]) });
+    }
+    return [];
+  }
+  const stored = raw.value as Envelope<unknown> | null;
+  const isEnv = stored !== null && typeof stored === 'object' && !Array.isArray(stored) && Number.isInteger(stored.v) && stored.v >= 1 && 'data' in stored;
+  if (!isEnv) {
+    await reportRepair('userPacks', 'corrupted', 'not a versioned value');
+    await writeAtomic({ userPacks: envelope([]) });
+    return [];
+  }
+  if (stored.v > USER_PACKS_VERSION) {
+    await reportRepair('userPacks', 'newer-version', `stored v${stored.v}, this build reads v${USER_PACKS_VERSION}`);
+    return salvage(stored.data).packs;
+  }
+  const { packs, dropped, notAList } = salvage(stored.data);
+  if (notAList || dropped > 0) {
+    await reportRepair('userPacks', notAList ? 'corrupted' : 'invalid-fields', notAList ? 'data is not a list' : `dropped ${dropped} damaged pack(s)`);
+    await writeAtomic({ userPacks: envelope(packs) });
+  }
+  return packs;
+}
+
+function refusal(problems: readonly { path: string; reason: string }[], lead = 'Not imported: the file is not a valid Ordinance Lens pack.'): PackImportResult {
+  const shown = formatProblems(problems.slice(0, MAX_PROBLEMS_SHOWN)).split('\n');
+  const more = problems.length - shown.length;
+  return { ok: false, message: lead, problems: more > 0 ? [...shown, `…and ${more} more ${more === 1 ? 'problem' : 'problems'}`] : shown };
+}
+
+/**
+ * Validates `text` as a pack and stores it, all or nothing. `reserved` are the bundled packs'
+ * ids and entry ids (the background reports them).
+ */
+export function importUserPack(text: string, reserved: Reserved): Promise<PackImportResult> {
+  if (typeof text !== 'string') return Promise.resolve({ ok: false, message: 'Not imported: the file is not text.' });
+  // Size and emptiness are refused before parsing; JSON syntax errors come back as problems.
+  if (text.length > MAX_PACK_BYTES || text.trim() === '') {
+    const v = validatePackText(text);
+    return Promise.resolve(v.ok ? { ok: false, message: 'Not imported.' } : refusal(v.problems));
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const v = validatePackText(text);
+    return Promise.resolve(v.ok ? { ok: false, message: 'Not imported.' } : refusal(v.problems));
+  }
+  return serialized(async () => {
+    const current = await readUserPacks();
+    const peekId = (value as { id?: unknown } | null)?.id;
+    // Ids the pack must not reuse: the bundled entries and those of the other imported packs.
+    const known = new Set(reserved.entryIds);
+    for (const s of current) if (s.pack.id !== peekId) for (const e of s.pack.entries) known.add(e.id);
+    const v = validatePackValue(value, known);
+    if (!v.ok) return refusal(v.problems);
+    const pack = v.pack;
+    if (reserved.packIds.has(pack.id)) {
+      return {
+        ok: false,
+        message: `Not imported: “${pack.title}” has the id "${pack.id}", which is the id of the pack that comes with Ordinance Lens. Give your pack another id (its "id" field).`,
+      };
+    }
+    const old = current.find((s) => s.pack.id === pack.id);
+    if (old && compareVersions(pack.version, old.pack.version) < 0) {
+      return {
+        ok: false,
+        message: `Not imported: “${pack.title}” version ${pack.version} is older than the imported version ${old.pack.version}. Remove the imported one first to go back to an older version.`,
+      };
+    }
+    const next = old ? current.map((s) => (s === old ? { pack, importedAt: Date.now() } : s)) : [...current, { pack, importedAt: Date.now() }];
+    const bytes = storedBytes(next);
+    if (bytes > MAX_USER_PACKS_BYTES) {
+      const own = storedBytes([{ pack, importedAt: 0 }]);
+      return {
+        ok: false,
+        message:
+          `Not imported: “${pack.title}” is too big for the browser's storage (${mb(own)}; imported packs can take at most ${mb(MAX_USER_PACKS_BYTES)} together` +
+          (next.length > 1 ? `, and with the others they would take ${mb(bytes)}` : '') +
+          '). Nothing was changed.',
+      };
+    }
+    const w = await writeAtomic({ userPacks: envelope(next) });
+    if (!w.ok) {
+      return {
+        ok: false,
+        message: /full/.test(w.message)
+          ? `Not imported: the browser's storage for Ordinance Lens is full (the pack needs ${mb(storedBytes([{ pack, importedAt: 0 }]))}). Your other packs and data are unchanged. Removing packs or clearing your lookup history frees space.`
+          : w.message.replace(/^Not saved:/, 'Not imported:'),
+      };
+    }
+    const s = summarize(pack);
+    const counted = `${s.entries} ${s.entries === 1 ? 'entry' : 'entries'}`;
+    if (old) {
+      const same = compareVersions(pack.version, old.pack.version) === 0;
+      return {
+        ok: true,
+        pack: s,
+        replaced: old.pack.version,
+        message: same ? `Imported “${s.title}” again (version ${s.version}, ${counted}); it replaces the copy imported before.` : `Updated “${s.title}” from version ${old.pack.version} to ${s.version} (${counted}).`,
+      };
+    }
+    return { ok: true, pack: s, message: `Imported “${s.title}” (version ${s.version}, ${counted}).` };
+  });
+}
+
+/** Removes the imported pack `id`. */
+export function removeUserPack(id: string): Promise<PackRemoveResult> {
+  return serialized(async () => {
+    const current = await readUserPacks();
+    const gone = current.find((s) => s.pack.id === id);
+    if (!gone) return { ok: true, message: 'That pack was already removed.' };
+    const w = await writeAtomic({ userPacks: envelope(current.filter((s) => s !== gone)) });
+    return w.ok ? { ok: true, message: `Removed “${gone.pack.title}”.` } : { ok: false, message: w.message.replace(/^Not saved:/, 'Not removed:') };
+  });
+}
+
+/** Calls `listener` with the imported packs whenever they change (in any context). Returns an unsubscribe function. */
+export function watchUserPacks(listener: (packs: StoredPack[]) => void): () => void {
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'local' || !(KEYS.userPacks in changes)) return;
+    void readUserPacks().then(listener, () => undefined);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}
