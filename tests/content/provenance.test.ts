@@ -357,6 +357,10 @@ describe('provenance: the pack against its research notes', () => {
       expect(used.length, k).toBeGreaterThan(0);
       expect(used.some((t) => !inFacts(t)), k).toBe(true);
     }
+    for (const k of Object.keys(DATE_SOURCE_ALLOW)) {
+      const [id, date] = k.split(': ');
+      expect(entries.find((e) => e.id === id)?.dates.some((d) => d.date === date), k).toBe(true);
+    }
   });
 
   it('dates an event only as a facts record citing one of its sources dates it', () => {
@@ -412,6 +416,30 @@ describe('provenance: the pack against its research notes', () => {
     const votes = tokens.filter((t) => t.kind === 'vote');
     expect(votes.length).toBeGreaterThan(0);
     const bad = votes.filter((t) => !primaryVote(t.token) && t.confidence !== 'reported').map((t) => `${t.entry} ${t.field} ${t.token}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('does not copy the press quotations the facts file records (8 or more consecutive words)', () => {
+    // The facts file is our paraphrase, so sharing its wording is fine; but where it quotes a
+    // press report word for word (a quoted passage in a record not tagged [P]), the pack must
+    // paraphrase it, quoting at most a few words with quotation marks.
+    const words = (x: string) => baseNorm(x).toLowerCase().replace(/[^a-z0-9\s-]/g, ' ').split(/\s+/).filter(Boolean);
+    const N = 8;
+    const quotes = factsRecords
+      .filter((r) => !/\[P/.test(r))
+      .flatMap((r) => r.match(/"[^"]+"/g) ?? [])
+      .map(words)
+      .filter((w) => w.length >= N);
+    expect(quotes.length).toBeGreaterThan(0);
+    const grams = new Set(quotes.flatMap((w) => w.slice(0, w.length - N + 1).map((_, i) => w.slice(i, i + N).join(' '))));
+    const bad = entries.flatMap((e) =>
+      fieldsOf(e)
+        .filter((f) => {
+          const w = words(f.text);
+          return w.some((_, i) => i + N <= w.length && grams.has(w.slice(i, i + N).join(' ')));
+        })
+        .map((f) => `${e.id} ${f.field}`),
+    );
     expect(bad).toEqual([]);
   });
 
