@@ -1,0 +1,53 @@
+/** The background's index with imported packs beside the bundled one. */
+import { describe, expect, it } from 'vitest';
+import { PackSchema, type Pack } from '../../core/schema/pack';
+import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
+import { createLookupService } from '../../lib/lookup-service';
+import { userPack } from './storage/pack-fixture';
+
+const bundled = loadBundledPacks();
+const imported = (over: Parameters<typeof userPack>[0] = {}): Pack => PackSchema.parse(userPack(over));
+const opts = { citationStyle: 'short' as const };
+
+describe('lookup service with imported packs', () => {
+  it('finds an entry only an imported pack has, and names the pack in every view of it', () => {
+    const service = createLookupService(bundled);
+    expect(service.lookup('snowplow parking ban', opts).result.results.map((h) => h.id)).not.toContain('snow-1');
+    service.setUserPacks([imported()]);
+    const view = service.lookup('snowplow parking ban', opts);
+    expect(view.result.results[0]?.id).toBe('snow-1');
+    expect(view.packOf).toEqual({ 'snow-1': 'Snow emergency rules' });
+    expect(view.views['snow-1']).toMatchObject({ imported: true, packId: 'snow', packTitle: 'Snow emergency rules', asOf: '2026-01-15' });
+    // Bundled answers are not marked.
+    const bundledView = service.lookup('§ 19.30', opts);
+    expect(bundledView.result.results[0]?.id).toBe('mpls-19.30');
+    expect(bundledView.views['mpls-19.30']?.imported).toBeUndefined();
+    expect(bundledView.packOf).toBeUndefined();
+  });
+
+  it('forgets a removed pack', () => {
+    const service = createLookupService(bundled);
+    service.setUserPacks([imported()]);
+    expect(service.entryView('snow-1')).not.toBeNull();
+    service.setUserPacks([]);
+    expect(service.entryView('snow-1')).toBeNull();
+    expect(service.lookup('snowplow parking ban', opts).result.results.map((h) => h.id)).not.toContain('snow-1');
+  });
+
+  it('lists the packs with entry counts; an id a bundled pack also uses is left out and counted', () => {
+    const service = createLookupService(bundled);
+    service.setUserPacks([imported({ entryIds: ['snow-1', 'mpls-19.30'] })]);
+    const packs = service.packs();
+    expect(packs[0]).toMatchObject({ id: 'minneapolis', imported: false, hidden: 0 });
+    expect(packs.at(-1)).toEqual({ id: 'snow', title: 'Snow emergency rules', version: '1.0.0', asOf: '2026-01-15', entries: 2, imported: true, hidden: 1 });
+    expect(service.entryView('mpls-19.30')?.imported).toBeUndefined();
+    expect(service.bundledEntryIds()).toContain('mpls-19.30');
+  });
+
+  it('an imported entry links to a bundled one, but the curated card does not list it back', () => {
+    const service = createLookupService(bundled);
+    service.setUserPacks([imported({ related: ['mpls-19.30'] })]);
+    expect(service.entryView('snow-1')?.related.map((r) => r.id)).toEqual(['mpls-19.30']);
+    expect(service.entryView('mpls-19.30')?.related.map((r) => r.id)).not.toContain('snow-1');
+  });
+});
