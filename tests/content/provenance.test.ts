@@ -257,6 +257,8 @@ function tokensOf(e: Entry): Token[] {
     });
     take(/\b\d+\.\d+(?:\([a-zA-Z0-9]+\))*(?:-\([a-z0-9]+\))?(?!%)(?!\d|\.\d)/g, (m) => add('section', m[0]));
     take(/\b\d+(?:\([a-zA-Z0-9]+\))+/g, (m) => add('section', m[0]));
+    // "unanimous(ly)" states a vote as surely as "13-0" does.
+    take(/\bunanimous(?:ly)?\b/gi, () => add('vote', 'unanimous'));
     // What is left of the shape "13-0", "2025-02", "A18-2011", "9-101".
     take(/\b[A-Z]?\d+(?:-\d+)+\b/g, (m) => {
       const tally = /^\d{1,3}-\d{1,3}$/.test(m[0]);
@@ -281,6 +283,8 @@ function inFacts(tok: Token): boolean {
       return factsDates.days.has(tok.token);
     case 'month':
       return factsDates.months.has(tok.token);
+    case 'vote':
+      return tok.token === 'unanimous' ? /\bunanimous/.test(factsCmp) : hasToken(factsCmp, tok.token);
     case 'dollars':
       return factsDollars.has(Number(tok.token));
     case 'number':
@@ -412,7 +416,9 @@ describe('provenance: the pack against its research notes', () => {
     // A vote is primary when a facts record stating it is tagged [P] and does not say the count
     // itself is [S] (e.g. "[P] for date & three headline items; [S] for vote count").
     const primaryVote = (tally: string) =>
-      factsRecords.some((r) => hasToken(cmpNorm(r), tally) && /\[P\]/.test(r) && !/\[S\][^|]*\bvote/i.test(r));
+      factsRecords.some(
+        (r) => (tally === 'unanimous' ? /\bunanimous/i.test(r) : hasToken(cmpNorm(r), tally)) && /\[P\]/.test(r) && !/\[S\][^|]*\bvote/i.test(r),
+      );
     const votes = tokens.filter((t) => t.kind === 'vote');
     expect(votes.length).toBeGreaterThan(0);
     const bad = votes.filter((t) => !primaryVote(t.token) && t.confidence !== 'reported').map((t) => `${t.entry} ${t.field} ${t.token}`);
