@@ -177,15 +177,17 @@ export function importUserPack(text: string, reserved: Reserved): Promise<PackIm
     // Ids the pack must not reuse: the bundled entries and those of the other imported packs.
     const known = new Set(reserved.entryIds);
     for (const s of current) if (s.pack.id !== peekId) for (const e of s.pack.entries) known.add(e.id);
+    // Checked first: the other problems of such a file (its entry ids are the bundled ones) follow from it.
+    if (typeof peekId === 'string' && reserved.packIds.has(peekId)) {
+      const title = (value as { title?: unknown }).title;
+      return {
+        ok: false,
+        message: `Not imported: ${typeof title === 'string' && title.trim() ? `“${title.trim().slice(0, 200)}”` : 'the pack'} has the id "${peekId}", which is the id of the pack that comes with Ordinance Lens. Give your pack another id (its "id" field).`,
+      };
+    }
     const v = validatePackValue(value, known);
     if (!v.ok) return refusal(v.problems);
     const pack = v.pack;
-    if (reserved.packIds.has(pack.id)) {
-      return {
-        ok: false,
-        message: `Not imported: “${pack.title}” has the id "${pack.id}", which is the id of the pack that comes with Ordinance Lens. Give your pack another id (its "id" field).`,
-      };
-    }
     const old = current.find((s) => s.pack.id === pack.id);
     if (old && compareVersions(pack.version, old.pack.version) < 0) {
       return {
