@@ -61,6 +61,10 @@ export interface Scratch {
   touched: Uint32Array;
   text: Float64Array;
   cm: Float64Array;
+  fl: Uint8Array;
+  /** Phrase bonus and whole-query phrase mark per entry. */
+  pb: Float64Array;
+  pw: Uint8Array;
   final: Float64Array;
   conf: Uint8Array;
 }
@@ -75,6 +79,9 @@ export function newScratch(n: number): Scratch {
     touched: new Uint32Array(n),
     text: new Float64Array(n),
     cm: new Float64Array(n),
+    fl: new Uint8Array(n),
+    pb: new Float64Array(n),
+    pw: new Uint8Array(n),
     final: new Float64Array(n),
     conf: new Uint8Array(n),
   };
@@ -107,7 +114,7 @@ export interface SearchIndex {
   /** Scratch accumulators reused by lookups (one JS thread; reset after each use). */
   scratch: Scratch;
   /** Lazily built helpers (fuzzy buckets, id map); never serialized. */
-  cache: { fuzzy?: Map<string, unknown>; byId?: Map<string, number>; juris?: string[] };
+  cache: { fuzzy?: Map<string, unknown>; byId?: Map<string, number>; juris?: string[]; isTerm?: Uint8Array };
 }
 
 export function fieldTexts(e: Entry): [FieldName, string, number][] {

@@ -4,10 +4,10 @@
  * expansion against the pack's words for short queries (core/search/fuzzy.ts), and top-IDF key
  * terms for long selections.
  */
-import { normalize, originalSpan } from '../text/normalize';
-import { tokenize, type Token } from '../text/tokenize';
+import { norm, normalize, originalSpan } from '../text/normalize';
+import { scanTerms, tokenize, type Token } from '../text/tokenize';
 import { extractCitations } from '../citations/extract';
-import { citeRefs, contentTerms, fieldTexts, findKey, jurisName, PHRASE, type SearchIndex } from './build';
+import { citeRefs, fieldTexts, findKey, jurisName, PHRASE, type Scratch, type SearchIndex } from './build';
 import { fuzzyCandidates } from './fuzzy';
 import type { LookupHit, LookupOptions, LookupResult, MatchedField, ResultConfidence, UnknownCitation } from './types';
 
@@ -20,6 +20,8 @@ export const MAX_QUERY_CHARS = 20000;
 const TERM_IN_PASSAGE = 0.85;
 /** Passages: the score is scaled by (COV_BASE + coverage of the selection's key terms). */
 const COV_BASE = 1;
+/** Stems whose first letters are not those of every word they come from (dying → die, skies → sky). */
+const IRREGULAR_STEMS = new Set(['die', 'lie', 'tie', 'sky']);
 
 function idf(index: SearchIndex, df: number): number {
   const n = index.entries.length;
@@ -43,6 +45,148 @@ interface QueryTerm {
   qtf: number;
 }
 
+/**
+ * Adds one term's postings to the accumulators: `f` × quantized weight to the score, `m` to the
+ * matched IDF (once per query term when `stamp` marks entries already counted for it). Returns
+ * the new number of touched entries. Kept small and monomorphic so the JIT keeps it unboxed.
+ */
+function accumulate(index: SearchIndex, t: number, f: number, m: number, stamp: number, nt: number): number {
+  const { score: acc, matched: accM, seen, flags, touched } = index.scratch;
+  const bytes = index.postBytes;
+  let p = index.postStart[t]!;
+  const end = index.postStart[t + 1]!;
+  let id = -1;
+  while (p < end) {
+    let b = bytes[p++]!;
+    let d = b & 127;
+    for (let shift = 7; b & 128; shift += 7) {
+      b = bytes[p++]!;
+      d |= (b & 127) << shift;
+    }
+    id += d;
+    const wt = bytes[p++]!;
+    if (flags[id] === 0) {
+      flags[id] = 1;
+      touched[nt++] = id;
+    }
+    acc[id] = acc[id]! + f * wt;
+    if (stamp === 0) accM[id] = accM[id]! + m;
+    else if (seen[id] !== stamp) {
+      seen[id] = stamp;
+      accM[id] = accM[id]! + m;
+    }
+  }
+  return nt;
+}
+
+/**
+ * Bonus for entries carrying phrase `ki` (a run of the query's terms) as a title, alias or
+ * keyword: the highest bonus per entry is kept in scratch.pb, whole-query matches marked in pw.
+ * A selection that is exactly a title or alias outranks entries that only mention its words
+ * (title 1.2, alias 1, title prefix 0.8, keyword 0.6 × the best text score); a reader who selects
+ * a word wants its definition first, so term entries get 0.2 more. Parts of a longer query add
+ * 0.6 × their IDF.
+ */
+function phraseBonus(index: SearchIndex, ki: number, whole: boolean, passage: boolean, pIdf: number, topText: number, isTerm: Uint8Array, pids: number[]): void {
+  const { pb, pw } = index.scratch;
+  for (let x = index.phraseStart[ki]!; x < index.phraseStart[ki + 1]!; x++) {
+    const id = index.phraseData[x]! >>> 2;
+    const kind = index.phraseData[x]! & 3;
+    if (kind === PHRASE.titlePrefix && (!whole || passage)) continue;
+    const rank = kind === PHRASE.title ? 1.2 : kind === PHRASE.alias ? 1 : kind === PHRASE.titlePrefix ? 0.8 : 0.6;
+    const bonus = whole ? (rank + (isTerm[id] ? 0.2 : 0)) * topText + pIdf * (kind ? 1.5 : 0.5) : pIdf * 0.6;
+    if (pb[id] === 0 && pw[id] === 0) pids.push(id);
+    if (bonus > pb[id]!) pb[id] = bonus;
+    if (whole) pw[id] = 1;
+  }
+}
+
+function maxAcc(sc: Scratch, nt: number): number {
+  let top = 0;
+  for (let i = 0; i < nt; i++) {
+    const v = sc.score[sc.touched[i]!]!;
+    if (v > top) top = v;
+  }
+  return top;
+}
+
+/** Copies the accumulators of the touched entries into candidate slots and clears them; returns the best text score. */
+function readBack(sc: Scratch, nt: number): number {
+  const { score: acc, matched: accM, flags, touched, text, cm, fl } = sc;
+  let top = 0;
+  for (let i = 0; i < nt; i++) {
+    const id = touched[i]!;
+    const s = acc[id]!;
+    text[i] = s;
+    cm[i] = accM[id]!;
+    fl[i] = flags[id]!;
+    if (s > top) top = s;
+    acc[id] = 0;
+    accM[id] = 0;
+    flags[id] = 0;
+  }
+  return top;
+}
+
+/**
+ * Final score and confidence of each candidate slot from its text score and coverage (share of
+ * the query's IDF it matches). Passages scale by (COV_BASE + coverage) and weigh glossary terms
+ * by TERM_IN_PASSAGE; short queries count a whole-query phrase match as 0.8 coverage.
+ */
+function rate(sc: Scratch, nt: number, isTerm: Uint8Array, o: { passage: boolean; top: number; covBase: number; unknownWords: boolean }): void {
+  const { text, cm, fl, final, conf, touched } = sc;
+  const need = o.unknownWords ? 0.75 : 0.6;
+  for (let i = 0; i < nt; i++) {
+    const s = text[i]!;
+    const cov = Math.min(1, cm[i]! / o.covBase);
+    const rel = o.top ? s / o.top : 0;
+    if (o.passage) {
+      final[i] = s * (isTerm[touched[i]!] ? TERM_IN_PASSAGE : 1) * (COV_BASE + cov);
+      const q2 = cov * 0.6 + rel * 0.4;
+      conf[i] = rel >= 0.6 && q2 >= 0.55 ? 2 : rel >= 0.45 && q2 >= 0.42 ? 1 : 0;
+    } else {
+      final[i] = s;
+      const q2 = fl[i]! & 2 ? Math.max(cov, 0.8) : cov;
+      // A word the pack has never seen ("snow") is a sign the selection is about something else.
+      conf[i] = q2 >= 0.8 && rel >= 0.5 && !o.unknownWords ? 2 : q2 >= need && rel >= 0.35 ? 1 : 0;
+    }
+  }
+}
+
+/** Slot a ranks before slot b: higher final score, then lower entry index. */
+function better(sc: Scratch, a: number, b: number): boolean {
+  const fa = sc.final[a]!;
+  const fb = sc.final[b]!;
+  return fa > fb || (fa === fb && sc.touched[a]! < sc.touched[b]!);
+}
+
+function bestSlot(sc: Scratch, nt: number): number {
+  let best = -1;
+  for (let i = 0; i < nt; i++) if (best < 0 || better(sc, i, best)) best = i;
+  return best;
+}
+
+/**
+ * The best `k` slots, best first: confident ones scoring at least `minScore` when minScore ≥ 0,
+ * else any slot not in `exclude`.
+ */
+function pickTop(sc: Scratch, nt: number, k: number, minScore: number, exclude: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < nt; i++) {
+    if (out.length === k && !better(sc, i, out[k - 1]!)) continue;
+    if (minScore >= 0 ? sc.conf[i] === 0 || sc.final[i]! < minScore : exclude.includes(i)) continue;
+    let j = out.length < k ? out.length : k - 1;
+    out[j] = i;
+    while (j > 0 && better(sc, out[j]!, out[j - 1]!)) {
+      const t = out[j]!;
+      out[j] = out[j - 1]!;
+      out[j - 1] = t;
+      j--;
+    }
+  }
+  return out;
+}
+
 const emptyResult = (query: unknown): LookupResult => ({ query: String(query ?? '').slice(0, 200), mode: 'empty', results: [], others: [], unknownCitations: [], truncated: false });
 
 export function lookup(index: SearchIndex, query: string, options: LookupOptions = {}): LookupResult {
@@ -54,6 +198,8 @@ export function lookup(index: SearchIndex, query: string, options: LookupOptions
       index.scratch.score.fill(0);
       index.scratch.matched.fill(0);
       index.scratch.flags.fill(0);
+      index.scratch.pb.fill(0);
+      index.scratch.pw.fill(0);
     } catch {
       /* a broken index: every lookup answers empty */
     }
@@ -160,48 +306,20 @@ function lookupUnsafe(index: SearchIndex, rawQuery: string, options: LookupOptio
 
   // BM25F accumulation into dense scratch arrays; only touched entries are read back.
   const sc = index.scratch;
-  const { score: acc, matched: accM, seen, flags, touched } = sc;
-  const bytes = index.postBytes;
+  const { score: acc, matched: accM, flags, touched } = sc;
   let nt = 0;
   for (const qt of terms) {
     const w = qt.idf * (passage ? 1 + Math.log(qt.qtf) : 1);
     const multi = qt.variants.length > 1;
     const stamp = multi ? (sc.stamp = (sc.stamp + 1) >>> 0 || 1) : 0;
-    for (const v of qt.variants) {
-      const f = (w * v.factor) / 255;
-      const m = qt.idf * v.factor;
-      let p = index.postStart[v.t]!;
-      const end = index.postStart[v.t + 1]!;
-      let id = -1;
-      while (p < end) {
-        let b = bytes[p++]!;
-        let d = b & 127;
-        for (let shift = 7; b & 128; shift += 7) {
-          b = bytes[p++]!;
-          d |= (b & 127) << shift;
-        }
-        id += d;
-        const wt = bytes[p++]!;
-        if (flags[id] === 0) {
-          flags[id] = 1;
-          touched[nt++] = id;
-        }
-        acc[id]! += f * wt;
-        if (!multi) accM[id]! += m;
-        else if (seen[id] !== stamp) {
-          seen[id] = stamp;
-          accM[id]! += m;
-        }
-      }
-    }
+    for (const v of qt.variants) nt = accumulate(index, v.t, (w * v.factor) / 255, qt.idf * v.factor, multi ? stamp : 0, nt);
   }
-  let topText = 0;
-  for (let i = 0; i < nt; i++) if (acc[touched[i]!]! > topText) topText = acc[touched[i]!]!;
+  const topText = maxAcc(sc, nt);
 
   // Phrase matches against titles, aliases and keywords.
+  const isTerm = (index.cache.isTerm ??= Uint8Array.from(entries, (e) => (e.kind === 'term' ? 1 : 0)));
   const seq = words.map((t) => qterms.get(t.term)!);
-  const phraseHit = new Map<number, number>();
-  const wholeHit = new Set<number>();
+  const pids: number[] = [];
   const pk = index.phraseKeys;
   const extends_ = (key: string) => {
     const probe = key + ' ';
@@ -216,24 +334,11 @@ function lookupUnsafe(index: SearchIndex, rawQuery: string, options: LookupOptio
       const opts = qt.variants.length ? qt.variants.map((v) => v.term) : [qt.term];
       keys = keys.flatMap((k) => opts.map((o) => (k ? k + ' ' + o : o))).slice(0, 8);
       if (!(len === 1 && passage)) {
+        let pIdf = 0;
+        for (let j = i; j < i + len; j++) pIdf += seq[j]!.idf;
         for (const key of keys) {
           const ki = findKey(pk, key);
-          if (ki < 0) continue;
-          let pIdf = 0;
-          for (let j = i; j < i + len; j++) pIdf += seq[j]!.idf;
-          const whole = len === seq.length;
-          for (let x = index.phraseStart[ki]!; x < index.phraseStart[ki + 1]!; x++) {
-            const id = index.phraseData[x]! >>> 2;
-            const kind = index.phraseData[x]! & 3;
-            if (kind === PHRASE.titlePrefix && (!whole || passage)) continue;
-            // A selection that is exactly a title or alias outranks entries that only mention its words.
-            // A reader who selects a word wants its definition first: term entries get a small edge.
-            const def = entries[id]!.kind === 'term' ? 0.2 : 0;
-            const rank = kind === PHRASE.title ? 1.2 : kind === PHRASE.alias ? 1 : kind === PHRASE.titlePrefix ? 0.8 : 0.6;
-            const bonus = whole ? (rank + def) * topText + pIdf * (kind ? 1.5 : 0.5) : pIdf * 0.6;
-            if (whole) wholeHit.add(id);
-            phraseHit.set(id, Math.max(phraseHit.get(id) ?? 0, bonus));
-          }
+          if (ki >= 0) phraseBonus(index, ki, len === seq.length, passage, pIdf, topText, isTerm, pids);
         }
       }
       keys = keys.filter(extends_);
@@ -243,55 +348,28 @@ function lookupUnsafe(index: SearchIndex, rawQuery: string, options: LookupOptio
     if (flags[id] === 0) touched[nt++] = id;
     flags[id]! |= 1 | flag;
   };
-  for (const [id, b] of phraseHit) {
-    touch(id, wholeHit.has(id) ? 2 : 0);
-    acc[id]! += b;
+  for (const id of pids) {
+    touch(id, sc.pw[id] ? 2 : 0);
+    acc[id] = acc[id]! + sc.pb[id]!;
+    sc.pb[id] = 0;
+    sc.pw[id] = 0;
   }
   for (const id of citeScore.keys()) touch(id, 4);
 
   // Read the candidates back into slot arrays (no object per candidate) and clear the scratch.
-  const { text: textScore, cm, final: finalScore, conf } = sc;
-  const fl = new Uint8Array(nt);
-  let top = 0;
-  for (let i = 0; i < nt; i++) {
-    const id = touched[i]!;
-    const s = acc[id]!;
-    textScore[i] = s;
-    cm[i] = accM[id]!;
-    fl[i] = flags[id]!;
-    if (s > top) top = s;
-    acc[id] = 0;
-    accM[id] = 0;
-    flags[id] = 0;
-  }
+  const { text: textScore, final: finalScore, conf } = sc;
+  const top = readBack(sc, nt);
   const keyIdf = passage ? terms.slice(0, 12).reduce((s, t) => s + t.idf, 0) || 1 : totalIdf;
   const textVia: LookupHit['via'] = passage ? 'passage' : fuzzy ? 'fuzzy' : 'exact';
-  const need = unknownWords ? 0.75 : 0.6;
-  const covBase = passage ? keyIdf : totalIdf;
+  // A sentence or passage is a claim to check: the law that governs it comes before glossary terms.
+  rate(sc, nt, isTerm, { passage, top, covBase: passage ? keyIdf : totalIdf, unknownWords: unknownWords > 0 });
   for (let i = 0; i < nt; i++) {
-    const s = textScore[i]!;
-    if (fl[i]! & 4) {
-      const c = citeScore.get(touched[i]!)!;
-      conf[i] = c.primary ? 2 : 1;
-      finalScore[i] = c.score + 100 + s;
-      continue;
-    }
-    // A sentence or passage is a claim to check: the law that governs it comes before glossary terms.
-    const cov = Math.min(1, cm[i]! / covBase);
-    finalScore[i] = passage ? s * (entries[touched[i]!]!.kind === 'term' ? TERM_IN_PASSAGE : 1) * (COV_BASE + cov) : s;
-    const rel = top ? s / top : 0;
-    if (passage) {
-      const q2 = cov * 0.6 + rel * 0.4;
-      conf[i] = rel >= 0.6 && q2 >= 0.55 ? 2 : rel >= 0.45 && q2 >= 0.42 ? 1 : 0;
-    } else {
-      const q2 = fl[i]! & 2 ? Math.max(cov, 0.8) : cov;
-      // A word the pack has never seen ("snow") is a sign the selection is about something else.
-      conf[i] = q2 >= 0.8 && rel >= 0.5 && !unknownWords ? 2 : q2 >= need && rel >= 0.35 ? 1 : 0;
-    }
+    if (!(sc.fl[i]! & 4)) continue;
+    const c = citeScore.get(touched[i]!)!;
+    conf[i] = c.primary ? 2 : 1;
+    finalScore[i] = c.score + 100 + textScore[i]!;
   }
-  const better = (a: number, b: number) => finalScore[a]! > finalScore[b]! || (finalScore[a] === finalScore[b] && touched[a]! < touched[b]!);
-  let bestI = -1;
-  for (let i = 0; i < nt; i++) if (bestI < 0 || better(i, bestI)) bestI = i;
+  let bestI = bestSlot(sc, nt);
   // Related entries of a confident top hit get a share of its score.
   if (bestI >= 0 && conf[bestI]! > 0 && entries[touched[bestI]!]!.related.length) {
     const byId = (index.cache.byId ??= new Map(entries.map((e, i) => [e.id, i])));
@@ -306,57 +384,75 @@ function lookupUnsafe(index: SearchIndex, rawQuery: string, options: LookupOptio
       finalScore[i] = finalScore[i]! + bestS * 0.15;
       if (conf[i] === 0 && textScore[i]! >= top * 0.25) conf[i] = 1;
     }
-    for (let i = 0; i < nt; i++) if (better(i, bestI)) bestI = i;
+    bestI = bestSlot(sc, nt);
   }
   const bestScore = bestI >= 0 ? finalScore[bestI]! : 0;
-  /** The best `k` candidate slots passing `ok`, best first. */
-  const pick = (k: number, ok: (i: number) => boolean): number[] => {
-    const out: number[] = [];
-    for (let i = 0; i < nt; i++) {
-      if (out.length === k && !better(i, out[k - 1]!)) continue;
-      if (!ok(i)) continue;
-      let j = out.length < k ? out.length : k - 1;
-      out[j] = i;
-      while (j > 0 && better(out[j]!, out[j - 1]!)) {
-        [out[j], out[j - 1]] = [out[j - 1]!, out[j]!];
-        j--;
-      }
-    }
-    return out;
-  };
+  const shownI = pickTop(sc, nt, limit, bestScore * 0.3, []);
   type Cand = { id: number; s: number; conf: ResultConfidence; via: LookupHit['via']; pin?: string };
   const CONF: ResultConfidence[] = ['low', 'medium', 'high'];
   const cand = (i: number): Cand => {
-    const c = fl[i]! & 4 ? citeScore.get(touched[i]!) : undefined;
+    const c = sc.fl[i]! & 4 ? citeScore.get(touched[i]!) : undefined;
     return { id: touched[i]!, s: finalScore[i]!, conf: CONF[conf[i]!]!, via: c ? 'citation' : textVia, pin: c?.pinpoint };
   };
-  const surfacesFor = (termSet: Set<string>) => {
-    const out: string[] = [];
-    for (const qt of qterms.values()) if (qt.variants.some((v) => termSet.has(v.term))) out.push([...qt.surfaces][0]!);
-    return out;
+  // Which words of the query matched which field: stems of the field text against the query's
+  // looked-up terms (no token objects), reported as the reader wrote them, in query order.
+  const qtList = [...qterms.values()];
+  const termToQ = new Map<string, number[]>();
+  qtList.forEach((qt, qi) => {
+    for (const v of qt.variants) {
+      const l = termToQ.get(v.term);
+      if (l) l.push(qi);
+      else termToQ.set(v.term, [qi]);
+    }
+  });
+  const firstSurface = qtList.map((qt) => qt.surfaces.values().next().value ?? qt.word);
+  const flagsQ = new Uint8Array(qtList.length);
+  // Cheap pre-check before tokenizing a field: a stem's first three characters occur in the
+  // normalized text of any word it came from (the stemmer only changes word endings), except for
+  // joined abbreviations ("u.s.c." → usc) and the stemmer's few irregular words.
+  const probes = [...termToQ.keys()].map((t) => t.slice(0, 3));
+  const scanAlways = probes.some((p) => p.length < 3 || IRREGULAR_STEMS.has(p));
+  const mayContain = (ntext: string) => {
+    if (scanAlways) return true;
+    for (const p of probes) if (ntext.includes(p)) return true;
+    if (!ntext.includes('.')) return false;
+    const joined = ntext.replace(/\./g, '');
+    for (const p of probes) if (joined.includes(p)) return true;
+    return false;
   };
   const toHit = (h: Cand): LookupHit => {
     const e = entries[h.id]!;
     const matched: MatchedField[] = [];
     const c = citeScore.get(h.id);
     if (c) matched.push({ field: 'citation', terms: [c.surface] });
-    for (const [field, txt, i] of fieldTexts(e)) {
-      const ts = surfacesFor(new Set(contentTerms(txt)));
-      if (!ts.length) continue;
-      const m: MatchedField = { field, terms: ts.slice(0, 20) };
-      if (field === 'point' || field === 'exception' || field === 'alias' || field === 'keyword') m.index = i;
-      matched.push(m);
-      if (matched.length >= 12) break;
+    if (termToQ.size) {
+      for (const [field, txt, i] of fieldTexts(e)) {
+        const ntext = norm(txt);
+        if (!mayContain(ntext)) continue;
+        flagsQ.fill(0);
+        let any = false;
+        scanTerms(ntext, (t) => {
+          const qs = termToQ.get(t);
+          if (!qs) return;
+          any = true;
+          for (const qi of qs) flagsQ[qi] = 1;
+        });
+        if (!any) continue;
+        const ts: string[] = [];
+        for (let qi = 0; qi < qtList.length && ts.length < 20; qi++) if (flagsQ[qi]) ts.push(firstSurface[qi]!);
+        const m: MatchedField = { field, terms: ts };
+        if (field === 'point' || field === 'exception' || field === 'alias' || field === 'keyword') m.index = i;
+        matched.push(m);
+        if (matched.length >= 12) break;
+      }
     }
     const hit: LookupHit = { id: e.id, title: e.title, kind: e.kind, score: Math.round(h.s * 1000) / 1000, confidence: h.conf, via: h.via, matched };
     if (e.citation) hit.citation = e.citation;
     if (h.pin) hit.pinpoint = h.pin;
     return hit;
   };
-  const shownI = pick(limit, (i) => conf[i]! > 0 && finalScore[i]! >= bestScore * 0.3);
   result.results = shownI.map((i) => toHit(cand(i)));
-  const shown = new Set(shownI);
-  const others = pick(limit, (i) => !shown.has(i)).map((i) => ({ ...toHit(cand(i)), confidence: 'low' as const }));
+  const others = pickTop(sc, nt, limit, -1, shownI).map((i) => ({ ...toHit(cand(i)), confidence: 'low' as const }));
   result.others = others;
   return result;
 }

@@ -22,12 +22,20 @@ export function stem(w: string): string {
   return porterStem(w);
 }
 
-/** Tokenizes normalized text (see normalize.ts); emits parts of hyphenated words and "287g" for "287(g)". */
-export function tokenize(text: string, maxTokens = 5000): Token[] {
-  const out: Token[] = [];
-  WORD.lastIndex = 0;
+/**
+ * Walks the words of normalized text (see normalize.ts) without building token objects:
+ * `emit(surface, start, end)` for each word, for the parts of hyphenated and dotted words, and
+ * "287g" for "287(g)". Stops after `maxTokens` emissions.
+ */
+export function scanWords(text: string, emit: (surface: string, start: number, end: number) => void, maxTokens = Infinity): void {
+  let count = 0;
+  const put = (surface: string, start: number, end: number) => {
+    count++;
+    emit(surface, start, end);
+  };
+  const re = new RegExp(WORD.source, 'gu');
   let m: RegExpExecArray | null;
-  while ((m = WORD.exec(text)) && out.length < maxTokens) {
+  while ((m = re.exec(text)) && count < maxTokens) {
     let surface = m[0];
     const start = m.index;
     const end = start + surface.length;
@@ -36,19 +44,33 @@ export function tokenize(text: string, maxTokens = 5000): Token[] {
       const parts = surface.split('.');
       if (parts.every((p) => /^\p{L}$/u.test(p))) surface = parts.join('');
       else if (!/^[\d.]+$/.test(surface)) {
-        for (const p of parts) if (p) out.push(mk(p, start, end));
+        for (const p of parts) if (p && count < maxTokens) put(p, start, end);
       }
     }
-    out.push(mk(surface, start, end));
+    if (count >= maxTokens) break;
+    put(surface, start, end);
     if (surface.includes('-') && /\p{L}/u.test(surface)) {
-      for (const p of surface.split('-')) if (p && p.length > 1) out.push(mk(p, start, end));
+      for (const p of surface.split('-')) if (p && p.length > 1 && count < maxTokens) put(p, start, end);
     }
-    if (/^\d+$/.test(surface)) {
+    if (count < maxTokens && surface.charCodeAt(0) <= 57 && /^\d+$/.test(surface)) {
       const sub = /^\(([a-z0-9]{1,3})\)/.exec(text.slice(end, end + 6));
-      if (sub) out.push(mk(surface + sub[1], start, end + sub[0].length));
+      if (sub) put(surface + sub[1], start, end + sub[0].length);
     }
   }
+}
+
+/** Tokenizes normalized text (see normalize.ts); emits parts of hyphenated words and "287g" for "287(g)". */
+export function tokenize(text: string, maxTokens = 5000): Token[] {
+  const out: Token[] = [];
+  scanWords(text, (surface, start, end) => out.push(mk(surface, start, end)), maxTokens);
   return out;
+}
+
+/** Stemmed content terms (stop words left out) of normalized text, passed to `emit`. */
+export function scanTerms(text: string, emit: (term: string, surface: string) => void): void {
+  scanWords(text, (surface) => {
+    if (!STOPWORDS.has(surface)) emit(stem(surface), surface);
+  });
 }
 
 function mk(surface: string, start: number, end: number): Token {

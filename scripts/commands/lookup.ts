@@ -9,8 +9,8 @@ import type { Command } from './types';
  * every problem listed (see scripts/lib/bundled-packs.ts), so a bad pack fails clearly instead
  * of half-loading.
  */
-export function bundledEntries(): Entry[] {
-  const entries = loadBundledPacks().flatMap((p) => p.entries);
+export function bundledEntries(contentDir?: string): Entry[] {
+  const entries = loadBundledPacks(contentDir).flatMap((p) => p.entries);
   if (!entries.length) throw new Error('lens: the bundled packs have no entries');
   return entries;
 }

@@ -31,8 +31,27 @@ describe('stemming and tokens', () => {
     ['detainers', 'detainer'],
     ['agencies', 'agency'],
     ['arrested', 'arrests'],
+    ['stage', 'staging'],
+    ['enforcement', 'enforcing'],
+    ['deportation', 'deported'],
+    ['immigrants', 'immigration'],
+    ['cooperating', 'cooperation'],
+    ['policies', 'policy'],
   ])('%s and %s share a stem', (a, b) => {
     expect(stem(a)).toBe(stem(b));
+  });
+  it.each([
+    ['officer', 'office'],
+    ['detainer', 'detain'],
+    ['employer', 'employ'],
+    ['police', 'policy'],
+    ['general', 'generate'],
+  ])('%s and %s keep apart', (a, b) => {
+    expect(stem(a)).not.toBe(stem(b));
+  });
+  it('leaves words with digits alone', () => {
+    expect(stem('287g')).toBe('287g');
+    expect(stem('i-247')).toBe('i-247');
   });
   it('reads "287(g)" also as 287g', () => {
     expect(tokenize('287(g) agreement').map((t) => t.term)).toContain('287g');
