@@ -10,7 +10,7 @@ import { exportUserData, importUserData } from '../storage/backup';
 import { readSettings, writeSettings, type Settings } from '../storage/settings';
 import { download } from '../history-export';
 import { askBackground, type PackInfo } from '../messages';
-import { importUserPack, readUserPacks, removeUserPack, watchUserPacks, summarize, MAX_USER_PACKS_BYTES, type PackSummary, type StoredPack } from '../storage/user-packs';
+import { importUserPack, readUserPacks, removeUserPack, watchUserPacks, summarize, MAX_USER_PACKS_BYTES, mb, type PackSummary, type StoredPack } from '../storage/user-packs';
 import { formatLongDate } from '../../core/format/citation';
 
 const SAMPLE = {
@@ -87,7 +87,7 @@ function PacksSection() {
       if (f.size > MAX_USER_PACKS_BYTES) {
         setMessage({
           ok: false,
-          text: `Not imported: “${f.name}” is too big for the browser's storage (${(f.size / 1048576).toFixed(1)} MB; imported packs can take at most ${(MAX_USER_PACKS_BYTES / 1048576).toFixed(0)} MB together). Nothing was changed.`,
+          text: `Not imported: “${f.name}” is too big for the browser's storage (${mb(f.size)}; imported packs can take at most ${mb(MAX_USER_PACKS_BYTES)} together). Nothing was changed.`,
         });
         return;
       }

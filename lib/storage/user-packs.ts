@@ -77,7 +77,8 @@ export function storedBytes(data: StoredPack[]): number {
   return KEYS.userPacks.length + new TextEncoder().encode(JSON.stringify(envelope(data))).length;
 }
 
-const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+/** Megabytes as the UI says them (MiB, two decimals, so 9.02 is not shown as the 9.00 limit). */
+export const mb = (bytes: number) => `${(bytes / 1048576).toFixed(2)} MB`;
 
 /** Orders version strings numerically where they are numbers ("1.10" > "1.9"). */
 export function compareVersions(a: string, b: string): number {

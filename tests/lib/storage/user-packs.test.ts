@@ -138,7 +138,7 @@ describe('importUserPack', () => {
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
     const r = await importUserPack(text(big), RESERVED);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.message).toMatch(/too big for the browser's storage \(9\.0 MB; imported packs can take at most 9\.0 MB together, and with the others they would take 9\.0 MB\)/);
+    expect(!r.ok && r.message).toMatch(/too big for the browser's storage \(9\.00 MB; imported packs can take at most 9\.00 MB together, and with the others they would take 9\.00 MB\)/);
     expect(set).not.toHaveBeenCalled();
     expect(await all()).toEqual(before);
   });
@@ -150,7 +150,7 @@ describe('importUserPack', () => {
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('Resource::kQuotaBytes quota exceeded'));
     const r = await importUserPack(text(userPack({ id: 'rain', entryIds: ['rain-1'] })), RESERVED);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.message).toMatch(/^Not imported: the browser's storage for Ordinance Lens is full \(the pack needs 0\.0 MB\)\. Your other packs and data are unchanged\./);
+    expect(!r.ok && r.message).toMatch(/^Not imported: the browser's storage for Ordinance Lens is full \(the pack needs 0\.00 MB\)\. Your other packs and data are unchanged\./);
     vi.restoreAllMocks();
     expect(await all()).toEqual(before);
     expect(await ids()).toEqual(['snow@1.0.0']);
