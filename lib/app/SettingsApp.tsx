@@ -9,21 +9,16 @@ import { clearHistory, readHistory } from '../storage/history';
 import { exportUserData, importUserData } from '../storage/backup';
 import { readSettings, writeSettings, type Settings } from '../storage/settings';
 import { download } from '../history-export';
-import { askBackground, type PackInfo } from '../messages';
+import { askBackground, type EntryView, type PackInfo } from '../messages';
 import { importUserPack, readUserPacks, removeUserPack, watchUserPacks, summarize, MAX_USER_PACKS_BYTES, mb, type PackSummary, type StoredPack } from '../storage/user-packs';
 import { formatLongDate } from '../../core/format/citation';
 
-const SAMPLE = {
-  entry: {
-    title: 'Public safety services',
-    citation: 'Minneapolis, Minn., Code of Ordinances § 19.30',
-    jurisdiction: 'Minneapolis',
-    summary: 'Police may not act to find out whether someone is undocumented.',
-    sources: [{ id: 's1', url: 'https://library.municode.com/mn/minneapolis', publisher: 'Municode', type: 'primary' as const }],
-  },
-  asOf: '2026-02-13',
-  pinpoint: '(a)(3)',
-};
+/**
+ * The citation-style examples show a real entry of the bundled pack (§ 19.30, pinpointed to
+ * (a)(3)), so the memo and Markdown examples carry its real source URL.
+ */
+const SAMPLE_ID = 'mpls-19.30';
+const SAMPLE_PINPOINT = '(a)(3)';
 
 type PackMessage = { ok: boolean; text: string; problems?: string[] };
 
@@ -160,6 +155,7 @@ export function SettingsApp() {
   const [sites, setSites] = useState('');
   const [status, setStatus] = useState('');
   const [count, setCount] = useState(0);
+  const [sample, setSample] = useState<EntryView | null>(null);
 
   const load = async () => {
     const next = await readSettings();
@@ -167,7 +163,10 @@ export function SettingsApp() {
     setSites(next.disabledSites.join('\n'));
     setCount((await readHistory()).length);
   };
-  useEffect(() => void load(), []);
+  useEffect(() => {
+    void load();
+    void askBackground('entry', { id: SAMPLE_ID }).then(setSample);
+  }, []);
 
   async function save(patch: Partial<Settings>, done = 'Saved.') {
     const r = await writeSettings(patch);
@@ -225,7 +224,7 @@ export function SettingsApp() {
               <span>
                 <strong>{c.label}</strong>
                 <br />
-                <span class="ol-muted">{formatCitation(c.id, SAMPLE)}</span>
+                {sample ? <span class="ol-muted">{formatCitation(c.id, { entry: sample.entry, asOf: sample.asOf, pinpoint: SAMPLE_PINPOINT })}</span> : null}
               </span>
             </label>
           ))}
