@@ -113,8 +113,8 @@ export interface SearchIndex {
   homeJurisdiction: string;
   /** Scratch accumulators reused by lookups (one JS thread; reset after each use). */
   scratch: Scratch;
-  /** Lazily built helpers (fuzzy buckets, id map); never serialized. */
-  cache: { fuzzy?: Map<string, unknown>; byId?: Map<string, number>; juris?: string[]; isTerm?: Uint8Array };
+  /** Derived helpers (letter masks of `words` for fuzzy matching, id map…); never serialized. */
+  cache: { wordMasks?: Uint32Array; byId?: Map<string, number>; juris?: string[]; isTerm?: Uint8Array };
 }
 
 export function fieldTexts(e: Entry): [FieldName, string, number][] {
@@ -147,6 +147,16 @@ export function findKey(keys: readonly string[], key: string): number {
     else return mid;
   }
   return -lo - 1;
+}
+
+/** Which of the letters a–z occur in a word, as 26 bits (the fuzzy matcher's pre-check). */
+export function letterMask(w: string): number {
+  let m = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i) - 97;
+    if (c >= 0 && c < 26) m |= 1 << c;
+  }
+  return m >>> 0;
 }
 
 class GrowU32 {
@@ -366,7 +376,7 @@ function assemble(entries: readonly Entry[], parts: Parts): SearchIndex {
     entries,
     ...parts,
     scratch: newScratch(n),
-    cache: {},
+    cache: { wordMasks: Uint32Array.from(parts.words, letterMask) },
   };
 }
 

@@ -8,7 +8,7 @@ import { norm, normalize, originalSpan } from '../text/normalize';
 import { scanTerms, tokenize, type Token } from '../text/tokenize';
 import { extractCitations } from '../citations/extract';
 import { citeRefs, fieldTexts, findKey, jurisName, PHRASE, type Scratch, type SearchIndex } from './build';
-import { fuzzyCandidates } from './fuzzy';
+import { fuzzyCandidates, prefixCandidates } from './fuzzy';
 import type { LookupHit, LookupOptions, LookupResult, MatchedField, ResultConfidence, UnknownCitation } from './types';
 
 export { buildIndex, loadIndex, serializeIndex, INDEX_VERSION } from './build';
@@ -284,13 +284,21 @@ function lookupUnsafe(index: SearchIndex, rawQuery: string, options: LookupOptio
       qt.variants.push({ term: qt.term, t: ti, factor: 1 });
       qt.idf = idf(index, index.df[ti]!);
     } else {
+      for (const c of prefixCandidates(index, qt.term)) {
+        qt.variants.push({ term: c.term, t: findKey(index.terms, c.term), factor: c.factor });
+        fuzzy = true;
+      }
       if (!passage) {
         for (const c of fuzzyCandidates(index, qt.word)) {
           const ci = findKey(index.terms, c.term);
-          if (ci >= 0) qt.variants.push({ term: c.term, t: ci, factor: c.factor });
+          if (ci < 0) continue;
+          const same = qt.variants.find((v) => v.t === ci);
+          if (same) same.factor = Math.max(same.factor, c.factor);
+          else qt.variants.push({ term: c.term, t: ci, factor: c.factor });
+          fuzzy = true;
         }
-        if (qt.variants.length) fuzzy = true;
       }
+      qt.variants.sort((a, b) => b.factor - a.factor);
       qt.idf = qt.variants[0] ? idf(index, index.df[qt.variants[0].t]!) : maxIdf;
     }
   }

@@ -1,17 +1,17 @@
 /**
  * Misspellings: fuse.js over the pack's own words. A word of the query that the index does not
- * know (5+ letters, no digits) is looked up with fuse.js (Bitap, location ignored) in a small
- * bucket of the vocabulary: words with the same first letter and a length within the allowed
- * number of edits. Buckets are built on first use and kept, so a lookup scans a few dozen to a
- * few hundred short strings instead of the whole pack. Fuse's candidates are then checked with
- * a bounded Damerau distance (1 edit up to 7 letters, 2 from 8), which also admits a swap of
- * two letters as one edit; the closest ones are used, at a reduced weight (0.85 for one edit,
- * 0.7 for two).
+ * know (5+ letters, no digits) is matched with fuse.js (Bitap, location ignored) against the
+ * pack words that could be within reach: same first letter, a length within the allowed number
+ * of edits, and no more letters absent from one word or the other than edits allowed (a 26-bit
+ * letter mask per word, so this pre-check is a few integer operations per word). Fuse scores
+ * those few candidates; its matches are then checked with a bounded Damerau distance (1 edit up
+ * to 7 letters, 2 from 8), which also counts a swap of two letters as one edit. The closest ones
+ * are used, at a reduced weight (0.85 for one edit, 0.7 for two).
  */
 import Fuse from 'fuse.js';
 import { boundedDistance } from '../text/distance';
 import { stem } from '../text/tokenize';
-import { findKey, type SearchIndex } from './build';
+import { findKey, letterMask, type SearchIndex } from './build';
 
 export interface FuzzyCandidate {
   /** The stem to look up. */
@@ -27,41 +27,40 @@ const FUSE_OPTIONS = {
   ignoreFieldNorm: true,
   isCaseSensitive: true,
   shouldSort: true,
-  findAllMatches: false,
   threshold: 0.5,
 } as const;
 
-function bucket(index: SearchIndex, first: string, len: number): Fuse<string> | undefined {
-  const cache = (index.cache.fuzzy ??= new Map<string, unknown>()) as Map<string, Fuse<string> | null>;
-  const key = first + len;
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit ?? undefined;
-  const words = index.words;
-  let i = findKey(words, first);
-  if (i < 0) i = -i - 1;
-  const list: string[] = [];
-  for (; i < words.length && words[i]!.charCodeAt(0) === first.charCodeAt(0); i++) if (words[i]!.length === len) list.push(words[i]!);
-  const fuse = list.length ? new Fuse(list, FUSE_OPTIONS) : null;
-  if (cache.size > 2000) cache.clear();
-  cache.set(key, fuse);
-  return fuse ?? undefined;
+function popcount(x: number): number {
+  let n = 0;
+  for (let v = x >>> 0; v; v &= v - 1) n++;
+  return n;
 }
 
 /** Pack words close to `word` (a normalized surface word), best first, as stems to look up. */
 export function fuzzyCandidates(index: SearchIndex, word: string, max = 5): FuzzyCandidate[] {
   if (word.length < 5 || word.length > 32 || !/^[a-z]+$/.test(word)) return [];
   const edits = word.length >= 8 ? 2 : 1;
+  const words = index.words;
+  const masks = (index.cache.wordMasks ??= Uint32Array.from(words, letterMask));
+  const q = letterMask(word);
+  const within: string[] = [];
+  let i = findKey(words, word[0]!);
+  if (i < 0) i = -i - 1;
+  for (; i < words.length && words[i]!.charCodeAt(0) === word.charCodeAt(0); i++) {
+    const w = words[i]!;
+    if (Math.abs(w.length - word.length) > edits || w === word) continue;
+    const m = masks[i]!;
+    if (popcount(q & ~m) > edits || popcount(m & ~q) > edits) continue;
+    within.push(w);
+  }
+  if (!within.length) return [];
   // Bitap counts a swap of two letters as two errors; Damerau, below, as one.
   const threshold = Math.min(0.5, (2 * edits + 0.5) / word.length);
   const found: { word: string; d: number; score: number }[] = [];
-  for (let len = word.length - edits; len <= word.length + edits; len++) {
-    const fuse = bucket(index, word[0]!, len);
-    if (!fuse) continue;
-    for (const r of fuse.search(word, { limit: 12 })) {
-      if ((r.score ?? 1) > threshold) continue;
-      const d = boundedDistance(word, r.item, edits);
-      if (d > 0 && d <= edits) found.push({ word: r.item, d, score: r.score ?? 1 });
-    }
+  for (const r of new Fuse(within, FUSE_OPTIONS).search(word, { limit: 24 })) {
+    if ((r.score ?? 1) > threshold) continue;
+    const d = boundedDistance(word, r.item, edits);
+    if (d > 0 && d <= edits) found.push({ word: r.item, d, score: r.score ?? 1 });
   }
   if (!found.length) return [];
   const minD = Math.min(...found.map((f) => f.d));
@@ -74,6 +73,31 @@ export function fuzzyCandidates(index: SearchIndex, word: string, max = 5): Fuzz
     seen.add(term);
     out.push({ term, word: f.word, factor: minD === 1 ? 0.85 : 0.7 });
     if (out.length >= max) break;
+  }
+  return out;
+}
+
+/**
+ * Other forms of a word the stemmer did not bring together ("certifying" → certifi, while the
+ * pack has "certification" → certif; "councilmembers" → council…): pack terms that are a prefix
+ * of the query's stem, or that extend it by at most three letters, sharing at least five letters.
+ * The longest shared beginnings come first.
+ */
+export function prefixCandidates(index: SearchIndex, term: string, max = 3): FuzzyCandidate[] {
+  if (term.length < 5 || !/^[a-z]+$/.test(term)) return [];
+  const out: FuzzyCandidate[] = [];
+  // Pack terms that extend the stem.
+  let i = findKey(index.terms, term);
+  if (i < 0) i = -i - 1;
+  for (; i < index.terms.length && out.length < max; i++) {
+    const t = index.terms[i]!;
+    if (!t.startsWith(term)) break;
+    if (t.length <= term.length + 3 && t !== term) out.push({ term: t, word: t, factor: 0.8 });
+  }
+  // Pack terms the stem extends, longest first.
+  for (let len = term.length - 1; len >= 5 && out.length < max; len--) {
+    const p = term.slice(0, len);
+    if (findKey(index.terms, p) >= 0) out.push({ term: p, word: p, factor: 0.8 });
   }
   return out;
 }
