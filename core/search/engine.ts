@@ -17,7 +17,7 @@ export type { SearchIndex, SerializedIndex } from './build';
 /** Characters of a selection the engine reads; the rest is cut (`truncated`). */
 export const MAX_QUERY_CHARS = 20000;
 /** Weight of glossary terms among the answers to a sentence or passage. */
-const TERM_IN_PASSAGE = 0.85;
+const TERM_IN_PASSAGE = 0.8;
 /** Passages: the score is scaled by (COV_BASE + coverage of the selection's key terms). */
 const COV_BASE = 1;
 /** Stems whose first letters are not those of every word they come from (dying → die, skies → sky). */
@@ -93,7 +93,7 @@ function phraseBonus(index: SearchIndex, ki: number, whole: boolean, passage: bo
     const id = index.phraseData[x]! >>> 2;
     const kind = index.phraseData[x]! & 3;
     if (kind === PHRASE.titlePrefix && (!whole || passage)) continue;
-    const rank = kind === PHRASE.title ? 1.2 : kind === PHRASE.alias ? 1 : kind === PHRASE.titlePrefix ? 0.8 : 0.6;
+    const rank = kind === PHRASE.title ? 1.2 : kind === PHRASE.alias ? 1 : kind === PHRASE.titlePrefix ? 0.8 : 0.5;
     const bonus = whole ? (rank + (isTerm[id] ? 0.2 : 0)) * topText + pIdf * (kind ? 1.5 : 0.5) : pIdf * 0.6;
     if (pb[id] === 0 && pw[id] === 0) pids.push(id);
     if (bonus > pb[id]!) pb[id] = bonus;
