@@ -20,6 +20,12 @@ export const MAX_QUERY_CHARS = 20000;
 const TERM_IN_PASSAGE = 0.8;
 /** Passages: the score is scaled by (COV_BASE + coverage of the selection's key terms). */
 const COV_BASE = 1;
+/**
+ * Passages: share of the selection's 12 strongest key terms (unknown words included, at the
+ * highest IDF) an answer must match to be an answer at all, and to be a high-confidence one.
+ */
+const PASSAGE_MIN_COVERAGE = 0.33;
+const PASSAGE_HIGH_COVERAGE = 0.4;
 /** Stems whose first letters are not those of every word they come from (dying → die, skies → sky). */
 const IRREGULAR_STEMS = new Set(['die', 'lie', 'tie', 'sky']);
 
@@ -133,7 +139,7 @@ function readBack(sc: Scratch, nt: number): number {
  * the query's IDF it matches). Passages scale by (COV_BASE + coverage) and weigh glossary terms
  * by TERM_IN_PASSAGE; short queries count a whole-query phrase match as 0.8 coverage.
  */
-function rate(sc: Scratch, nt: number, isTerm: Uint8Array, o: { passage: boolean; top: number; covBase: number; unknownWords: boolean }): void {
+function rate(sc: Scratch, nt: number, isTerm: Uint8Array, o: { passage: boolean; top: number; covBase: number; allIdf: number; unknownWords: boolean }): void {
   const { text, cm, fl, final, conf, touched } = sc;
   const need = o.unknownWords ? 0.75 : 0.6;
   for (let i = 0; i < nt; i++) {
@@ -143,7 +149,9 @@ function rate(sc: Scratch, nt: number, isTerm: Uint8Array, o: { passage: boolean
     if (o.passage) {
       final[i] = s * (isTerm[touched[i]!] ? TERM_IN_PASSAGE : 1) * (COV_BASE + cov);
       const q2 = cov * 0.6 + rel * 0.4;
-      conf[i] = rel >= 0.6 && q2 >= 0.55 ? 2 : rel >= 0.45 && q2 >= 0.42 ? 1 : 0;
+      // Words the pack has never seen count here: a passage mostly about other things is no answer.
+      const covAll = cm[i]! / o.allIdf;
+      conf[i] = covAll < PASSAGE_MIN_COVERAGE ? 0 : rel >= 0.6 && q2 >= 0.55 && covAll >= PASSAGE_HIGH_COVERAGE ? 2 : rel >= 0.45 && q2 >= 0.42 ? 1 : 0;
     } else {
       final[i] = s;
       const q2 = fl[i]! & 2 ? Math.max(cov, 0.8) : cov;
@@ -370,7 +378,16 @@ function lookupUnsafe(index: SearchIndex, rawQuery: string, options: LookupOptio
   const keyIdf = passage ? terms.slice(0, 12).reduce((s, t) => s + t.idf, 0) || 1 : totalIdf;
   const textVia: LookupHit['via'] = passage ? 'passage' : fuzzy ? 'fuzzy' : 'exact';
   // A sentence or passage is a claim to check: the law that governs it comes before glossary terms.
-  rate(sc, nt, isTerm, { passage, top, covBase: passage ? keyIdf : totalIdf, unknownWords: unknownWords > 0 });
+  // Passages: the share of the selection's key terms (words the pack has never seen included, at
+  // the highest IDF) that an entry matches; a passage mostly about other things matches little.
+  const allIdf = passage
+    ? [...qterms.values()]
+        .map((t) => t.idf * (1 + Math.log(t.qtf)))
+        .sort((a, b) => b - a)
+        .slice(0, 12)
+        .reduce((s, x) => s + x, 0) || 1
+    : totalIdf;
+  rate(sc, nt, isTerm, { passage, top, covBase: passage ? keyIdf : totalIdf, allIdf, unknownWords: unknownWords > 0 });
   for (let i = 0; i < nt; i++) {
     if (!(sc.fl[i]! & 4)) continue;
     const c = citeScore.get(touched[i]!)!;

@@ -13,6 +13,23 @@ describe('lookup over the bundled pack', () => {
       expect(top(q), q).toEqual([]);
     }
   });
+  it('says nothing for a news passage about something else, even when a few of its words are in the pack', () => {
+    for (const q of [
+      'Snowplow crews will tow parked cars during the snow emergency.',
+      'Minneapolis police arrested a man suspected of stealing catalytic converters from parked cars.',
+      'The city council approved the annual budget, raising property taxes by five percent.',
+    ]) {
+      expect(top(q), q).toEqual([]);
+    }
+  });
+  it.runIf(has('term-staging-area') && has('mprb-staging-2026'))('puts the entry a word names (title, alias) before entries that only list it as a keyword', () => {
+    expect(top('staging')[0]).toBe('term-staging-area');
+    expect(top('staged')[0]).toBe('term-staging-area');
+  });
+  it.runIf(has('term-detainer'))('meets other forms of a word: inflections, derivations, endings the stemmer leaves apart', () => {
+    expect(top('immigration detainers')).toContain('term-detainer');
+    expect(top('detained immigrants').length).toBeGreaterThan(0);
+  });
   it('reports an unknown city code section in plain words', () => {
     const r = lookup(index, '§ 19.99');
     expect(r.results).toEqual([]);
