@@ -1,6 +1,6 @@
 /**
  * Misspellings: fuse.js over the pack's own words. A word of the query that the index does not
- * know (5+ letters, no digits) is matched with fuse.js (Bitap, location ignored) against the
+ * know (6+ letters, no digits) is matched with fuse.js (Bitap, location ignored) against the
  * pack words that could be within reach: same first letter, a length within the allowed number
  * of edits, and no more letters absent from one word or the other than edits allowed (a 26-bit
  * letter mask per word, so this pre-check is a few integer operations per word). Fuse scores
@@ -21,6 +21,12 @@ export interface FuzzyCandidate {
   factor: number;
 }
 
+/**
+ * Shortest word corrected. At five letters one edit away from a pack word is too often another
+ * English word ("taxes" → "takes", "lanes" → "lines"), so corrections start at six.
+ */
+const MIN_LETTERS = 6;
+
 const FUSE_OPTIONS = {
   includeScore: true,
   ignoreLocation: true,
@@ -38,7 +44,7 @@ function popcount(x: number): number {
 
 /** Pack words close to `word` (a normalized surface word), best first, as stems to look up. */
 export function fuzzyCandidates(index: SearchIndex, word: string, max = 5): FuzzyCandidate[] {
-  if (word.length < 5 || word.length > 32 || !/^[a-z]+$/.test(word)) return [];
+  if (word.length < MIN_LETTERS || word.length > 32 || !/^[a-z]+$/.test(word)) return [];
   const edits = word.length >= 8 ? 2 : 1;
   const words = index.words;
   const masks = (index.cache.wordMasks ??= Uint32Array.from(words, letterMask));
