@@ -6,7 +6,7 @@
  * Per size: indexBuildMs = buildIndex from the entries (packaging time); indexReadyMs =
  * JSON.parse of the serialized prebuilt index + loadIndex (start-up time; the queries then run on
  * the loaded index); heapMB = JS heap + typed arrays retained by the loaded index after the
- * queries (full GCs before and after). Each kind is warmed up on 10 queries from another seed.
+ * queries (full GCs before and after). Each kind is warmed up on 20 queries from another seed.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -157,7 +157,7 @@ function run(n: number, baselineBudgetMs: number, prior?: Record<Kind, Stats>, p
   const kinds = {} as Record<Kind, Stats>;
   // Warm-up on other queries of every kind (another seed), so the JIT has seen each code path.
   const warm = queries(entries, 99);
-  for (const k of KINDS) for (const q of warm[k].slice(0, 10)) lookup(index, q);
+  for (const k of KINDS) for (const q of warm[k].slice(0, 20)) lookup(index, q);
   for (const k of KINDS) {
     const times = qs[k].map((q) => {
       const s = performance.now();
