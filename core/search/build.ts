@@ -36,6 +36,8 @@ export const FIELD_WEIGHTS: readonly (readonly [FieldName, number, number])[] = 
 const SLOT = new Map(FIELD_WEIGHTS.map(([f], i) => [f, i]));
 const K1 = 1.2;
 
+/** Longest wording (in tokens) indexed word for word. */
+export const EXACT_MAX_TOKENS = 12;
 /** Phrase kinds: how an entry carries a phrase. */
 export const PHRASE = { titlePrefix: 0, keyword: 1, alias: 2, title: 3 } as const;
 /** Citation levels: 3 the entry's citation, 2 its title or an alias, 1 a keyword, 0 a mention in its text. */
@@ -100,7 +102,7 @@ export interface SearchIndex {
   postBytes: Uint8Array;
   phraseKeys: string[];
   phraseStart: Uint32Array;
-  /** entry × 4 + kind (PHRASE). */
+  /** entry × 8 + 4 when the field is worded exactly so (no stop words dropped) + kind (PHRASE). */
   phraseData: Uint32Array;
   maxPhraseLen: number;
   citeKeys: string[];
@@ -201,7 +203,9 @@ export function buildIndex(entries: readonly Entry[]): SearchIndex {
       const slot = SLOT.get(field)!;
       const ntext = norm(text);
       const terms: string[] = [];
+      const all: string[] = [];
       for (const t of tokenize(ntext)) {
+        all.push(t.term);
         if (t.stop) continue;
         terms.push(t.term);
         if (field !== 'id' && WORD_RE.test(t.surface)) words.add(t.surface);
@@ -230,16 +234,23 @@ export function buildIndex(entries: readonly Entry[]): SearchIndex {
         localCounts[li * nSlots + slot]!++;
       }
       if ((field === 'title' || field === 'alias' || field === 'keyword') && terms.length > 0 && terms.length <= 8) {
-        const add = (key: string, kind: number) => {
+        const add = (key: string, kind: number, same: boolean) => {
           let list = phrases.get(key);
           if (!list) phrases.set(key, (list = []));
+          const packed = idx * 8 + (same ? 4 : 0) + kind;
+          // Same entry again (entries are added in order): keep the stronger way it carries the phrase.
           const last = list[list.length - 1];
-          if (last !== undefined && last >>> 2 === idx) {
-            if ((last & 3) < kind) list[list.length - 1] = idx * 4 + kind;
-          } else list.push(idx * 4 + kind);
+          if (last !== undefined && last >>> 3 === idx) {
+            if ((last & 7) < (packed & 7)) list[list.length - 1] = packed;
+          } else list.push(packed);
         };
-        add(terms.join(' '), field === 'title' ? PHRASE.title : field === 'alias' ? PHRASE.alias : PHRASE.keyword);
-        if (field === 'title') for (let k = 1; k < terms.length; k++) add(terms.slice(0, k).join(' '), PHRASE.titlePrefix);
+        const kind = field === 'title' ? PHRASE.title : field === 'alias' ? PHRASE.alias : PHRASE.keyword;
+        // The content words, and (when they differ) the wording itself, stop words and all, under
+        // "=" ("One Minneapolis" is not "We Are Minneapolis").
+        const same = all.length === terms.length;
+        add(terms.join(' '), kind, same);
+        if (!same && all.length <= EXACT_MAX_TOKENS) add('=' + all.join(' '), kind, true);
+        if (field === 'title') for (let k = 1; k < terms.length; k++) add(terms.slice(0, k).join(' '), PHRASE.titlePrefix, false);
         maxPhraseLen = Math.max(maxPhraseLen, terms.length);
       }
       const primary = field === 'citation' || field === 'alias' || field === 'title' || field === 'keyword';

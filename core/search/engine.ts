@@ -7,7 +7,7 @@
 import { norm, normalize, originalSpan } from '../text/normalize';
 import { scanTerms, tokenize, type Token } from '../text/tokenize';
 import { extractCitations } from '../citations/extract';
-import { citeRefs, fieldTexts, findKey, jurisName, PHRASE, type Scratch, type SearchIndex } from './build';
+import { citeRefs, EXACT_MAX_TOKENS, fieldTexts, findKey, jurisName, PHRASE, type Scratch, type SearchIndex } from './build';
 import { fuzzyCandidates, prefixCandidates } from './fuzzy';
 import type { LookupHit, LookupOptions, LookupResult, MatchedField, ResultConfidence, UnknownCitation } from './types';
 
@@ -20,6 +20,8 @@ export const MAX_QUERY_CHARS = 20000;
 const TERM_IN_PASSAGE = 0.8;
 /** Passages: the score is scaled by (COV_BASE + coverage of the selection's key terms). */
 const COV_BASE = 1;
+/** Extra phrase rank (× the best text score) for a selection that is an entry's title, alias or keyword word for word. */
+const EXACT_WORDING = 1;
 /**
  * Passages: share of the selection's 12 strongest key terms (unknown words included, at the
  * highest IDF) an answer must match to be an answer at all, and to be a high-confidence one.
@@ -93,14 +95,16 @@ function accumulate(index: SearchIndex, t: number, f: number, m: number, stamp: 
  * a word wants its definition first, so term entries get 0.2 more. Parts of a longer query add
  * 0.6 × their IDF.
  */
-function phraseBonus(index: SearchIndex, ki: number, whole: boolean, passage: boolean, pIdf: number, topText: number, isTerm: Uint8Array, pids: number[]): void {
+function phraseBonus(index: SearchIndex, ki: number, whole: boolean, passage: boolean, pIdf: number, topText: number, isTerm: Uint8Array, pids: number[], exactQuery: boolean): void {
   const { pb, pw } = index.scratch;
   for (let x = index.phraseStart[ki]!; x < index.phraseStart[ki + 1]!; x++) {
-    const id = index.phraseData[x]! >>> 2;
+    const id = index.phraseData[x]! >>> 3;
     const kind = index.phraseData[x]! & 3;
     if (kind === PHRASE.titlePrefix && (!whole || passage)) continue;
     const rank = kind === PHRASE.title ? 1.2 : kind === PHRASE.alias ? 1 : kind === PHRASE.titlePrefix ? 0.8 : 0.5;
-    const bonus = whole ? (rank + (isTerm[id] ? 0.2 : 0)) * topText + pIdf * (kind ? 1.5 : 0.5) : pIdf * 0.6;
+    // Word for word (stop words included) beats equal content words.
+    const exact = exactQuery && (index.phraseData[x]! & 4) !== 0 ? EXACT_WORDING : 0;
+    const bonus = whole ? (rank + exact + (isTerm[id] ? 0.2 : 0)) * topText + pIdf * (kind ? 1.5 : 0.5) : pIdf * 0.6;
     if (pb[id] === 0 && pw[id] === 0) pids.push(id);
     if (bonus > pb[id]!) pb[id] = bonus;
     if (whole) pw[id] = 1;
@@ -335,6 +339,8 @@ function lookupUnsafe(index: SearchIndex, rawQuery: string, options: LookupOptio
   // Phrase matches against titles, aliases and keywords.
   const isTerm = (index.cache.isTerm ??= Uint8Array.from(entries, (e) => (e.kind === 'term' ? 1 : 0)));
   const seq = words.map((t) => qterms.get(t.term)!);
+  // No stop words or citation tokens: the content words are the wording.
+  const plainQuery = words.length === tokens.length;
   const pids: number[] = [];
   const pk = index.phraseKeys;
   const extends_ = (key: string) => {
@@ -354,11 +360,17 @@ function lookupUnsafe(index: SearchIndex, rawQuery: string, options: LookupOptio
         for (let j = i; j < i + len; j++) pIdf += seq[j]!.idf;
         for (const key of keys) {
           const ki = findKey(pk, key);
-          if (ki >= 0) phraseBonus(index, ki, len === seq.length, passage, pIdf, topText, isTerm, pids);
+          if (ki >= 0) phraseBonus(index, ki, len === seq.length, passage, pIdf, topText, isTerm, pids, len === seq.length && plainQuery);
         }
       }
       keys = keys.filter(extends_);
     }
+  }
+  // The selection word for word, when it has stop words or a citation ("One Minneapolis",
+  // "287(g) agreement"), against titles, aliases and keywords worded exactly so.
+  if (!passage && !plainQuery && seq.length && tokens.length <= EXACT_MAX_TOKENS) {
+    const ki = findKey(pk, '=' + tokens.map((t) => t.term).join(' '));
+    if (ki >= 0) phraseBonus(index, ki, true, false, seq.reduce((s2, qt) => s2 + qt.idf, 0), topText, isTerm, pids, true);
   }
   const touch = (id: number, flag: number) => {
     if (flags[id] === 0) touched[nt++] = id;
@@ -403,7 +415,9 @@ function lookupUnsafe(index: SearchIndex, rawQuery: string, options: LookupOptio
       const ri = byId.get(rid);
       if (ri !== undefined && ri !== touched[bestI]) rel.add(ri);
     }
-    const bestS = finalScore[bestI]!;
+    // A share of the best hit's text score: its citation rank (+100 and up) is not passed on.
+    const bestCite = sc.fl[bestI]! & 4 ? citeScore.get(touched[bestI]!) : undefined;
+    const bestS = finalScore[bestI]! - (bestCite ? bestCite.score + 100 : 0);
     for (let i = 0; i < nt; i++) {
       if (!rel.has(touched[i]!)) continue;
       finalScore[i] = finalScore[i]! + bestS * 0.15;

@@ -30,6 +30,14 @@ describe('lookup over the bundled pack', () => {
     expect(top('immigration detainers')).toContain('term-detainer');
     expect(top('detained immigrants').length).toBeGreaterThan(0);
   });
+  it.runIf(has('mpls-one-minneapolis-2016') && has('mpls-sanctuary-task-force-2017'))('prefers a name matched word for word, small words included', () => {
+    expect(top('One Minneapolis')[0]).toBe('mpls-one-minneapolis-2016');
+    expect(top('We Are Minneapolis')[0]).toBe('mpls-sanctuary-task-force-2017');
+  });
+  it.runIf(has('term-287g') && has('usc-8-1357g'))('passes on a share of the text score, not of the citation rank, to related entries', () => {
+    const ids = top('287(g) agreement');
+    expect(ids.slice(0, 2)).toEqual(expect.arrayContaining(['term-287g', 'usc-8-1357g']));
+  });
   it('reports an unknown city code section in plain words', () => {
     const r = lookup(index, '§ 19.99');
     expect(r.results).toEqual([]);
