@@ -203,6 +203,8 @@ describe('the card on other pages', () => {
     const echo = await cardEval(page, (r) => r.querySelector('[data-ol="echo"]')?.textContent ?? '');
     expect(echo.length).toBeLessThan(200);
     expect(big).toContain('Only the first part of a very long selection was read');
+    // 8,600 repeats of one gardening sentence: repetition must not turn "keep" into an answer.
+    expect(big).toContain('Nothing in this pack covers this');
     await page.screenshot({ path: join(SHOTS, 'card-nothing.png') });
     await page.close();
   });
