@@ -13,8 +13,8 @@
  * Version history: v1 is the shape below (the first stored shape; no migrations yet).
  */
 import { z } from '../../core/schema/zod';
-import { KEYS, readRaw, serialized, wasWritten, writeAtomic, type Envelope } from './area';
-import { reportRepair } from './repair';
+import { KEYS, serialized, writeAtomic, type Envelope } from './area';
+import { readVersionedList, type VersionedList } from './versioned-list';
 import { OK, type WriteResult } from './result';
 import { readSettings } from './settings';
 
@@ -99,44 +99,17 @@ export async function readHistory(): Promise<HistoryItem[]> {
   }
 }
 
-async function readHistoryUnsafe(): Promise<HistoryItem[]> {
-  const raw = await readRaw(KEYS.history);
-  if (raw.kind === 'unreadable') {
-    await reportRepair('history', 'unreadable', raw.error);
-    return [];
-  }
-  if (raw.kind === 'missing') {
-    if (await wasWritten('history')) {
-      await reportRepair('history', 'vanished', 'the history key was written before and is now missing');
-      await writeAtomic({ history: historyEnvelope([]) });
-    }
-    return [];
-  }
-  const stored = raw.value as Envelope<unknown> | null;
-  const isEnv = stored !== null && typeof stored === 'object' && !Array.isArray(stored) && Number.isInteger(stored.v) && stored.v >= 1 && 'data' in stored;
-  if (!isEnv) {
-    await reportRepair('history', 'corrupted', 'not a versioned value');
-    await writeAtomic({ history: historyEnvelope([]) });
-    return [];
-  }
-  if (stored.v > HISTORY_VERSION) {
-    await reportRepair('history', 'newer-version', `stored v${stored.v}, this build reads v${HISTORY_VERSION}`);
-    return salvageHistory(stored.data).items;
-  }
-  let data: unknown;
-  try {
-    data = migrateHistory(stored.v, stored.data);
-  } catch (err) {
-    await reportRepair('history', 'corrupted', `migration from v${stored.v} failed: ${String(err)}`);
-    await writeAtomic({ history: historyEnvelope([]) });
-    return [];
-  }
-  const { items, dropped, notAList } = salvageHistory(data);
-  if (notAList || dropped > 0) {
-    await reportRepair('history', notAList ? 'corrupted' : 'invalid-fields', notAList ? 'data is not a list' : `dropped ${dropped} damaged item(s)`);
-    await writeAtomic({ history: historyEnvelope(items) });
-  }
-  return items;
+const HISTORY_LIST: VersionedList<HistoryItem> = {
+  key: KEYS.history,
+  version: HISTORY_VERSION,
+  noun: 'item',
+  envelope: historyEnvelope,
+  salvage: salvageHistory,
+  migrate: migrateHistory,
+};
+
+function readHistoryUnsafe(): Promise<HistoryItem[]> {
+  return readVersionedList(HISTORY_LIST);
 }
 
 /**

@@ -26,8 +26,8 @@
 import { browser } from 'wxt/browser';
 import { PackSchema, type Pack } from '../../core/schema/pack';
 import { MAX_PACK_BYTES, formatProblems, validatePackText, validatePackValue } from '../../core/schema/validate';
-import { KEYS, readRaw, serialized, wasWritten, writeAtomic, type Envelope } from './area';
-import { reportRepair } from './repair';
+import { KEYS, serialized, writeAtomic, type Envelope } from './area';
+import { readVersionedList, type Salvaged, type VersionedList } from './versioned-list';
 
 export const USER_PACKS_VERSION = 1;
 /** Chrome's storage.local quota without `unlimitedStorage` (chrome.storage.local.QUOTA_BYTES). */
@@ -86,8 +86,8 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /** Keeps stored packs whose shape is valid; integrity was checked at import. */
-function salvage(data: unknown): { packs: StoredPack[]; dropped: number; notAList: boolean } {
-  if (!Array.isArray(data)) return { packs: [], dropped: 0, notAList: true };
+function salvage(data: unknown): Salvaged<StoredPack> {
+  if (!Array.isArray(data)) return { items: [], dropped: 0, notAList: true };
   const packs: StoredPack[] = [];
   const ids = new Set<string>();
   let dropped = 0;
@@ -102,7 +102,7 @@ function salvage(data: unknown): { packs: StoredPack[]; dropped: number; notALis
     const at = typeof rec.importedAt === 'number' && Number.isFinite(rec.importedAt) ? rec.importedAt : 0;
     packs.push({ pack: parsed.data, importedAt: at });
   }
-  return { packs, dropped, notAList: false };
+  return { items: packs, dropped, notAList: false };
 }
 
 /** The imported packs, in import order. Never throws. */
@@ -115,37 +115,16 @@ export async function readUserPacks(): Promise<StoredPack[]> {
   }
 }
 
-async function readUnsafe(): Promise<StoredPack[]> {
-  const raw = await readRaw(KEYS.userPacks);
-  if (raw.kind === 'unreadable') {
-    // Do not write over what may come back when the browser can read its store again.
-    await reportRepair('userPacks', 'unreadable', raw.error);
-    return [];
-  }
-  if (raw.kind === 'missing') {
-    if (await wasWritten('userPacks')) {
-      await reportRepair('userPacks', 'vanished', 'the userPacks key was written before and is now missing');
-      await writeAtomic({ userPacks: envelope([]) });
-    }
-    return [];
-  }
-  const stored = raw.value as Envelope<unknown> | null;
-  const isEnv = stored !== null && typeof stored === 'object' && !Array.isArray(stored) && Number.isInteger(stored.v) && stored.v >= 1 && 'data' in stored;
-  if (!isEnv) {
-    await reportRepair('userPacks', 'corrupted', 'not a versioned value');
-    await writeAtomic({ userPacks: envelope([]) });
-    return [];
-  }
-  if (stored.v > USER_PACKS_VERSION) {
-    await reportRepair('userPacks', 'newer-version', `stored v${stored.v}, this build reads v${USER_PACKS_VERSION}`);
-    return salvage(stored.data).packs;
-  }
-  const { packs, dropped, notAList } = salvage(stored.data);
-  if (notAList || dropped > 0) {
-    await reportRepair('userPacks', notAList ? 'corrupted' : 'invalid-fields', notAList ? 'data is not a list' : `dropped ${dropped} damaged pack(s)`);
-    await writeAtomic({ userPacks: envelope(packs) });
-  }
-  return packs;
+const USER_PACKS_LIST: VersionedList<StoredPack> = {
+  key: KEYS.userPacks,
+  version: USER_PACKS_VERSION,
+  noun: 'pack',
+  envelope,
+  salvage,
+};
+
+function readUnsafe(): Promise<StoredPack[]> {
+  return readVersionedList(USER_PACKS_LIST);
 }
 
 function refusal(problems: readonly { path: string; reason: string }[], lead = 'Not imported: the file is not a valid Ordinance Lens pack.'): PackImportResult {
