@@ -1,37 +1,9 @@
-import { readFileSync } from 'node:fs';
 import Fuse from 'fuse.js';
 import { buildIndex, lookup } from '../../core/search/index';
 import type { Entry } from '../../core/schema/pack';
 import { bundledEntries } from './lookup';
 import type { Command } from './types';
-
-interface Labelled {
-  q: string;
-  expect: string[];
-  kind: string;
-}
-interface Tally {
-  n: number;
-  hit1: number;
-  hit3: number;
-  rr: number;
-  neg: number;
-  negOk: number;
-}
-const empty = (): Tally => ({ n: 0, hit1: 0, hit3: 0, rr: 0, neg: 0, negOk: 0 });
-
-function score(t: Tally, expect: string[], got: string[]): void {
-  if (!expect.length) {
-    t.neg++;
-    if (!got.length) t.negOk++;
-    return;
-  }
-  t.n++;
-  const rank = got.findIndex((id) => expect.includes(id));
-  if (rank === 0) t.hit1++;
-  if (rank >= 0 && rank < 3) t.hit3++;
-  if (rank >= 0) t.rr += 1 / (rank + 1);
-}
+import { emptyTally as empty, readLabelled, score, type Tally } from '../lib/eval-metrics';
 
 const fmt = (t: Tally) =>
   t.n
@@ -53,10 +25,7 @@ export const command: Command = {
       console.error(`usage: ${this.usage}`);
       return 2;
     }
-    const rows: Labelled[] = readFileSync(file, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as Labelled);
+    const rows = readLabelled(file);
     const entries = bundledEntries();
     const index = buildIndex(entries);
     const base = baselineSearch(entries);
