@@ -15,7 +15,7 @@
  * Nothing that matters lives only here: a restarted worker rebuilds the index on first use.
  */
 import type { Entry, EntryKind, Pack } from '../core/schema/pack';
-import { buildIndex, lookup, type SearchIndex } from '../core/search/index';
+import { buildIndex, loadIndex, lookup, type SearchIndex } from '../core/search/index';
 import type { CitationStyle } from './storage/settings';
 import { kindWordOf as kindWord } from './words';
 import { MAX_SELECTION_CHARS, type EntryView, type LookupView, type PackInfo, type RelatedLink } from './messages';
@@ -44,6 +44,15 @@ export function relationOf(from: Entry, other: Entry): string {
 
 const RELATION_ORDER = ['Governing law', 'Chapter', 'Section', 'Amendment'];
 
+function tryLoad(serialized: string, entries: readonly Entry[]): SearchIndex | undefined {
+  try {
+    return loadIndex(serialized, entries);
+  } catch (err) {
+    console.warn('[Ordinance Lens] prebuilt index not used:', err);
+    return undefined;
+  }
+}
+
 interface Located {
   entry: Entry;
   pack: Pack;
@@ -63,7 +72,12 @@ export interface LookupService {
   bundledEntryIds(): string[];
 }
 
-export function createLookupService(packs: readonly Pack[]): LookupService {
+/**
+ * `prebuiltIndex`: the bundled entries' index serialized at build time. Used while no pack is
+ * imported (loading it is faster than building on a cold worker); if it does not match the
+ * entries (loadIndex checks a fingerprint) the index is built instead.
+ */
+export function createLookupService(packs: readonly Pack[], prebuiltIndex?: string): LookupService {
   let index: SearchIndex | undefined;
   let byId: Map<string, Located> | undefined;
   let reverse: Map<string, string[]> | undefined;
@@ -98,7 +112,7 @@ export function createLookupService(packs: readonly Pack[]): LookupService {
         reverse.set(r, list);
       }
     }
-    index = buildIndex(all);
+    index = (!userPacks.length && prebuiltIndex && tryLoad(prebuiltIndex, all)) || buildIndex(all);
     return index;
   }
 

@@ -1,10 +1,10 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { packs } from 'virtual:ordinance-packs';
+import { packs, prebuiltIndex } from 'virtual:ordinance-packs';
 import { setupBackground } from '../../lib/background';
 import { createLookupService } from '../../lib/lookup-service';
 
 export default defineBackground(() => {
-  const handlers = setupBackground(createLookupService(packs));
+  const handlers = setupBackground(createLookupService(packs, prebuiltIndex));
   if (import.meta.env.MODE === 'e2e') {
     // Test-only hook (e2e builds only): runs the same handler the context menu calls.
     (globalThis as Record<string, unknown>).__lensTest = {

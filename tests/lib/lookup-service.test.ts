@@ -1,8 +1,9 @@
 /** The background's index with imported packs beside the bundled one. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PackSchema, type Pack } from '../../core/schema/pack';
 import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
 import { createLookupService } from '../../lib/lookup-service';
+import { serializeBundledIndex } from '../../scripts/lib/vite-packs-plugin';
 import { userPack } from './storage/pack-fixture';
 
 const bundled = loadBundledPacks();
@@ -49,5 +50,37 @@ describe('lookup service with imported packs', () => {
     service.setUserPacks([imported({ related: ['mpls-19.30'] })]);
     expect(service.entryView('snow-1')?.related.map((r) => r.id)).toEqual(['mpls-19.30']);
     expect(service.entryView('mpls-19.30')?.related.map((r) => r.id)).not.toContain('snow-1');
+  });
+});
+
+describe('lookup service with the index prebuilt at build time', () => {
+  const prebuilt = serializeBundledIndex(bundled);
+  const queries = ['separation ordinance', '§ 19.30(a)(3)', 'seperation ordnance', 'ICE hold', 'snow emergency parking'];
+  const ids = (service: ReturnType<typeof createLookupService>, q: string) => service.lookup(q, opts).result.results.map((h) => h.id);
+
+  it('loads it (no warning) and answers exactly as a built index does', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const loaded = createLookupService(bundled, prebuilt);
+    const built = createLookupService(bundled);
+    for (const q of queries) expect(ids(loaded, q), q).toEqual(ids(built, q));
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
+  it('builds the index instead when the prebuilt one is for other entries, and still answers', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const stale = serializeBundledIndex([{ ...bundled[0]!, entries: bundled[0]!.entries.slice(1) }]);
+    const service = createLookupService(bundled, stale);
+    expect(ids(service, '§ 19.30')[0]).toBe('mpls-19.30');
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('prebuilt index not used'), expect.anything());
+    warn.mockRestore();
+  });
+
+  it('indexes imported packs beside the bundled entries (the prebuilt index does not hold them)', () => {
+    const service = createLookupService(bundled, prebuilt);
+    service.setUserPacks([imported()]);
+    expect(ids(service, 'snowplow parking ban')[0]).toBe('snow-1');
+    service.setUserPacks([]);
+    expect(ids(service, 'snowplow parking ban')).not.toContain('snow-1');
   });
 });
