@@ -368,9 +368,21 @@ function lookupUnsafe(index: SearchIndex, rawQuery: string, options: LookupOptio
   }
   // The selection word for word, when it has stop words or a citation ("One Minneapolis",
   // "287(g) agreement"), against titles, aliases and keywords worded exactly so.
+  const wordForWord = new Map<number, number>(); // entries titled (2) or aliased (1) exactly as the selection
   if (!passage && !plainQuery && seq.length && tokens.length <= EXACT_MAX_TOKENS) {
-    const ki = findKey(pk, '=' + tokens.map((t) => t.term).join(' '));
-    if (ki >= 0) phraseBonus(index, ki, true, false, seq.reduce((s2, qt) => s2 + qt.idf, 0), topText, isTerm, pids, true);
+    const wording = tokens.map((t) => t.term).join(' ');
+    let ki = findKey(pk, '=' + wording);
+    // A title with no stop words is stored without "=": a citation in it ("287(g) agreement")
+    // is what kept the query from matching it as plain words.
+    if (ki < 0 && cites.length) ki = findKey(pk, wording);
+    if (ki >= 0) {
+      phraseBonus(index, ki, true, false, seq.reduce((s2, qt) => s2 + qt.idf, 0), topText, isTerm, pids, true);
+      for (let x = index.phraseStart[ki]!; x < index.phraseStart[ki + 1]!; x++) {
+        const kind = index.phraseData[x]! & 3;
+        const id = index.phraseData[x]! >>> 3;
+        if (kind === PHRASE.title || kind === PHRASE.alias) wordForWord.set(id, Math.max(wordForWord.get(id) ?? 0, kind === PHRASE.title ? 2 : 1));
+      }
+    }
   }
   const touch = (id: number, flag: number) => {
     if (flags[id] === 0) touched[nt++] = id;
@@ -405,6 +417,19 @@ function lookupUnsafe(index: SearchIndex, rawQuery: string, options: LookupOptio
     const c = citeScore.get(touched[i]!)!;
     conf[i] = c.primary ? 2 : 1;
     finalScore[i] = c.score + 100 + textScore[i]!;
+  }
+  // A selection that carries a citation and is worded exactly as an entry's title or alias
+  // ("287(g) agreement") names that entry: it ranks above what the citation alone points to,
+  // a title above an alias.
+  if (wordForWord.size && citeScore.size) {
+    let bestCite = 0;
+    for (const c of citeScore.values()) bestCite = Math.max(bestCite, c.score);
+    for (let i = 0; i < nt; i++) {
+      const exact = wordForWord.get(touched[i]!);
+      if (!exact) continue;
+      conf[i] = 2;
+      finalScore[i] = Math.max(finalScore[i]!, bestCite + 100 + exact + textScore[i]!);
+    }
   }
   let bestI = bestSlot(sc, nt);
   // Related entries of a confident top hit get a share of its score.

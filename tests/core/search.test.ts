@@ -65,3 +65,9 @@ describe('lookup over the bundled pack', () => {
     expect(lookup(index, 'x '.repeat(20000)).truncated).toBe(true);
   });
 });
+
+describe('a selection worded exactly as a title, with a citation in it', () => {
+  it('"287(g) agreement" opens the glossary entry of that name before the statute its citation names', () => {
+    for (const q of ['287(g) agreement', '287(g) agreements']) expect(top(q).slice(0, 2), q).toEqual(['term-287g', 'usc-8-1357g']);
+  });
+});
