@@ -182,15 +182,17 @@ export function setupBackground(service: LookupService) {
     if (tabId === undefined || tabId < 0) return toPanel({ ...req, text }, 'no-tab');
     const frameId = req.frameId ?? 0;
     if (text) void record(text);
+    // Start injecting, then compute the answer while the page loads the script.
+    const injected = browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CARD_SCRIPT] }).then(
+      () => true,
+      (err: unknown) => {
+        console.debug('[Ordinance Lens] card script not injected:', String(err), url);
+        return false;
+      },
+    );
     await userPacksReady;
-    // Compute the answer while the script is injected.
     const view = req.text ? service.lookup(req.text, { citationStyle: current.citationStyle }) : undefined;
-    try {
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CARD_SCRIPT] });
-    } catch (err) {
-      console.debug('[Ordinance Lens] card script not injected:', String(err), url);
-      return toPanel({ ...req, text }, 'injection-failed');
-    }
+    if (!(await injected)) return toPanel({ ...req, text }, 'injection-failed');
     const msg: { type: 'card:show' } & CardProtocol['card:show']['req'] = { type: 'card:show', t0, ...(view ? { view } : {}), ...(text ? { text } : {}) };
     try {
       const res = (await browser.tabs.sendMessage(tabId, msg, { frameId })) as CardProtocol['card:show']['res'] | undefined;
