@@ -13,6 +13,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { addHistory } from './storage/history';
 import { readSettings, type Settings } from './storage/settings';
 import { readUserPacks } from './storage/user-packs';
+import { clearIndexCache, indexCacheKey, readIndexCache, writeIndexCache } from './storage/index-cache';
 import { KEYS } from './storage/area';
 import { capText } from './storage/history';
 import {
@@ -91,17 +92,46 @@ export function cardOffFor(settings: Settings, url: string | undefined): boolean
 
 const isFirefox = () => typeof (browser as unknown as { sidebarAction?: unknown }).sidebarAction !== 'undefined';
 
+function extensionVersion(): string {
+  try {
+    return browser.runtime.getManifest().version;
+  } catch {
+    return 'unknown';
+  }
+}
+
 export function setupBackground(service: LookupService) {
   // Settings are cached so the gesture-sensitive path can decide without awaiting.
   let settings: Settings | undefined;
   const settingsReady = readSettings().then((s) => (settings = s));
   // Imported packs: read at worker start and whenever they change; lookups wait for the latest read.
   let packsGeneration = 0;
-  const loadUserPacks = (): Promise<void> => {
+  // Their index is cached in storage.session (lib/storage/index-cache.ts), so a restarted worker
+  // loads it instead of rebuilding; a fresh build is cached after the worker has answered.
+  // Never rejects: every lookup awaits it.
+  const loadUserPacks = async (): Promise<void> => {
     const gen = ++packsGeneration;
-    return readUserPacks().then((stored) => {
-      if (gen === packsGeneration) service.setUserPacks(stored.map((s) => s.pack));
-    });
+    const stored = await readUserPacks();
+    let key: string | undefined;
+    let cached: string | undefined;
+    try {
+      key = indexCacheKey(extensionVersion(), stored);
+      cached = stored.length ? await readIndexCache(key) : undefined;
+    } catch (err) {
+      console.debug('[Ordinance Lens] index cache not read:', String(err));
+    }
+    if (gen !== packsGeneration) return;
+    service.setUserPacks(stored.map((s) => s.pack), cached);
+    if (!stored.length) void clearIndexCache();
+    else if (!cached && key)
+      setTimeout(() => {
+        if (gen !== packsGeneration) return;
+        try {
+          void writeIndexCache(key, service.serializedIndex());
+        } catch (err) {
+          console.debug('[Ordinance Lens] index not cached:', String(err));
+        }
+      }, 0);
   };
   let userPacksReady = loadUserPacks();
   browser.storage.onChanged.addListener((changes, area) => {

@@ -15,7 +15,7 @@
  * Nothing that matters lives only here: a restarted worker rebuilds the index on first use.
  */
 import type { Entry, EntryKind, Pack } from '../core/schema/pack';
-import { buildIndex, loadIndex, lookup, type SearchIndex } from '../core/search/index';
+import { buildIndex, loadIndex, lookup, serializeIndex, type SearchIndex } from '../core/search/index';
 import type { CitationStyle } from './storage/settings';
 import { kindWordOf as kindWord } from './words';
 import { MAX_SELECTION_CHARS, type EntryView, type LookupView, type PackInfo, type RelatedLink } from './messages';
@@ -64,8 +64,15 @@ export interface LookupService {
   entryView(id: string): EntryView | null;
   /** Entry count, for diagnostics. */
   size(): number;
-  /** Replaces the imported packs; the index is rebuilt on next use. */
-  setUserPacks(packs: readonly Pack[]): void;
+  /**
+   * Replaces the imported packs; the index is rebuilt on next use, or loaded from `cachedIndex`
+   * (an earlier `serializedIndex()` for the same packs) when it matches the entries.
+   */
+  setUserPacks(packs: readonly Pack[], cachedIndex?: string): void;
+  /** The current index, serialized (built first if needed), for the background's cache. */
+  serializedIndex(): string;
+  /** Where the current index came from: the build-time index, the cache, or built here. */
+  indexSource(): IndexSource;
   /** The bundled packs, then the imported ones. */
   packs(): PackInfo[];
   /** Every entry id the bundled packs use (an imported pack may not reuse one). */
@@ -77,8 +84,12 @@ export interface LookupService {
  * imported (loading it is faster than building on a cold worker); if it does not match the
  * entries (loadIndex checks a fingerprint) the index is built instead.
  */
+export type IndexSource = 'prebuilt' | 'cache' | 'built' | 'none';
+
 export function createLookupService(packs: readonly Pack[], prebuiltIndex?: string): LookupService {
   let index: SearchIndex | undefined;
+  let source: IndexSource = 'none';
+  let cached: string | undefined;
   let byId: Map<string, Located> | undefined;
   let reverse: Map<string, string[]> | undefined;
   let userPacks: readonly Pack[] = [];
@@ -112,7 +123,10 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
         reverse.set(r, list);
       }
     }
-    index = (!userPacks.length && prebuiltIndex && tryLoad(prebuiltIndex, all)) || buildIndex(all);
+    const ready = userPacks.length ? cached : prebuiltIndex;
+    const loaded = ready ? tryLoad(ready, all) : undefined;
+    source = loaded ? (userPacks.length ? 'cache' : 'prebuilt') : 'built';
+    index = loaded ?? buildIndex(all);
     return index;
   }
 
@@ -148,10 +162,14 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
       ensure();
       return byId!.size;
     },
-    setUserPacks(next) {
+    setUserPacks(next, cachedIndex) {
       userPacks = next;
+      cached = cachedIndex;
       index = undefined;
+      source = 'none';
     },
+    serializedIndex: () => JSON.stringify(serializeIndex(ensure())),
+    indexSource: () => source,
     packs() {
       ensure();
       const info = (p: Pack, imported: boolean): PackInfo => ({
