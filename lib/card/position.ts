@@ -2,7 +2,8 @@
  * Where the card goes: below the selection's last line if it fits, else above its first line.
  * When neither side holds the whole card, it takes the roomier side and scrolls inside a shorter
  * box (never under `MIN_HEIGHT`), so it does not cover the words the reader just selected; only
- * when even that is impossible does it overlap. Always inside the viewport (8 px margin). Pure, so
+ * when even that is impossible does it overlap. A selection scrolled out of view gets the card at
+ * the top right. Always inside the viewport (8 px margin). Pure, so
  * it is unit-tested without a browser. Coordinates are viewport (client) pixels.
  */
 export interface Rect {
@@ -32,12 +33,14 @@ export function placeCard(
 ): Placement {
   const clampLeft = (x: number) => Math.max(MARGIN, Math.min(x, viewport.width - card.width - MARGIN));
   const clampTop = (y: number) => Math.max(MARGIN, Math.min(y, viewport.height - card.height - MARGIN));
-  if (!anchor) return { top: MARGIN * 2, left: clampLeft(viewport.width - card.width - MARGIN * 2), side: 'fixed' };
+  // No selection on screen (none, or scrolled out of view before the shortcut): top right.
+  const offScreen = anchor && (anchor.last.bottom < 0 || anchor.first.top > viewport.height);
+  if (!anchor || offScreen) return { top: MARGIN * 2, left: clampLeft(viewport.width - card.width - MARGIN * 2), side: 'fixed' };
   const { first, last } = anchor;
   const below = viewport.height - last.bottom - GAP - MARGIN;
   const above = first.top - GAP - MARGIN;
-  if (below >= card.height) return { top: last.bottom + GAP, left: clampLeft(last.left), side: 'below' };
-  if (above >= card.height) return { top: first.top - GAP - card.height, left: clampLeft(first.left), side: 'above' };
+  if (below >= card.height) return { top: clampTop(last.bottom + GAP), left: clampLeft(last.left), side: 'below' };
+  if (above >= card.height) return { top: clampTop(first.top - GAP - card.height), left: clampLeft(first.left), side: 'above' };
   const room = Math.max(below, above);
   if (room >= MIN_HEIGHT) {
     return below >= above

@@ -40,3 +40,22 @@ describe('card placement', () => {
     expect(p.left + CARD.width).toBeLessThanOrEqual(420);
   });
 });
+
+describe('card placement when the selection is out of view', () => {
+  const inside = (p: { top: number; left: number; maxHeight?: number }) => {
+    expect(p.top).toBeGreaterThanOrEqual(8);
+    expect(p.top + (p.maxHeight ?? CARD.height)).toBeLessThanOrEqual(VIEW.height - 8);
+    expect(p.left).toBeGreaterThanOrEqual(8);
+  };
+  it('selection scrolled above the viewport: the whole card, close button included, is on screen', () => {
+    const p = placeCard({ first: line(-300), last: line(-300) }, CARD, VIEW);
+    inside(p);
+    expect(p.side).toBe('fixed');
+  });
+  it('selection scrolled below the viewport: the whole card is on screen', () => {
+    inside(placeCard({ first: line(900), last: line(900) }, CARD, VIEW));
+  });
+  it('selection half out of view at the top: the card below it stays inside', () => {
+    inside(placeCard({ first: line(-40), last: line(-10) }, CARD, VIEW));
+  });
+});
