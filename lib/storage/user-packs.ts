@@ -26,7 +26,7 @@
 import { browser } from 'wxt/browser';
 import { PackSchema, type Pack } from '../../core/schema/pack';
 import { MAX_PACK_BYTES, formatProblems, validatePackText, validatePackValue } from '../../core/schema/validate';
-import { KEYS, serialized, writeAtomic, type Envelope } from './area';
+import { KEYS, readRaw, serialized, writeAtomic, type Envelope } from './area';
 import { readVersionedList, type Salvaged, type VersionedList } from './versioned-list';
 
 export const USER_PACKS_VERSION = 1;
@@ -77,8 +77,8 @@ export function storedBytes(data: StoredPack[]): number {
   return KEYS.userPacks.length + new TextEncoder().encode(JSON.stringify(envelope(data))).length;
 }
 
-/** Megabytes as the UI says them (MiB, two decimals, so 9.02 is not shown as the 9.00 limit). */
-export const mb = (bytes: number) => `${(bytes / 1048576).toFixed(2)} MB`;
+/** Sizes as the UI says them: MiB with two decimals (9.02 is not shown as the 9.00 limit), KB under 0.1 MiB. */
+export const mb = (bytes: number) => (bytes < 0.1 * 1048576 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1048576).toFixed(2)} MB`);
 
 /** Orders version strings numerically where they are numbers ("1.10" > "1.9"). */
 export function compareVersions(a: string, b: string): number {
@@ -121,7 +121,20 @@ const USER_PACKS_LIST: VersionedList<StoredPack> = {
   noun: 'pack',
   envelope,
   salvage,
+  rewriteDamaged: false,
 };
+
+/**
+ * The imported packs were written by a newer build: this one reads what it can but must not
+ * write over them (it would drop what it cannot read).
+ */
+async function writtenByNewerBuild(): Promise<boolean> {
+  const raw = await readRaw(KEYS.userPacks);
+  const v = raw.kind === 'value' ? (raw.value as { v?: unknown } | null)?.v : undefined;
+  return typeof v === 'number' && v > USER_PACKS_VERSION;
+}
+
+const NEWER_BUILD = 'your imported packs were saved by a newer version of Ordinance Lens; update the extension to change them. Nothing was changed.';
 
 function readUnsafe(): Promise<StoredPack[]> {
   return readVersionedList(USER_PACKS_LIST);
@@ -152,6 +165,7 @@ export function importUserPack(text: string, reserved: Reserved): Promise<PackIm
     return Promise.resolve(v.ok ? { ok: false, message: 'Not imported.' } : refusal(v.problems));
   }
   return serialized(async () => {
+    if (await writtenByNewerBuild()) return { ok: false, message: `Not imported: ${NEWER_BUILD}` };
     const current = await readUserPacks();
     const peekId = (value as { id?: unknown } | null)?.id;
     // Ids the pack must not reuse: the bundled entries and those of the other imported packs.
@@ -214,6 +228,7 @@ export function importUserPack(text: string, reserved: Reserved): Promise<PackIm
 /** Removes the imported pack `id`. */
 export function removeUserPack(id: string): Promise<PackRemoveResult> {
   return serialized(async () => {
+    if (await writtenByNewerBuild()) return { ok: false, message: `Not removed: ${NEWER_BUILD}` };
     const current = await readUserPacks();
     const gone = current.find((s) => s.pack.id === id);
     if (!gone) return { ok: true, message: 'That pack was already removed.' };

@@ -5,7 +5,8 @@
  * - key written before and now missing: reported, replaced by an empty list;
  * - not a versioned value, or a migration that fails: reported, replaced by an empty list;
  * - from a newer build: reported, read as far as possible, not overwritten;
- * - damaged items: dropped (the rest kept), reported, the cleaned list written back.
+ * - damaged items: dropped (the rest kept), reported, the cleaned list written back (unless the
+ *   list says its items cannot be recreated).
  * Other keys are never touched.
  */
 import { KEYS, readRaw, wasWritten, writeAtomic, type DataKey, type Envelope } from './area';
@@ -28,6 +29,11 @@ export interface VersionedList<T> {
   salvage(data: unknown): Salvaged<T>;
   /** Brings `data` stored at version `from` up to `version`; may throw. */
   migrate?(from: number, data: unknown): unknown;
+  /**
+   * Write the list back without its damaged items (default). Off for lists whose items cannot be
+   * recreated (imported packs): a damaged item is reported and skipped, but stays stored.
+   */
+  rewriteDamaged?: boolean;
 }
 
 export async function readVersionedList<T>(spec: VersionedList<T>): Promise<T[]> {
@@ -69,7 +75,7 @@ export async function readVersionedList<T>(spec: VersionedList<T>): Promise<T[]>
   const { items, dropped, notAList } = spec.salvage(data);
   if (notAList || dropped > 0) {
     await reportRepair(key, notAList ? 'corrupted' : 'invalid-fields', notAList ? 'data is not a list' : `dropped ${dropped} damaged ${spec.noun}(s)`);
-    await writeAtomic({ [key]: spec.envelope(items) });
+    if (notAList || spec.rewriteDamaged !== false) await writeAtomic({ [key]: spec.envelope(items) });
   }
   return items;
 }

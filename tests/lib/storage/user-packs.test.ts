@@ -150,7 +150,7 @@ describe('importUserPack', () => {
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('Resource::kQuotaBytes quota exceeded'));
     const r = await importUserPack(text(userPack({ id: 'rain', entryIds: ['rain-1'] })), RESERVED);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.message).toMatch(/^Not imported: the browser's storage for Ordinance Lens is full \(the pack needs 0\.00 MB\)\. Your other packs and data are unchanged\./);
+    expect(!r.ok && r.message).toMatch(/^Not imported: the browser's storage for Ordinance Lens is full \(the pack needs \d+ KB\)\. Your other packs and data are unchanged\./);
     vi.restoreAllMocks();
     expect(await all()).toEqual(before);
     expect(await ids()).toEqual(['snow@1.0.0']);
@@ -230,7 +230,7 @@ describe('readUserPacks: damage', () => {
     expect(repairs).toHaveLength(1);
   });
 
-  it('drops a damaged pack, keeps the others, and reports it', async () => {
+  it('skips a damaged pack, keeps the others, reports it, and leaves the damaged one stored', async () => {
     await importUserPack(text(userPack()), RESERVED);
     await importUserPack(text(userPack({ id: 'rain', entryIds: ['rain-1'] })), RESERVED);
     const stored = (await fakeBrowser.storage.local.get('userPacks')).userPacks as { v: number; data: { pack: { entries: unknown } }[] };
@@ -239,7 +239,8 @@ describe('readUserPacks: damage', () => {
     expect(await ids()).toEqual(['rain@1.0.0']);
     expect(repairs.map((r) => r.reason)).toEqual(['invalid-fields']);
     expect(repairs[0]!.message).toMatch(/An imported pack was damaged .* your other imported packs were kept/);
-    expect(((await fakeBrowser.storage.local.get('userPacks')).userPacks as { data: unknown[] }).data).toHaveLength(1);
+    // A read never rewrites packs (a later schema must not erase them at each worker start).
+    expect(((await fakeBrowser.storage.local.get('userPacks')).userPacks as { data: unknown[] }).data).toHaveLength(2);
     expect((await fakeBrowser.storage.local.get('history')).history).toEqual(OTHER.history);
   });
 
@@ -263,6 +264,18 @@ describe('readUserPacks: damage', () => {
     await fakeBrowser.storage.local.set({ userPacks: newer });
     expect(await ids()).toEqual(['snow@1.0.0']);
     expect(repairs.map((r) => r.reason)).toEqual(['newer-version']);
+    expect((await fakeBrowser.storage.local.get('userPacks')).userPacks).toEqual(newer);
+  });
+
+  it('refuses to import or remove over packs a newer build saved, and changes nothing', async () => {
+    const newer = { v: 7, data: [{ pack: userPack(), importedAt: 3, extra: true }, { future: 1 }] };
+    await fakeBrowser.storage.local.set({ userPacks: newer });
+    const imp = await importUserPack(text(userPack({ id: 'rain', entryIds: ['rain-1'] })), RESERVED);
+    expect(imp.ok).toBe(false);
+    expect(imp.message).toMatch(/^Not imported: .*newer version of Ordinance Lens/);
+    const rm = await removeUserPack('snow');
+    expect(rm.ok).toBe(false);
+    expect(rm.message).toMatch(/^Not removed: .*newer version/);
     expect((await fakeBrowser.storage.local.get('userPacks')).userPacks).toEqual(newer);
   });
 });
