@@ -74,7 +74,7 @@ export function EntryCard({ view, hit, mode, citationStyle, copy, onOpenRelated,
   const timeline = mode === 'detail' ? buildTimeline(entry, view.asOf) : [];
   const titleId = `${idPrefix}-title`;
   const [allRelated, setAllRelated] = useState(false);
-  const relatedCap = mode === 'card' ? 4 : allRelated ? Infinity : 10;
+  const relatedCap = allRelated ? Infinity : mode === 'card' ? 4 : 10;
   return (
     <article class="ol-entry" aria-labelledby={titleId} data-ol="entry" data-entry-id={entry.id}>
       <header>
@@ -156,13 +156,9 @@ export function EntryCard({ view, hit, mode, citationStyle, copy, onOpenRelated,
             ))}
           </ul>
           {view.related.length > relatedCap ? (
-            mode === 'detail' ? (
-              <button type="button" class="ol-btn ol-btn--ghost ol-back" onClick={() => setAllRelated(true)}>
-                Show all {view.related.length} related entries
-              </button>
-            ) : (
-              <p class="ol-muted">{view.related.length - relatedCap} more related entries in the full entry.</p>
-            )
+            <button type="button" class="ol-btn ol-btn--ghost ol-back" onClick={() => setAllRelated(true)} data-ol="all-related">
+              Show all {view.related.length} related entries
+            </button>
           ) : null}
         </Section>
       ) : null}

@@ -37,6 +37,7 @@ export function LookupAnswer({ view, opened, citationStyle, copy, onOpen, mode, 
         </p>
       ) : (
         <EntryCard
+          key={shown.entry.id}
           view={shown}
           {...(hit ? { hit } : {})}
           mode={mode}

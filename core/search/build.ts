@@ -428,7 +428,11 @@ export interface SerializedIndex {
   homeJurisdiction: string;
 }
 
-/** FNV-1a over the entries' ids and titles, so a prebuilt index is never used with other entries. */
+/**
+ * FNV-1a over the entries' ids and titles: catches an index loaded for another set or order of
+ * entries. It does not see edits to summaries or points, so callers pair an index with the entries
+ * it was built from (the build writes both; the session cache keys on pack versions and import times).
+ */
 export function entriesFingerprint(entries: readonly Entry[]): string {
   let h = 0x811c9dc5;
   const mix = (s: string) => {

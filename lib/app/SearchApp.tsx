@@ -17,7 +17,8 @@ import { download, historyToMarkdown } from '../history-export';
 import type { HistoryItem } from '../storage/history';
 import type { CitationStyle } from '../storage/settings';
 
-// Storage (and its validator) loads after the first results are on screen: the popup must be instant.
+// Storage (and its validator) is a separate chunk, loaded in a task after the first render and off
+// the path of the first lookup (which the background answers): the popup must be instant.
 const storage = () => import('../storage/index');
 
 type Tab = 'search' | 'passage' | 'recent';
@@ -193,6 +194,7 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
             </button>
             <div ref={detailHeading} tabIndex={-1} aria-label={`Details: ${detail.view.entry.title}`}>
               <EntryCard
+                key={detail.view.entry.id}
                 view={detail.view}
                 {...(detail.hit ? { hit: detail.hit } : {})}
                 mode="detail"

@@ -140,7 +140,7 @@ export class CardController {
         try {
           host.showPopover();
         } catch {
-          /* no Popover API: the card still shows inside the dialog */
+          /* no Popover API (Chrome < 114): the card stays in the dialog, usable but maybe misplaced */
         }
       } else (doc.documentElement ?? doc.body).appendChild(host);
       this.host = host;

@@ -166,8 +166,9 @@ function run(n: number, baselineBudgetMs: number, prior?: Record<Kind, Stats>, p
     });
     kinds[k] = stats(times);
   }
-  // Heap retained by the index after use (postings, tables, scratch arrays, caches): memory after
-  // the queries minus memory before loading, both after full GCs; typed arrays count.
+  // Heap after loading the index and running the queries, minus heap before loading, both after
+  // full GCs; typed arrays count. Mostly the index (postings, tables, scratch arrays, caches), but
+  // also the query texts still held and the stemmer's memo of the words it has seen.
   gc();
   const heapMB = (mem() - beforeLoad) / 1e6;
   const terms = index.terms.length;

@@ -63,6 +63,8 @@ describe('lookup service with the index prebuilt at build time', () => {
     const loaded = createLookupService(bundled, prebuilt);
     const built = createLookupService(bundled);
     for (const q of queries) expect(ids(loaded, q), q).toEqual(ids(built, q));
+    expect(loaded.indexSource()).toBe('prebuilt');
+    expect(built.indexSource()).toBe('built');
     expect(warn).not.toHaveBeenCalled();
     warn.mockRestore();
   });
@@ -72,6 +74,7 @@ describe('lookup service with the index prebuilt at build time', () => {
     const stale = serializeBundledIndex([{ ...bundled[0]!, entries: bundled[0]!.entries.slice(1) }]);
     const service = createLookupService(bundled, stale);
     expect(ids(service, '§ 19.30')[0]).toBe('mpls-19.30');
+    expect(service.indexSource()).toBe('built');
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('prebuilt index not used'), expect.anything());
     warn.mockRestore();
   });

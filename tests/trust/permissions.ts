@@ -14,7 +14,7 @@ export const DOCUMENTED_PERMISSIONS: DocumentedPermission[] = [
   { permission: 'contextMenus', browsers: ['chrome', 'firefox'], why: 'adds "Explain “…” with Ordinance Lens" to the menu you get when you right-click a selection' },
   { permission: 'activeTab', browsers: ['chrome', 'firefox'], why: 'lets the extension reach the one tab you are using, only after you chose the menu item or shortcut there; no access to any other tab or site' },
   { permission: 'scripting', browsers: ['chrome', 'firefox'], why: 'with activeTab, shows the card in that tab by injecting our own bundled script at the moment you ask' },
-  { permission: 'storage', browsers: ['chrome', 'firefox'], why: 'keeps your settings and (if you want) your lookup history on this computer' },
+  { permission: 'storage', browsers: ['chrome', 'firefox'], why: 'keeps your settings, (if you want) your lookup history, and packs you import, on this computer' },
   { permission: 'sidePanel', browsers: ['chrome'], why: 'Chrome only: lets you open the results in the browser side panel' },
 ];
 

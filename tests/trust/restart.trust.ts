@@ -1,7 +1,7 @@
 /**
  * Promise 6, service-worker restarts: the worker is killed through the DevTools protocol
  * (Target.closeTarget) between lookups, 20 times; every next lookup must answer correctly.
- * The cold lookup time (message sent → answer, worker start and index build included) is printed.
+ * The cold lookup time (message sent → answer, worker start and index load included) is printed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
