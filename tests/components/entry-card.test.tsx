@@ -12,7 +12,7 @@ import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
 
 const service = createLookupService(loadBundledPacks());
 const copy = async () => true;
-const related = (c: HTMLElement) => c.querySelectorAll('[data-ol="related"] li').length;
+const related = (c: Element) => c.querySelectorAll('[data-ol="related"] li').length;
 
 describe('related entries on a card', () => {
   // The chapter entry has more related entries than a card lists at first.
