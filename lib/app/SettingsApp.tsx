@@ -24,6 +24,8 @@ type PackMessage = { ok: boolean; text: string; problems?: string[] };
 
 /** A pack's line in the list: title, id, version, as-of date, entry count. */
 function PackRow({ p, hidden, onRemove }: { p: PackSummary; hidden?: number; onRemove?: () => void }) {
+  // Removing cannot be undone here (only the pack's own file brings it back), so it asks first.
+  const [confirming, setConfirming] = useState(false);
   return (
     <li class="ol-row" data-ol="pack-row" data-pack-id={p.id} style={{ alignItems: 'flex-start', justifyContent: 'space-between' }}>
       <span>
@@ -34,10 +36,21 @@ function PackRow({ p, hidden, onRemove }: { p: PackSummary; hidden?: number; onR
           {hidden ? ` (${hidden} not searched: the bundled pack uses the same id)` : ''}
         </span>
       </span>
-      {onRemove ? (
-        <button type="button" class="ol-btn ol-btn--ghost" onClick={onRemove} aria-label={`Remove ${p.title}`} data-ol="remove-pack">
+      {onRemove && !confirming ? (
+        <button type="button" class="ol-btn ol-btn--ghost" onClick={() => setConfirming(true)} aria-label={`Remove ${p.title}`} data-ol="remove-pack">
           Remove
         </button>
+      ) : null}
+      {onRemove && confirming ? (
+        <span class="ol-row" role="group" aria-label={`Remove ${p.title}?`} data-ol="confirm-remove">
+          <span class="ol-muted">Remove it? Only its file brings it back.</span>
+          <button type="button" class="ol-btn" onClick={onRemove} data-ol="confirm-remove-yes">
+            Remove
+          </button>
+          <button type="button" class="ol-btn ol-btn--ghost" onClick={() => setConfirming(false)}>
+            Keep
+          </button>
+        </span>
       ) : null}
     </li>
   );

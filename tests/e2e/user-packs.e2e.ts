@@ -109,6 +109,11 @@ describe('importable user packs', () => {
   it('Remove takes it out of the list and out of the search', async () => {
     await opts.bringToFront();
     await opts.getByRole('button', { name: 'Remove Testville snow rules' }).click();
+    // It asks first: "Keep" leaves the pack, a second "Remove" takes it out.
+    await opts.getByRole('group', { name: 'Remove Testville snow rules?' }).getByRole('button', { name: 'Keep' }).click();
+    await expect.poll(() => opts.locator('[data-ol="imported-packs"] [data-ol="pack-row"]').count()).toBeGreaterThan(0);
+    await opts.getByRole('button', { name: 'Remove Testville snow rules' }).click();
+    await opts.getByRole('group', { name: 'Remove Testville snow rules?' }).getByRole('button', { name: 'Remove' }).click();
     await expect.poll(() => opts.locator('[data-ol="pack-message"]').innerText()).toBe('Removed “Testville snow rules”.');
     expect(await opts.locator('[data-ol="no-imported"]').count()).toBe(1);
     await expect.poll(() => search(WORD)).not.toContain('testville-snow-ban');
