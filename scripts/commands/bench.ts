@@ -5,8 +5,8 @@
  *
  * Per size: indexBuildMs = buildIndex from the entries (packaging time); indexReadyMs =
  * JSON.parse of the serialized prebuilt index + loadIndex (start-up time; the queries then run on
- * the loaded index); heapMB = JS heap + typed arrays retained by the loaded index after the
- * queries (full GCs before and after). Each kind is warmed up on 20 queries from another seed.
+ * the loaded index); heapMB = JS heap + typed arrays retained after loading the index and running
+ * the queries (full GCs before and after): mostly the index, plus the queries and the stemmer's memo. Each kind is warmed up on 20 queries from another seed.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
