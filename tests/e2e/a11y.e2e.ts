@@ -7,7 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ROOT, cardEval, selectText, startHarness, waitForCard, type Harness } from './harness';
+import { mkdirSync } from 'node:fs';
+import { OUT, ROOT, cardEval, selectText, startHarness, waitForCard, type Harness } from './harness';
+
+const SHOTS = join(OUT, 'screenshots');
+mkdirSync(SHOTS, { recursive: true });
 
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 let h: Harness;
@@ -53,6 +57,7 @@ describe.each(['light', 'dark'] as const)('axe, %s scheme', (scheme) => {
     await selectText(page, 'Section 19.30');
     await h.lookup(page, 'Section 19.30');
     await waitForCard(page);
+    await page.screenshot({ path: join(SHOTS, `card-${scheme}.png`) });
     const vs = await axeOn(page, 'card');
     expect(serious(vs), JSON.stringify(vs, null, 2)).toEqual([]);
     // axe really looked inside: the card's controls were checked
@@ -66,6 +71,7 @@ describe.each(['light', 'dark'] as const)('axe, %s scheme', (scheme) => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.locator('#ol-q').fill('detainer');
     await page.waitForSelector('[data-ol="results"] [role="option"]');
+    await page.screenshot({ path: join(SHOTS, `popup-${scheme}.png`) });
     expect(serious(await axeOn(page, 'document'))).toEqual([]);
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-ol="detail"]');
