@@ -22,6 +22,7 @@ import {
   type BackgroundMessage,
   type BackgroundProtocol,
   type CardProtocol,
+  type LookupView,
   type PendingLookup,
 } from './messages';
 import type { LookupService } from './lookup-service';
@@ -108,35 +109,29 @@ export function setupBackground(service: LookupService) {
   let packsGeneration = 0;
   // Their index is cached in storage.session (lib/storage/index-cache.ts), so a restarted worker
   // loads it instead of rebuilding; a fresh build is cached after the worker has answered.
-  // Never rejects: every lookup awaits it.
-  const loadUserPacks = async (): Promise<void> => {
+  // Never rejects: every lookup awaits it. `changed`: the packs changed while this worker ran (at
+  // start there is nothing to forget: a cache is only ever read under its own key).
+  const loadUserPacks = async (changed = false): Promise<void> => {
     const gen = ++packsGeneration;
-    const stored = await readUserPacks();
-    let key: string | undefined;
-    let cached: string | undefined;
-    try {
-      key = indexCacheKey(extensionVersion(), stored);
-      cached = stored.length ? await readIndexCache(key) : undefined;
-    } catch (err) {
-      console.debug('[Ordinance Lens] index cache not read:', String(err));
-    }
+    const stored = await readUserPacks(); // never throws, nor do the cache helpers
+    const key = indexCacheKey(extensionVersion(), stored);
+    const cached = stored.length ? await readIndexCache(key) : undefined;
     if (gen !== packsGeneration) return;
     service.setUserPacks(stored.map((s) => s.pack), cached);
-    if (!stored.length) void clearIndexCache();
-    else if (!cached && key)
-      setTimeout(() => {
-        if (gen !== packsGeneration) return;
-        try {
-          void writeIndexCache(key, service.serializedIndex());
-        } catch (err) {
-          console.debug('[Ordinance Lens] index not cached:', String(err));
-        }
-      }, 0);
+    if (!stored.length && changed) void clearIndexCache();
+    if (stored.length && !cached) setTimeout(() => gen === packsGeneration && cacheIndex(key), 0);
+  };
+  const cacheIndex = (key: string) => {
+    try {
+      void writeIndexCache(key, service.serializedIndex());
+    } catch (err) {
+      console.debug('[Ordinance Lens] index not cached:', String(err)); // a timer task: nothing awaits it
+    }
   };
   let userPacksReady = loadUserPacks();
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && 'settings' in changes) void readSettings().then((s) => (settings = s));
-    if (area === 'local' && KEYS.userPacks in changes) userPacksReady = loadUserPacks();
+    if (area === 'local' && KEYS.userPacks in changes) userPacksReady = loadUserPacks(true);
   });
 
   let pending: PendingLookup | null = null;
@@ -186,12 +181,10 @@ export function setupBackground(service: LookupService) {
     return { surface: 'sidepanel', reason, panelOpened, windowOpened: windowOpened ?? false };
   }
 
-  async function record(text: string) {
+  /** Adds a lookup to the history, with the top answer of the lookup already made for it. */
+  async function record(text: string, view: LookupView) {
     const q = text.trim();
     if (!q) return;
-    const s = settings ?? (await settingsReady);
-    await userPacksReady;
-    const view = service.lookup(q, { citationStyle: s.citationStyle, limit: 1 });
     const top = view.result.results[0];
     await addHistory({ query: capText(q, 500), at: Date.now(), ...(top ? { topId: top.id, topTitle: top.title } : {}) });
   }
@@ -211,7 +204,6 @@ export function setupBackground(service: LookupService) {
     const tabId = req.tab?.id;
     if (tabId === undefined || tabId < 0) return toPanel({ ...req, text }, 'no-tab');
     const frameId = req.frameId ?? 0;
-    if (text) void record(text);
     // Start injecting, then compute the answer while the page loads the script.
     const injected = browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CARD_SCRIPT] }).then(
       () => true,
@@ -222,6 +214,7 @@ export function setupBackground(service: LookupService) {
     );
     await userPacksReady;
     const view = req.text ? service.lookup(req.text, { citationStyle: current.citationStyle }) : undefined;
+    if (text && view) void record(text, view);
     if (!(await injected)) return toPanel({ ...req, text }, 'injection-failed');
     const msg: { type: 'card:show' } & CardProtocol['card:show']['req'] = { type: 'card:show', t0, ...(view ? { view } : {}), ...(text ? { text } : {}) };
     try {
@@ -243,7 +236,7 @@ export function setupBackground(service: LookupService) {
           citationStyle: s.citationStyle,
           ...(typeof msg.limit === 'number' ? { limit: Math.min(Math.max(1, msg.limit), 50) } : {}),
         });
-        if (msg.record) void record(String(msg.text ?? ''));
+        if (msg.record) void record(String(msg.text ?? ''), view);
         return view satisfies BackgroundProtocol['lookup']['res'];
       }
       case 'entry':
