@@ -6,14 +6,14 @@
  * (Chromium's own behaviour behind these simulations: quota rejection is whole and earlier data
  * stays; a damaged LevelDB makes get() reject with "Invalid JSON"; see extension-reliability.md.)
  */
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { exportUserData, importUserData } from '../../lib/storage/backup';
 import { addHistory, clearHistory, readHistory } from '../../lib/storage/history';
-import { onStorageRepaired, type RepairNotice } from '../../lib/storage/repair';
 import { DEFAULT_SETTINGS, readSettings, writeSettings, type Settings } from '../../lib/storage/settings';
 import { corruptedHistory, corruptedSettings, settingsMigrations } from '../lib/storage/fixtures';
 import { recordFigures } from './lib/figures';
+import { freshStorage } from '../lib/storage/fresh-storage';
 
 const counts = { cases: 0, recovered: 0, lost: 0, migrated: 0, failedCases: [] as string[] };
 
@@ -28,18 +28,7 @@ async function seed() {
 }
 const all = async () => structuredClone(await fakeBrowser.storage.local.get(null)) as Record<string, unknown>;
 
-let repairs: RepairNotice[] = [];
-beforeEach(() => {
-  fakeBrowser.reset();
-  repairs = [];
-  const stop = onStorageRepaired((n) => repairs.push(n));
-  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  return () => {
-    stop();
-    warn.mockRestore();
-    vi.restoreAllMocks();
-  };
-});
+const repairs = freshStorage();
 
 interface Case {
   name: string;

@@ -1,21 +1,11 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { addHistory, clearHistory, readHistory, MAX_HISTORY, MAX_QUERY_CHARS } from '../../../lib/storage/history';
 import { writeSettings } from '../../../lib/storage/settings';
-import { onStorageRepaired, type RepairNotice } from '../../../lib/storage/repair';
 import { corruptedHistory } from './fixtures';
+import { freshStorage } from './fresh-storage';
 
-let repairs: RepairNotice[];
-beforeEach(() => {
-  fakeBrowser.reset();
-  repairs = [];
-  const stop = onStorageRepaired((n) => repairs.push(n));
-  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  return () => {
-    stop();
-    warn.mockRestore();
-  };
-});
+const repairs = freshStorage();
 
 const stored = async (key: string) => (await fakeBrowser.storage.local.get(key))[key];
 

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import {
   compareVersions,
@@ -10,29 +10,19 @@ import {
   watchUserPacks,
   type Reserved,
 } from '../../../lib/storage/user-packs';
-import { onStorageRepaired, readRepairNotices, type RepairNotice } from '../../../lib/storage/repair';
+import { readRepairNotices } from '../../../lib/storage/repair';
 import { addHistory, readHistory } from '../../../lib/storage/history';
 import { readSettings, writeSettings } from '../../../lib/storage/settings';
 import { PackSchema } from '../../../core/schema/pack';
 import { userPack } from './pack-fixture';
+import { freshStorage } from './fresh-storage';
 
 /** The bundled pack, as the background reports it. */
 const RESERVED: Reserved = { packIds: new Set(['minneapolis']), entryIds: new Set(['mpls-19.30', 'mpls-ch19']) };
 
 const text = (p: unknown) => JSON.stringify(p);
 
-let repairs: RepairNotice[];
-beforeEach(() => {
-  fakeBrowser.reset();
-  repairs = [];
-  const stop = onStorageRepaired((n) => repairs.push(n));
-  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  return () => {
-    stop();
-    warn.mockRestore();
-    vi.restoreAllMocks();
-  };
-});
+const repairs = freshStorage();
 
 const all = async () => structuredClone(await fakeBrowser.storage.local.get(null)) as Record<string, unknown>;
 const ids = async () => (await readUserPacks()).map((s) => `${s.pack.id}@${s.pack.version}`);
