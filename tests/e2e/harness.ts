@@ -27,25 +27,17 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const ROOT = resolve(HERE, '../..');
 export const E2E_BUILD = join(ROOT, '.output/chrome-mv3-e2e');
 export const FIXTURES = join(HERE, 'fixtures');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { launchWithExtension } from '../support/chromium';
 export const OUT = join(ROOT, '.ci-out');
 
-export interface LookupOutcome {
-  surface: 'card' | 'sidepanel' | 'none';
-  reason?: string;
-  /** The browser opened the side panel (it refuses without a user gesture, as in tests). */
-  panelOpened?: boolean;
-  /** The panel was refused, so the same UI opened in a small window. */
-  windowOpened?: boolean;
-  /** Request → card painted, in ms. */
-  paintMs?: number;
-}
+import type { LookupOutcome } from '../../lib/background';
+export type { LookupOutcome };
 
 export interface Harness {
   ctx: BrowserContext;
@@ -118,29 +110,7 @@ export async function startHarness(opts: { fixtures?: string; build?: string } =
   const server = await serve(opts.fixtures ?? FIXTURES);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const userDataDir = mkdtempSync(join(tmpdir(), 'lens-e2e-'));
-  const ctx = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    viewport: { width: 1200, height: 800 },
-    args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-  const first = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: 30_000 }));
-  const extensionId = new URL(first.url()).host;
-  const worker = async (): Promise<Worker> => {
-    const live = ctx.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
-    return live[live.length - 1] ?? (await ctx.waitForEvent('serviceworker', { timeout: 30_000 }));
-  };
+  const { ctx, extensionId, worker } = await launchWithExtension(ext, { userDataDir, viewport: { width: 1200, height: 800 } });
   return {
     ctx,
     extensionId,

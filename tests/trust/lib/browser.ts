@@ -11,16 +11,13 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { E2E_BUILD, requireBuild } from './builds';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { launchWithExtension } from '../../support/chromium';
 
-export interface LookupOutcome {
-  surface: 'card' | 'sidepanel' | 'none';
-  reason?: string;
-  panelOpened?: boolean;
-}
+import type { LookupOutcome } from '../../../lib/background';
+export type { LookupOutcome };
 
 export interface Lens {
   ctx: BrowserContext;
@@ -38,30 +35,10 @@ export async function launchLens(opts: { netLog?: boolean; build?: string } = {}
   requireBuild(ext);
   const userDataDir = mkdtempSync(join(tmpdir(), 'lens-trust-profile-'));
   const netLogFile = opts.netLog ? join(userDataDir, '..', `lens-netlog-${process.pid}-${Date.now()}.json`) : undefined;
-  const ctx = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      ...(netLogFile ? [`--log-net-log=${netLogFile}`, '--net-log-capture-mode=Default'] : []),
-    ],
+  const { ctx, extensionId, worker } = await launchWithExtension(ext, {
+    userDataDir,
+    extraArgs: netLogFile ? [`--log-net-log=${netLogFile}`, '--net-log-capture-mode=Default'] : [],
   });
-  const first = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: 30_000 }));
-  const extensionId = new URL(first.url()).host;
-
-  const worker = async (): Promise<Worker> => {
-    const live = ctx.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
-    return live[live.length - 1] ?? (await ctx.waitForEvent('serviceworker', { timeout: 30_000 }));
-  };
 
   return {
     ctx,
