@@ -37,6 +37,7 @@ import { launchWithExtension } from '../support/chromium';
 export const OUT = join(ROOT, '.ci-out');
 
 import type { LookupOutcome } from '../../lib/background';
+import { callOnObject } from '../support/cdp';
 export type { LookupOutcome };
 
 export interface Harness {
@@ -244,15 +245,7 @@ export async function cardEval<T, A = undefined>(page: Page, fn: (root: ShadowRo
   if (!card) throw new Error('no card on the page');
   const s = await session(page);
   const { object } = (await s.send('DOM.resolveNode', { backendNodeId: card.root.backendNodeId })) as { object: { objectId: string } };
-  const res = (await s.send('Runtime.callFunctionOn', {
-    objectId: object.objectId,
-    functionDeclaration: `function (arg) { return (${fn.toString()})(this, arg); }`,
-    arguments: [{ value: arg ?? null }],
-    returnByValue: true,
-    awaitPromise: true,
-  })) as { result: { value: T }; exceptionDetails?: { text: string; exception?: { description?: string } } };
-  if (res.exceptionDetails) throw new Error(`cardEval: ${res.exceptionDetails.exception?.description ?? res.exceptionDetails.text}`);
-  return res.result.value;
+  return callOnObject(s, object.objectId, fn as (node: never, arg: A) => T | Promise<T>, arg);
 }
 
 /** Waits until a card is on the page and has its answer (not "Looking this up…"). */

@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { cdp, domSnapshot, type Snapshot } from './browser';
+import { callOnObject } from '../../support/cdp';
 
 /** Hosts we add: an element with a closed shadow root whose name the page did not write ("x-…"). */
 export function cardHostIds(snap: Snapshot): number[] {
@@ -32,15 +33,7 @@ export async function cardEval<T, A = null>(page: Page, fn: (root: ShadowRoot, a
   const s = await cdp(page);
   const executionContextId = await isolatedContext(page);
   const { object } = (await s.send('DOM.resolveNode', { backendNodeId: rootId, executionContextId })) as { object: { objectId: string } };
-  const res = (await s.send('Runtime.callFunctionOn', {
-    objectId: object.objectId,
-    functionDeclaration: `function (arg) { return (${fn.toString()})(this, arg); }`,
-    arguments: [{ value: arg ?? null }],
-    returnByValue: true,
-    awaitPromise: true,
-  })) as { result: { value: T }; exceptionDetails?: { text: string; exception?: { description?: string } } };
-  if (res.exceptionDetails) throw new Error(`cardEval: ${res.exceptionDetails.exception?.description ?? res.exceptionDetails.text}`);
-  return res.result.value;
+  return callOnObject(s, object.objectId, fn as (node: never, arg: A) => T | Promise<T>, arg);
 }
 
 /** Waits for a card with its answer; returns its text. */
