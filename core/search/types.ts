@@ -51,7 +51,23 @@ export interface LookupResult {
   truncated: boolean;
 }
 
+/**
+ * What the page around a selection says, for one lookup only: the card sends it, the engine reads
+ * it to decide what a short or referring selection means ("the ordinance") and whose law it is.
+ * Never stored, never in history.
+ */
+export interface PageContext {
+  /** Text of the enclosing block and its neighbours (the engine reads at most 2,000 characters). */
+  text?: string;
+  /** The page's title. */
+  title?: string;
+  /** The page's address (only its host and path words are read). */
+  url?: string;
+}
+
 export interface LookupOptions {
   /** Maximum number of results (default 5). */
   limit?: number;
+  /** The page around the selection, when the lookup comes from a page. */
+  context?: PageContext;
 }

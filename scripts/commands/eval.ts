@@ -1,9 +1,10 @@
 import Fuse from 'fuse.js';
-import { buildIndex, lookup } from '../../core/search/index';
+import { buildIndex, lookup, type LookupResult, type PageContext } from '../../core/search/index';
 import type { Entry } from '../../core/schema/pack';
 import { bundledEntries } from './lookup';
 import type { Command } from './types';
-import { emptyTally as empty, readLabelled, score, type Tally } from '../lib/eval-metrics';
+import { emptyTally as empty, readLabelled, reliability, score, type Reliability, type Tally } from '../lib/eval-metrics';
+import { isRealSetFormat, readRealSet, type Split } from '../lib/real-eval';
 
 const fmt = (t: Tally) =>
   t.n
@@ -16,16 +17,44 @@ export function baselineSearch(entries: readonly Entry[]): (q: string) => string
   return (q) => fuse.search(q, { limit: 5 }).map((r) => r.item.id);
 }
 
+/** One labelled query, whatever file it came from. */
+interface EvalRow {
+  text: string;
+  context?: PageContext;
+  expect: string[];
+  kind: string;
+  line?: number;
+}
+
+const LABEL_WORDS = { high: 'Strong', medium: 'Likely', low: 'Possible' } as const;
+
+function loadRows(file: string, split: Split | 'all', useContext: boolean): EvalRow[] {
+  if (!isRealSetFormat(file)) return readLabelled(file).map((r) => ({ text: r.q, expect: r.expect, kind: r.kind }));
+  return readRealSet(file)
+    .filter((r) => split === 'all' || r.split === split)
+    .map((r) => ({
+      text: r.text,
+      context: useContext ? { text: r.context, title: r.title, url: r.url } : undefined,
+      // Rows the pack lacks (gap) and off-topic rows both expect "nothing in this pack".
+      expect: r.expect,
+      kind: r.kind,
+      line: r.line,
+    }));
+}
+
 export const command: Command = {
-  usage: 'lens eval FILE.jsonl [--verbose]   hit@1, hit@3, MRR per kind, beside a fuse.js baseline',
+  usage: 'lens eval FILE.jsonl [--split tune|test|all] [--no-context] [--verbose]   hit@1, hit@3, MRR, no-answer per kind and the label reliability table, beside a fuse.js baseline',
   async run(args) {
-    const file = args.find((a) => !a.startsWith('--'));
+    const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--split');
     const verbose = args.includes('--verbose');
-    if (!file) {
+    const useContext = !args.includes('--no-context');
+    const si = args.indexOf('--split');
+    const split = (si >= 0 ? args[si + 1] : 'all') as Split | 'all';
+    if (!file || !['tune', 'test', 'all'].includes(split)) {
       console.error(`usage: ${this.usage}`);
       return 2;
     }
-    const rows = readLabelled(file);
+    const rows = loadRows(file, split, useContext);
     const entries = bundledEntries();
     const index = buildIndex(entries);
     const base = baselineSearch(entries);
@@ -33,23 +62,33 @@ export const command: Command = {
     const theirs = new Map<string, Tally>();
     const oursAll = empty();
     const theirsAll = empty();
+    const rel: Reliability = new Map();
     for (const row of rows) {
-      const r = lookup(index, row.q, { limit: 5 });
+      const r: LookupResult = lookup(index, row.text, { limit: 5, context: row.context });
       const got = r.results.map((h) => h.id);
-      const b = base(row.q);
+      const b = base(row.text);
       for (const [m, all, ids] of [[ours, oursAll, got], [theirs, theirsAll, b]] as const) {
         if (!m.has(row.kind)) m.set(row.kind, empty());
         score(m.get(row.kind)!, row.expect, ids);
         score(all, row.expect, ids);
       }
+      reliability(rel, row.expect, r.results[0]);
       const ok = row.expect.length ? row.expect.includes(got[0] ?? '') : !got.length;
-      if (verbose && !ok) console.log(`MISS [${row.kind}] ${row.q}\n   expect ${row.expect.join(', ') || '(nothing)'}; got ${r.results.map((h) => `${h.id} ${h.score} ${h.confidence[0]}`).join(', ') || '(nothing)'}; others ${r.others.map((h) => `${h.id} ${h.score}`).join(', ')}`);
+      if (verbose && !ok)
+        console.log(
+          `MISS [${row.kind}${row.line ? ` line ${row.line}` : ''}] ${row.text.slice(0, 160)}\n   expect ${row.expect.join(', ') || '(nothing)'}; got ${r.results.map((h) => `${h.id} ${h.score} ${h.confidence[0]}`).join(', ') || '(nothing)'}; others ${r.others.map((h) => `${h.id} ${h.score}`).join(', ')}`,
+        );
     }
-    console.log(`${entries.length} entries, ${rows.length} queries from ${file}`);
+    console.log(`${entries.length} entries, ${rows.length} queries from ${file}${split !== 'all' ? ` (split: ${split})` : ''}${useContext ? '' : ' (without page context)'}`);
     console.log(`${'kind'.padEnd(10)} ${'engine'.padEnd(52)} baseline (fuse.js defaults, title+summary)`);
     for (const [kind, t] of ours) console.log(`${kind.padEnd(10)} ${fmt(t).padEnd(52)} ${fmt(theirs.get(kind)!)}`);
     console.log(`${'overall'.padEnd(10)} ${fmt(oursAll).padEnd(52)} ${fmt(theirsAll)}`);
     console.log(`${'no-answer'.padEnd(10)} ${`${oursAll.negOk}/${oursAll.neg} answered with no result`.padEnd(52)} ${theirsAll.negOk}/${theirsAll.neg}`);
+    console.log('\nlabel of the first answer   n   right   precision');
+    for (const c of ['high', 'medium', 'low'] as const) {
+      const t = rel.get(c) ?? { n: 0, right: 0 };
+      console.log(`${`${LABEL_WORDS[c]} match (${c})`.padEnd(26)} ${String(t.n).padStart(3)} ${String(t.right).padStart(7)}   ${t.n ? (t.right / t.n).toFixed(2) : '-'}`);
+    }
     return 0;
   },
 };

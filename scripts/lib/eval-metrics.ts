@@ -50,3 +50,15 @@ export const rates = (t: Tally) => ({
   mrr: t.n ? t.rr / t.n : 0,
   noAnswer: t.neg ? t.negOk / t.neg : 1,
 });
+
+/** Per match label of the first answer: how many were shown and how many were right. */
+export type Reliability = Map<string, { n: number; right: number }>;
+
+/** Counts the first answer under its label: right when it is an expected entry (never, for a query that expects nothing). */
+export function reliability(rel: Reliability, expect: string[], first: { id: string; confidence: string } | undefined): void {
+  if (!first) return;
+  const t = rel.get(first.confidence) ?? { n: 0, right: 0 };
+  t.n++;
+  if (expect.includes(first.id)) t.right++;
+  rel.set(first.confidence, t);
+}
