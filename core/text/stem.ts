@@ -76,7 +76,8 @@ export function porterStem(input: string): string {
 function stemUncached(input: string): string {
   let w = input.replace(/^'+/, '');
   if (w.length <= 2) return w;
-  const ex = EXCEPTIONS[w];
+  // Own keys only: "constructor", "toString" … are Object.prototype's, not exceptions.
+  const ex = Object.hasOwn(EXCEPTIONS, w) ? EXCEPTIONS[w] : undefined;
   if (ex) return ex;
   // y as a consonant: initial y, or y after a vowel.
   if (w[0] === 'y') w = 'Y' + w.slice(1);

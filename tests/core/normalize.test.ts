@@ -26,6 +26,16 @@ describe('normalize', () => {
 });
 
 describe('stemming and tokens', () => {
+  it.each(['constructor', 'tostring', 'valueof', 'hasownproperty', '__proto__', 'prototype'])('"%s" (an Object.prototype name) stems to a string', (w) => {
+    const out = stem(w);
+    expect(typeof out).toBe('string');
+    expect(out.length).toBeGreaterThan(0);
+  });
+  it('"constructor" and "constructors" share a stem; tokenize keeps it', () => {
+    expect(stem('constructors')).toBe(stem('constructor'));
+    expect(tokenize('the constructor of the ordinance').map((t) => t.term)).toContain(stem('constructor'));
+  });
+
   it.each([
     ['staged', 'staging'],
     ['detainers', 'detainer'],
