@@ -1,4 +1,5 @@
-import type { Confidence, Status } from '../core/schema/pack';
+import type { Confidence, Status, TextVersion } from '../core/schema/pack';
+import { textVersionNote } from '../core/format/text-version';
 import type { ResultConfidence } from '../core/search/types';
 
 /** Official (a primary source says it) or Reported (only secondary reports say it). */
@@ -22,6 +23,7 @@ const STATUS_WORDS: Record<Status, string> = {
   failed: 'Failed',
   tabled: 'Tabled',
   enjoined: 'Enjoined',
+  stayed: 'Stayed pending appeal',
   reversed: 'Reversed',
   rescinded: 'Rescinded',
   pending: 'Pending',
@@ -37,6 +39,17 @@ export function statusWord(status: Status): string {
 
 export function StatusBadge({ status }: { status: Status }) {
   return <span class="ol-badge ol-badge--status">{statusWord(status)}</span>;
+}
+
+/** Beside the status: the points describe an older text ("2003 text; amended Dec. 11, 2025; …"). */
+export function TextVersionNote({ textVersion }: { textVersion: TextVersion | undefined }) {
+  const note = textVersionNote(textVersion);
+  if (!note) return null;
+  return (
+    <span class="ol-badge ol-badge--version" data-ol="text-version" title="The points describe this text, not the amended one">
+      {note}
+    </span>
+  );
 }
 
 const MATCH_WORDS: Record<ResultConfidence, string> = { high: 'Strong match', medium: 'Likely match', low: 'Weak match' };

@@ -6,7 +6,7 @@ import { formatLongDate, type CitationStyleName } from '../core/format/citation'
 import { buildTimeline } from '../core/timeline/index';
 import type { EntryView } from '../lib/messages';
 import { kindWordOf } from '../lib/words';
-import { ConfidenceBadge, MatchBadge, StatusBadge } from './ConfidenceBadge';
+import { ConfidenceBadge, MatchBadge, StatusBadge, TextVersionNote } from './ConfidenceBadge';
 import { CitationCopy } from './CitationCopy';
 import { SourceList, SourceRefs } from './SourceLinks';
 import { Timeline } from './Timeline';
@@ -98,6 +98,7 @@ export function EntryCard({ view, hit, mode, citationStyle, copy, onOpenRelated,
       </header>
       <div class="ol-meta">
         <StatusBadge status={entry.status} />
+        <TextVersionNote textVersion={entry.textVersion} />
         <span data-ol="as-of">Current as of {formatLongDate(view.asOf)}</span>
         {hit ? <MatchBadge confidence={hit.confidence} /> : null}
       </div>

@@ -65,6 +65,7 @@ export const LENS_CSS = `
 .ol-badge--official { background: var(--ol-official-bg); color: var(--ol-official-fg); }
 .ol-badge--reported { background: var(--ol-reported-bg); color: var(--ol-reported-fg); }
 .ol-badge--status { background: var(--ol-status-bg); color: var(--ol-status-fg); }
+.ol-badge--version { background: var(--ol-status-bg); color: var(--ol-status-fg); white-space: normal; border-radius: 6px; font-weight: 600; }
 .ol-badge--conf { background: var(--ol-soft); color: var(--ol-muted); border: 1px solid var(--ol-border); }
 .ol-srcs { font-size: 12px; }
 .ol-srcs a { margin-right: 6px; }

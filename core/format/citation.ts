@@ -6,10 +6,18 @@
  *   markdown  [Minneapolis, Minn., Code of Ordinances § 19.30(a)(3)](https://…) (Public safety services)
  *   plain     <summary> (Minneapolis, Minn., Code of Ordinances § 19.30(a)(3), current as of Feb. 13, 2026)
  *
+ * An entry whose points describe an older text (`textVersion`) says so in the memo and plain
+ * styles, before the as-of date: "(2003 text; amended Dec. 11, 2025; amended text not available)",
+ * so a memo never presents superseded wording as current.
+ *
  * A pinpoint ("(a)(3)") is appended when the reader's selection or query named a subsection;
  * entries without an official citation are cited by title and jurisdiction.
  */
 import type { Entry } from '../schema/pack';
+import { formatCiteDate } from './dates';
+import { textVersionNote } from './text-version';
+
+export { formatCiteDate };
 
 export type CitationStyleName = 'short' | 'memo' | 'markdown' | 'plain';
 
@@ -21,25 +29,14 @@ export const CITATION_STYLES: readonly { id: CitationStyleName; label: string }[
 ];
 
 export interface CiteInput {
-  entry: Pick<Entry, 'title' | 'citation' | 'jurisdiction' | 'summary' | 'sources'>;
+  entry: Pick<Entry, 'title' | 'citation' | 'jurisdiction' | 'summary' | 'sources'> & Partial<Pick<Entry, 'textVersion'>>;
   /** The pack's "current as of" date, YYYY-MM-DD (or YYYY / YYYY-MM). */
   asOf: string;
   /** Subsection to pinpoint, "(a)(3)"; ignored unless it is a parenthesized subsection chain. */
   pinpoint?: string;
 }
 
-const MONTHS = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
 const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2026-02-13" → "Feb. 13, 2026" (Bluebook month abbreviations); partial dates stay partial. */
-export function formatCiteDate(iso: string): string {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
-  if (!m) return iso;
-  const [, y, mo, d] = m;
-  const month = mo ? MONTHS[Number(mo) - 1] : undefined;
-  if (!month) return y!;
-  return d ? `${month} ${Number(d)}, ${y}` : `${month} ${y}`;
-}
 
 /** "2026-02-13" → "February 13, 2026", for reading rather than citing. */
 export function formatLongDate(iso: string): string {
@@ -71,9 +68,13 @@ export function shortCite({ entry, pinpoint }: Pick<CiteInput, 'entry' | 'pinpoi
   return `${entry.title} (${entry.jurisdiction})`;
 }
 
-/** The source a citation links to: the first official source, else the first source. */
+/**
+ * The source a citation links to: the first official source, else the first source; for a copy
+ * whose original address is known, the original (what a reporter should cite).
+ */
 export function citeUrl(entry: CiteInput['entry']): string | undefined {
-  return (entry.sources.find((s) => s.type === 'primary') ?? entry.sources[0])?.url;
+  const s = entry.sources.find((x) => x.type === 'primary') ?? entry.sources[0];
+  return s?.originalUrl ?? s?.url;
 }
 
 function titleAside(input: CiteInput): string {
@@ -84,16 +85,17 @@ export function formatCitation(style: CitationStyleName, input: CiteInput): stri
   const cite = shortCite(input);
   const url = citeUrl(input.entry);
   const asOf = formatCiteDate(input.asOf);
+  const version = textVersionNote(input.entry.textVersion);
   switch (style) {
     case 'short':
       return cite;
     case 'memo':
-      return `${cite}${titleAside(input)} (current as of ${asOf})${url ? `, ${url}` : ''}`;
+      return `${cite}${titleAside(input)}${version ? ` (${version})` : ''} (current as of ${asOf})${url ? `, ${url}` : ''}`;
     case 'markdown': {
       const label = cite.replace(/([\\[\]])/g, '\\$1');
       return `${url ? `[${label}](${url.replace(/[()\s]/g, (c) => encodeURIComponent(c))})` : label}${titleAside(input)}`;
     }
     case 'plain':
-      return `${input.entry.summary.trim()} (${cite}, current as of ${asOf})`;
+      return `${input.entry.summary.trim()} (${cite}${version ? `, ${version}` : ''}, current as of ${asOf})`;
   }
 }

@@ -3,6 +3,7 @@
  * confidence, exceptions, dates, open questions and sources. Used by `lens show`.
  */
 import type { Entry, Pack } from '../schema/pack';
+import { textVersionNote } from './text-version';
 
 const BADGE: Record<string, string> = { primary: 'Official', reported: 'Reported' };
 
@@ -14,7 +15,8 @@ export function entryToText(entry: Entry, pack?: Pick<Pack, 'asOf' | 'title'>): 
   const lines: string[] = [];
   lines.push(entry.title);
   if (entry.citation) lines.push(entry.citation);
-  const meta = [`${entry.kind}`, `${entry.jurisdiction}`, `status: ${entry.status}`];
+  const version = textVersionNote(entry.textVersion);
+  const meta = [`${entry.kind}`, `${entry.jurisdiction}`, `status: ${entry.status}${version ? ` (${version})` : ''}`];
   if (pack) meta.push(`current as of ${pack.asOf}`);
   lines.push(meta.join(' · '));
   lines.push('', entry.summary);
@@ -43,7 +45,8 @@ export function entryToText(entry: Entry, pack?: Pick<Pack, 'asOf' | 'title'>): 
   lines.push('', 'Sources:');
   entry.sources.forEach((s, i) => {
     const kind = s.type === 'primary' ? 'primary' : 'secondary';
-    lines.push(`  [${i + 1}] ${s.publisher}${s.title ? `, ${s.title}` : ''}${s.asOf ? ` (${s.asOf})` : ''}, ${kind}: ${s.url}`);
+    const copy = s.via ? ` (copy at ${s.via}${s.originalUrl ? `; original: ${s.originalUrl}` : ''})` : '';
+    lines.push(`  [${i + 1}] ${s.publisher}${copy}${s.title ? `, ${s.title}` : ''}${s.asOf ? ` (${s.asOf})` : ''}, ${kind}: ${s.url}`);
   });
   return lines.join('\n');
 }

@@ -28,6 +28,9 @@ function checkEntry(entry: Entry, at: string, allIds: ReadonlySet<string>, probl
     if (sourceIds.has(source.id)) problems.push({ path: `${at}.sources[${i}].id`, reason: `duplicate source id "${source.id}"` });
     sourceIds.add(source.id);
     if (source.asOf && !isRealDate(source.asOf)) problems.push({ path: `${at}.sources[${i}].asOf`, reason: `not a calendar date "${source.asOf}"` });
+    // An original address only makes sense for a copy, and is a different address from the copy's.
+    if (source.originalUrl && !source.via) problems.push({ path: `${at}.sources[${i}].originalUrl`, reason: 'an original address needs "via" naming the copy at "url"' });
+    else if (source.originalUrl && source.originalUrl === source.url) problems.push({ path: `${at}.sources[${i}].originalUrl`, reason: 'the original address is the same as the copy\'s' });
   });
 
   const primaryIds = new Set(entry.sources.filter((s) => s.type === 'primary').map((s) => s.id));
@@ -46,6 +49,10 @@ function checkEntry(entry: Entry, at: string, allIds: ReadonlySet<string>, probl
     checkRefs(d, `${at}.dates[${i}]`);
     if (!isRealDate(d.date)) problems.push({ path: `${at}.dates[${i}].date`, reason: `not a calendar date "${d.date}"` });
   });
+
+  if (entry.textVersion && !isRealDate(entry.textVersion.amended)) {
+    problems.push({ path: `${at}.textVersion.amended`, reason: `not a calendar date "${entry.textVersion.amended}"` });
+  }
 
   entry.related.forEach((rel, i) => {
     if (rel === entry.id) problems.push({ path: `${at}.related[${i}]`, reason: 'an entry cannot relate to itself' });

@@ -39,6 +39,8 @@ export const STATUSES = [
   'failed',
   'tabled',
   'enjoined',
+  /** A court paused the order pending appeal: not `reversed`, which needs a decision saying so. */
+  'stayed',
   'reversed',
   'rescinded',
   'pending',
@@ -72,6 +74,15 @@ export const SourceSchema = z.object({
   type: z.enum(['primary', 'secondary']),
   /** The date of the document, or when it was read, as the facts file gives it. */
   asOf: IsoDate.optional(),
+  /**
+   * Set when `url` is not the publisher's own address but a copy of the document: a mirror, an
+   * aggregator, a repost or a scraped page. Names where the copy lives ("pubt.io", "docslib"),
+   * so a reader sees "Star Tribune (copy at pubt.io)" and knows to cite the original. `publisher`
+   * always names the original publisher.
+   */
+  via: NonEmpty.optional(),
+  /** The original publisher's own address for the same document, when one was found (only with `via`). */
+  originalUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
 });
 
 const SourceRefs = z.array(z.string().min(1)).min(1, 'needs at least one source id');
@@ -95,6 +106,7 @@ export const DATE_TYPES = [
   'published',
   'filed',
   'decided',
+  'stayed',
   'reversed',
   'tabled',
   'introduced',
@@ -113,6 +125,21 @@ export const DatedEventSchema = z.object({
   sources: SourceRefs,
 });
 
+/**
+ * For an entry whose points describe an older text than the one in force: Chapter 19's 2003
+ * wording, while the text of its December 2025 amendment was not available. Shown beside the
+ * status on the card, the detail view and in the memo citation ("2003 text; amended Dec. 11, 2025;
+ * amended text not available"), so nobody quotes the old wording as current.
+ */
+export const TextVersionSchema = z.object({
+  /** Which text the points describe, as a reader would name it: "2003 text". */
+  describes: NonEmpty,
+  /** When that text was amended or replaced, as precisely as the source gives it. */
+  amended: IsoDate,
+  /** Whether the amended text was available to the authors (false: the points cannot say what changed in it). */
+  amendedTextAvailable: z.boolean(),
+});
+
 export const EntrySchema = z.object({
   id: Id,
   kind: z.enum(ENTRY_KINDS),
@@ -129,6 +156,8 @@ export const EntrySchema = z.object({
   exceptions: z.array(ExceptionSchema).default([]),
   dates: z.array(DatedEventSchema).default([]),
   status: z.enum(STATUSES),
+  /** Set when the points describe an older text than the one now in force (see TextVersionSchema). */
+  textVersion: TextVersionSchema.optional(),
   sources: z.array(SourceSchema).min(1, 'needs at least one source'),
   related: z.array(Id).default([]),
   openQuestions: z.array(NonEmpty).default([]),
@@ -156,6 +185,7 @@ export const PackSchema = z.object({
 });
 
 export type Source = z.infer<typeof SourceSchema>;
+export type TextVersion = z.infer<typeof TextVersionSchema>;
 export type Point = z.infer<typeof PointSchema>;
 export type DatedEvent = z.infer<typeof DatedEventSchema>;
 export type Entry = z.infer<typeof EntrySchema>;

@@ -1,6 +1,6 @@
 import { statSync, readFileSync } from 'node:fs';
 import { formatProblems, validatePackText, validatePackValue, MAX_PACK_BYTES } from '../../core/schema/validate';
-import { countByKind } from '../../core/pack/stats';
+import { copyReliance, countByKind } from '../../core/pack/stats';
 import type { Pack } from '../../core/schema/pack';
 import { loadAllPackSources } from '../lib/content-loader';
 import type { Command } from './types';
@@ -9,6 +9,11 @@ function printCounts(label: string, pack: Pack): void {
   const counts = countByKind(pack.entries);
   console.log(`${label}: ${pack.id} v${pack.version}, as of ${pack.asOf}: ${pack.entries.length} entries`);
   for (const [kind, n] of counts) console.log(`  ${kind.padEnd(18)} ${n}`);
+  // Points a reporter cannot cite first-hand: every source is a copy (mirror, aggregator, repost).
+  const c = copyReliance(pack.entries);
+  const pct = (n: number) => (c.points ? ((100 * n) / c.points).toFixed(1) : '0.0');
+  console.log(`  points resting only on copies: ${c.onlyOnCopies} of ${c.points} (${pct(c.onlyOnCopies)}%)`);
+  if (c.copiesWithOriginal) console.log(`  points resting on copies whose original address is known: ${c.copiesWithOriginal}`);
 }
 
 function validateFile(file: string): number {
