@@ -73,9 +73,10 @@ function packsMessage(reason: RepairReason): string {
           : 'Your imported packs were damaged in the browser\'s storage and were removed. Import them again from their files.';
 }
 
-/** Records and announces a repair. Never throws. */
-export async function reportRepair(key: DataKey, reason: RepairReason, detail: string): Promise<RepairNotice> {
-  const message = key === 'userPacks' ? packsMessage(reason) : dataMessage(key === 'settings' ? 'Your settings' : 'Your lookup history', reason);
+/** Records and announces a repair (`note`: a sentence added to the reader's message). Never throws. */
+export async function reportRepair(key: DataKey, reason: RepairReason, detail: string, note?: string): Promise<RepairNotice> {
+  const base = key === 'userPacks' ? packsMessage(reason) : dataMessage(key === 'settings' ? 'Your settings' : 'Your lookup history', reason);
+  const message = note ? `${base} ${note}` : base;
   const notice: RepairNotice = { key, reason, message, at: Date.now() };
   console.warn(`[Ordinance Lens] storage repaired: ${key} (${reason}): ${detail}`);
   try {

@@ -6,7 +6,8 @@
  *   under --load-extension onInstalled says "install" on every launch, and a browser update can
  *   bring an old value back at any time). A damaged, unreadable or vanished value is reported
  *   (console.warn + `onStorageRepaired` + `readRepairNotices`) and replaced by defaults,
- *   field by field where possible, without touching any other key.
+ *   field by field where possible, without touching any other key; "Keep lookup history"
+ *   then reads as off (REPAIRED_SETTINGS: a privacy setting fails closed).
  * - `writeSettings(patch)` validates the patch, merges it into the current settings and writes
  *   them in one call; a write over quota returns a plain message and the old value stays.
  *
@@ -44,6 +45,17 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   citationStyle: 'short',
   historyEnabled: true,
 }) as Settings;
+
+/**
+ * What a reader gets when their stored settings were damaged, unreadable or vanished: the
+ * defaults, except "Keep lookup history", which is off. It is a privacy setting: if the reader
+ * may have turned it off, a damaged value must not quietly start recording again (fail closed).
+ * The repair notice tells them, and they can turn it back on. A fresh install keeps the defaults.
+ */
+export const REPAIRED_SETTINGS: Settings = Object.freeze({ ...DEFAULT_SETTINGS, historyEnabled: false }) as Settings;
+
+/** Said in the repair notice whenever the repair turned history off. */
+export const HISTORY_OFF_NOTE = 'Keep lookup history is off until you turn it back on in Settings.';
 
 export const MAX_DISABLED_SITES = 1000;
 const MAX_SITE_LENGTH = 253;
@@ -116,11 +128,11 @@ export function migrateSettings(from: number, data: unknown): unknown {
 
 /**
  * Validates `data` field by field: valid fields are kept, invalid or missing ones take the
- * default. Returns the settings and the names of the fields that were reset.
+ * repaired default (REPAIRED_SETTINGS: history off). Returns the settings and the names of the fields that were reset.
  */
 export function salvageSettings(data: unknown): { settings: Settings; reset: (keyof Settings)[] } {
   const rec = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-  const settings = { ...DEFAULT_SETTINGS, disabledSites: [] } as Settings;
+  const settings = repairedDefaults();
   const reset: (keyof Settings)[] = [];
   for (const key of Object.keys(fieldSchemas) as (keyof Settings)[]) {
     const parsed = fieldSchemas[key].safeParse(rec[key]);
@@ -145,6 +157,10 @@ function freshDefaults(): Settings {
   return { ...DEFAULT_SETTINGS, disabledSites: [] };
 }
 
+function repairedDefaults(): Settings {
+  return { ...REPAIRED_SETTINGS, disabledSites: [] };
+}
+
 /** Reads the reader's settings. Never throws; see the module comment. */
 export async function readSettings(): Promise<Settings> {
   try {
@@ -152,7 +168,7 @@ export async function readSettings(): Promise<Settings> {
   } catch (err) {
     // Unreachable by design; a last guard so a bug here never breaks a page.
     console.warn('[Ordinance Lens] settings read failed', err);
-    return freshDefaults();
+    return repairedDefaults();
   }
 }
 
@@ -160,40 +176,41 @@ async function readSettingsUnsafe(): Promise<Settings> {
   const raw = await readRaw(KEYS.settings);
   if (raw.kind === 'unreadable') {
     // The browser could not read its own store; do not write over what may come back.
-    await reportRepair('settings', 'unreadable', raw.error);
-    return freshDefaults();
+    await reportRepair('settings', 'unreadable', raw.error, HISTORY_OFF_NOTE);
+    return repairedDefaults();
   }
   if (raw.kind === 'missing') {
     if (await wasWritten('settings')) {
-      await reportRepair('settings', 'vanished', 'the settings key was written before and is now missing');
-      await writeAtomic({ settings: envelope(freshDefaults()) });
+      await reportRepair('settings', 'vanished', 'the settings key was written before and is now missing', HISTORY_OFF_NOTE);
+      await writeAtomic({ settings: envelope(repairedDefaults()) });
+      return repairedDefaults();
     }
     return freshDefaults();
   }
   const stored = raw.value;
   if (!isEnvelope(stored)) {
-    await reportRepair('settings', 'corrupted', `not a versioned value: ${describe(stored)}`);
-    await writeAtomic({ settings: envelope(freshDefaults()) });
-    return freshDefaults();
+    await reportRepair('settings', 'corrupted', `not a versioned value: ${describe(stored)}`, HISTORY_OFF_NOTE);
+    await writeAtomic({ settings: envelope(repairedDefaults()) });
+    return repairedDefaults();
   }
   if (stored.v > SETTINGS_VERSION) {
     // Saved by a newer build (e.g. after a downgrade): use what we understand, keep the stored value.
-    const { settings } = salvageSettings(stored.data);
-    await reportRepair('settings', 'newer-version', `stored v${stored.v}, this build reads v${SETTINGS_VERSION}`);
+    const { settings, reset } = salvageSettings(stored.data);
+    await reportRepair('settings', 'newer-version', `stored v${stored.v}, this build reads v${SETTINGS_VERSION}`, reset.includes('historyEnabled') ? HISTORY_OFF_NOTE : undefined);
     return settings;
   }
   let data: unknown;
   try {
     data = migrateSettings(stored.v, stored.data);
   } catch (err) {
-    await reportRepair('settings', 'corrupted', `migration from v${stored.v} failed: ${String(err)}`);
-    await writeAtomic({ settings: envelope(freshDefaults()) });
-    return freshDefaults();
+    await reportRepair('settings', 'corrupted', `migration from v${stored.v} failed: ${String(err)}`, HISTORY_OFF_NOTE);
+    await writeAtomic({ settings: envelope(repairedDefaults()) });
+    return repairedDefaults();
   }
   const { settings, reset } = salvageSettings(data);
   if (reset.length > 0) {
     const whole = reset.length === Object.keys(fieldSchemas).length;
-    await reportRepair('settings', whole ? 'corrupted' : 'invalid-fields', `reset ${reset.join(', ')} (stored v${stored.v})`);
+    await reportRepair('settings', whole ? 'corrupted' : 'invalid-fields', `reset ${reset.join(', ')} (stored v${stored.v})`, reset.includes('historyEnabled') ? HISTORY_OFF_NOTE : undefined);
     await writeAtomic({ settings: envelope(settings) });
   }
   return settings;

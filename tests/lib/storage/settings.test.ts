@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { readSettings, writeSettings, DEFAULT_SETTINGS, watchSettings } from '../../../lib/storage/settings';
+import { readSettings, writeSettings, DEFAULT_SETTINGS, REPAIRED_SETTINGS, watchSettings } from '../../../lib/storage/settings';
+import { addHistory, readHistory } from '../../../lib/storage/history';
 import { onStorageRepaired, readRepairNotices, dismissRepairNotices, type RepairNotice } from '../../../lib/storage/repair';
 import { corruptedSettings, settingsMigrations } from './fixtures';
 
@@ -52,20 +53,20 @@ describe('readSettings', () => {
   });
 
   describe.each(corruptedSettings)('a corrupted value ($name)', ({ value }) => {
-    it('reads as defaults, is reported, is replaced, and leaves other keys alone', async () => {
+    it('reads as defaults with history off, is reported, is replaced, and leaves other keys alone', async () => {
       await writeSettings({ cardEnabled: false });
       // (The fake browser, like a damaged store, treats null as "no value": then it has vanished.)
       await fakeBrowser.storage.local.set({ settings: value, ...OTHER });
-      expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
+      expect(await readSettings()).toEqual(REPAIRED_SETTINGS);
       expect(repairs).toHaveLength(1);
       expect(repairs[0]!.key).toBe('settings');
       expect(warn).toHaveBeenCalledTimes(1);
       expect(await readRepairNotices()).toHaveLength(1);
-      expect(await stored('settings')).toEqual({ v: 2, data: DEFAULT_SETTINGS });
+      expect(await stored('settings')).toEqual({ v: 2, data: REPAIRED_SETTINGS });
       expect(await stored('history')).toEqual(OTHER.history);
       expect(await stored('somethingElse')).toEqual(OTHER.somethingElse);
       // Repaired once: the next read is clean.
-      expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
+      expect(await readSettings()).toEqual(REPAIRED_SETTINGS);
       expect(repairs).toHaveLength(1);
     });
   });
@@ -80,7 +81,7 @@ describe('readSettings', () => {
     await writeSettings({ cardEnabled: false });
     await fakeBrowser.storage.local.set({ history: OTHER.history });
     await fakeBrowser.storage.local.remove('settings');
-    expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
+    expect(await readSettings()).toEqual(REPAIRED_SETTINGS);
     expect(repairs.map((r) => r.reason)).toEqual(['vanished']);
     expect(await stored('history')).toEqual(OTHER.history);
   });
@@ -88,7 +89,7 @@ describe('readSettings', () => {
   it('survives a store the browser cannot read (Chromium rejects get with "Invalid JSON")', async () => {
     await fakeBrowser.storage.local.set({ settings: { v: 2, data: { ...DEFAULT_SETTINGS, cardEnabled: false } } });
     const get = vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValueOnce(new Error('Invalid JSON'));
-    expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
+    expect(await readSettings()).toEqual(REPAIRED_SETTINGS);
     expect(repairs.map((r) => r.reason)).toEqual(['unreadable']);
     get.mockRestore();
     // Nothing was written over the unreadable value: it comes back when the store does.
@@ -101,6 +102,38 @@ describe('readSettings', () => {
     expect(await readSettings()).toEqual({ cardEnabled: false, disabledSites: ['a.test'], citationStyle: 'short', historyEnabled: true });
     expect(repairs.map((r) => r.reason)).toEqual(['newer-version']);
     expect(await stored('settings')).toEqual(newer);
+  });
+
+  describe('"Keep lookup history: off" fails closed', () => {
+    const damaged: [string, unknown][] = [
+      ['history setting damaged', { v: 2, data: { cardEnabled: true, disabledSites: [], citationStyle: 'short', historyEnabled: 'off' } }],
+      ['history setting missing', { v: 2, data: { cardEnabled: true, disabledSites: [], citationStyle: 'short' } }],
+      ['whole value damaged', 'garbage'],
+      ['every field damaged', { v: 2, data: { cardEnabled: 'x', disabledSites: 1, citationStyle: 2, historyEnabled: 3 } }],
+      ['from a newer build without the field', { v: 7, data: { cardEnabled: true } }],
+    ];
+    it.each(damaged)('%s: history reads as off, no lookup is recorded, and the notice says so', async (_n, value) => {
+      await writeSettings({ historyEnabled: false });
+      await fakeBrowser.storage.local.set({ settings: value });
+      expect((await readSettings()).historyEnabled).toBe(false);
+      expect(await addHistory({ query: 'sanctuary', at: 1 })).toEqual({ ok: true });
+      expect(await readHistory()).toEqual([]);
+      expect((await readRepairNotices()).at(-1)?.message).toMatch(/history is off until you turn it back on/);
+    });
+    it('unreadable store: history off, nothing recorded', async () => {
+      await writeSettings({ historyEnabled: false });
+      vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValueOnce(new Error('Invalid JSON'));
+      expect((await readSettings()).historyEnabled).toBe(false);
+    });
+    it('vanished: history off', async () => {
+      await writeSettings({ historyEnabled: false });
+      await fakeBrowser.storage.local.remove('settings');
+      await addHistory({ query: 'sanctuary', at: 1 });
+      expect(await readHistory()).toEqual([]);
+    });
+    it('a fresh install keeps history on (the default)', async () => {
+      expect((await readSettings()).historyEnabled).toBe(true);
+    });
   });
 
   it('lets the reader dismiss repair notices', async () => {
