@@ -123,4 +123,6 @@ export const LENS_CSS = `
 .ol-back { align-self: flex-start; }
 .ol-field { display: flex; flex-direction: column; gap: 4px; }
 .ol-field label { font-weight: 600; }
+.ol-notice { border: 1px solid var(--ol-border); border-left: 4px solid #bf8700; background: var(--ol-soft); border-radius: 6px; padding: 8px 10px; display: flex; flex-direction: column; gap: 6px; align-items: flex-start; }
+.ol-notice-text { margin: 0; }
 `;

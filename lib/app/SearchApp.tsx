@@ -13,6 +13,7 @@ import type { LookupHit } from '../../core/search/types';
 import { formatLongDate } from '../../core/format/citation';
 import { askBackground, type EntryView, type LookupView } from '../messages';
 import { copyText } from '../clipboard';
+import { RepairNotices } from './RepairNotices';
 import { download, historyToMarkdown } from '../history-export';
 import type { HistoryItem } from '../storage/history';
 import type { CitationStyle } from '../storage/settings';
@@ -182,6 +183,7 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
         </div>
       </header>
       <main class="ol-app-main">
+        <RepairNotices />
         {note ? (
           <p class="ol-muted" data-ol="note">
             {note}

@@ -12,6 +12,7 @@ import { download } from '../history-export';
 import { askBackground, type EntryView, type PackInfo } from '../messages';
 import { importUserPack, readUserPacks, removeUserPack, watchUserPacks, summarize, MAX_USER_PACKS_BYTES, mb, type PackSummary, type StoredPack } from '../storage/user-packs';
 import { formatLongDate } from '../../core/format/citation';
+import { RepairNotices } from './RepairNotices';
 
 /**
  * The citation-style examples show a real entry of the bundled pack (§ 19.30, pinpointed to
@@ -194,6 +195,7 @@ export function SettingsApp() {
         <h1 style={{ fontSize: '18px', margin: 0 }}>Ordinance Lens settings</h1>
       </header>
       <main class="ol-app-main" style={{ maxWidth: '640px' }}>
+        <RepairNotices />
         <p class="ol-sr" role="status" aria-live="polite">
           {status}
         </p>
