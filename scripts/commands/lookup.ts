@@ -7,9 +7,9 @@ import type { Command } from './types';
 /**
  * The bundled packs' entries, loaded strictly: when content/ does not validate, this throws with
  * every problem listed (see scripts/lib/bundled-packs.ts), so a bad pack fails clearly instead
- * of half-loading.
+ * of half-loading. LENS_CONTENT_DIR points it at another content folder (to compare pack versions).
  */
-export function bundledEntries(contentDir?: string): Entry[] {
+export function bundledEntries(contentDir = process.env.LENS_CONTENT_DIR || undefined): Entry[] {
   const entries = loadBundledPacks(contentDir).flatMap((p) => p.entries);
   if (!entries.length) throw new Error('lens: the bundled packs have no entries');
   return entries;

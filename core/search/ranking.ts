@@ -1,0 +1,110 @@
+/**
+ * Every weight and threshold of the lookup's ranking, in one place. The stages that use each
+ * group are named beside it (core/search/stages/). Figures were set on the tune split of the
+ * real-page set and the 81 tuning queries (docs/decisions/0004-real-text-evaluation.md); the
+ * test split is only measured.
+ */
+export const RANKING = {
+  query: {
+    /** Characters of a selection the engine reads; the rest is cut (`truncated`). */
+    maxChars: 20000,
+    /** Tokens read from a selection. */
+    maxTokens: 4000,
+    /** More content words than this (outside citations) make the selection a passage. */
+    passageWords: 6,
+  },
+  terms: {
+    /** Passages score at most this many of their strongest terms. */
+    passageTerms: 32,
+    /** Key terms of a passage: the strongest N decide coverage. */
+    keyTerms: 12,
+    /**
+     * A word the pack has never seen counts in a passage's coverage at this share of the
+     * highest IDF: names of people and places outside the pack are common in real prose and
+     * should not drown what the sentence names, but a sentence mostly about other things must
+     * still fall short.
+     */
+    unknownWordWeight: 1,
+  },
+  citations: {
+    /** Score of an entry whose own citation, title or alias carries the key; mentions in text score less. */
+    primary: 100,
+    secondary: 40,
+    /** Per level of specificity of the key matched (section 2, subsection 3 …). */
+    perLevel: 2,
+    /** The key is the entry's exact citation. */
+    exact: 3,
+    /** Added to a citation hit's final score so citation answers rank above word matches. */
+    rankBoost: 100,
+  },
+  phrases: {
+    /** × the best text score, for a selection that is wholly an entry's title / alias / title prefix / keyword. */
+    title: 1.2,
+    alias: 1,
+    titlePrefix: 0.8,
+    keyword: 0.5,
+    /** Extra for a glossary term (a reader who selects a word wants its definition first). */
+    termEntry: 0.2,
+    /** Extra when the selection matches word for word, stop words included. */
+    exactWording: 1,
+    /** Whole-selection phrase: × the phrase's IDF, added (titles/aliases/keywords vs title prefixes). */
+    wholeIdf: 1.5,
+    wholePrefixIdf: 0.5,
+    /** A title, alias or keyword inside a longer selection: × its IDF. */
+    partIdf: 0.6,
+    /** … and for a passage, a multi-word title or alias found inside it: × its IDF (it names the entry). */
+    passageNameIdf: 0.6,
+  },
+  context: {
+    /** Characters of page context read (the enclosing block and neighbours). */
+    maxChars: 2000,
+    /** An entry the context is about gains up to this share of its score. */
+    agreement: 0.35,
+    /** A short, referring selection ("the ordinance") leans on context more. */
+    referringAgreement: 1.2,
+    /** Entries of another city than the page's: × this. */
+    otherCity: 0.55,
+    /** The page's city needs this many more mentions than any other to be "the page's city". */
+    cityMargin: 1,
+  },
+  passage: {
+    /** Glossary terms weigh this much among the answers to a sentence (the governing law first). */
+    termEntry: 0.8,
+    /** Passage scores scale by (coverageBase + coverage of the key terms). */
+    coverageBase: 1,
+  },
+  related: {
+    /** Related entries of a confident first answer get this share of its text score. */
+    share: 0.15,
+    /** … and pass as answers when their own text score is this share of the best. */
+    minTextShare: 0.25,
+  },
+  rate: {
+    /** Short selections (terms, phrases, citations written as words). */
+    short: {
+      /** Share of the query's IDF a Strong answer matches, and its score relative to the best. */
+      strongCoverage: 0.8,
+      strongRel: 0.5,
+      /** … a Likely answer (a word the pack has never seen raises the bar). */
+      likelyCoverage: 0.6,
+      likelyCoverageWithUnknown: 0.75,
+      likelyRel: 0.35,
+      /** A selection that is wholly an entry's title, alias or keyword counts as this coverage. */
+      wholePhraseCoverage: 0.8,
+    },
+    /** Sentences and passages. */
+    passage: {
+      /** Share of the strongest terms (unknown words included) below which no entry answers, unless the passage names it. */
+      minCoverage: 0.33,
+      strongRel: 0.6,
+      strongQ: 0.55,
+      strongCoverage: 0.4,
+      likelyRel: 0.45,
+      likelyQ: 0.42,
+    },
+  },
+  answers: {
+    /** Shown answers score at least this share of the best. */
+    minShareOfBest: 0.3,
+  },
+} as const;

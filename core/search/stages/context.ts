@@ -1,0 +1,108 @@
+/**
+ * Stage 6, page context: what the page around a selection says decides two things.
+ * - Whose law it is: the city the page is about (named most in its title, address and text,
+ *   among the pack's places that have ordinances) ranks its own entries first; another city's
+ *   local entries weigh less unless the selection names that city.
+ * - What a short or referring selection means ("the ordinance", "executive order", "the
+ *   council"): entries the surrounding text is about gain a share of their score.
+ * Context is read for this lookup only; nothing here is kept.
+ */
+import { jurisName, type SearchIndex } from '../build';
+import { RANKING } from '../ranking';
+import type { PageContext } from '../types';
+import { accumulateTerms, clearTouched } from './accumulate';
+import { entryJurisdiction } from './citations';
+import { parseQuery, type ParsedQuery } from './parse';
+import { expandTerms } from './terms';
+
+export interface ContextSignal {
+  /** The city the page is about, as a normalized jurisdiction name. */
+  city?: string;
+  /** Entry index → how much the surrounding text is about it (0–1, the best is 1). */
+  about: Map<number, number>;
+}
+
+const ORDINANCE_KINDS = new Set(['ordinance', 'ordinance-section', 'amendment']);
+
+/** Places that have their own ordinances in the loaded packs: the ones a page can be "about". */
+function competingPlaces(index: SearchIndex): string[] {
+  if (index.cache.places) return index.cache.places;
+  const places = new Set<string>();
+  index.entries.forEach((e, i) => {
+    if (ORDINANCE_KINDS.has(e.kind)) places.add(entryJurisdiction(index, i));
+  });
+  return (index.cache.places = [...places].filter((p) => p.length > 2));
+}
+
+function countMentions(text: string, place: string): number {
+  let n = 0;
+  for (let i = text.indexOf(place); i >= 0; i = text.indexOf(place, i + place.length)) n++;
+  return n;
+}
+
+const normPlaceText = (s: string) => jurisName(s).replace(/[-_/.]+/g, ' ');
+
+/** The city a page is about, if one is named clearly more than the others. */
+export function pageCity(index: SearchIndex, ctx: PageContext | undefined): string | undefined {
+  if (!ctx) return undefined;
+  const text = normPlaceText(`${ctx.title ?? ''} ${ctx.title ?? ''} ${hostAndPath(ctx.url)} ${(ctx.text ?? '').slice(0, RANKING.context.maxChars)}`);
+  const counts = competingPlaces(index)
+    .map((p) => [p, countMentions(text, p)] as const)
+    .sort((a, b) => b[1] - a[1]);
+  const [first, second] = counts;
+  if (!first || first[1] === 0) return undefined;
+  return !second || first[1] >= second[1] + RANKING.context.cityMargin ? first[0] : undefined;
+}
+
+function hostAndPath(url: string | undefined): string {
+  if (!url) return '';
+  const m = /^[a-z]+:\/\/([^/?#]*)([^?#]*)/i.exec(url);
+  return m ? `${m[1]} ${m[2]}` : '';
+}
+
+/** Places the selection itself names ("St. Paul's ordinance"): their entries are never weighed down. */
+export function placesNamed(index: SearchIndex, q: ParsedQuery): Set<string> {
+  const t = normPlaceText(q.text);
+  return new Set(competingPlaces(index).filter((p) => t.includes(p)));
+}
+
+/**
+ * Which entries the surrounding text is about: the context scored as a passage (its strongest
+ * terms), the best entry 1. Uses the scratch arrays and leaves them clean.
+ */
+export function contextAbout(index: SearchIndex, ctx: PageContext | undefined): Map<number, number> {
+  const about = new Map<number, number>();
+  const text = `${ctx?.title ?? ''}\n${(ctx?.text ?? '').slice(0, RANKING.context.maxChars)}`.trim();
+  if (!text) return about;
+  const q = parseQuery(text);
+  if (!q.words.length) return about;
+  const terms = expandTerms(index, { ...q, passage: true });
+  const sc = index.scratch;
+  const nt = accumulateTerms(index, terms, true);
+  let top = 0;
+  for (let i = 0; i < nt; i++) top = Math.max(top, sc.score[sc.touched[i]!]!);
+  if (top > 0) {
+    const ranked: [number, number][] = [];
+    for (let i = 0; i < nt; i++) {
+      const id = sc.touched[i]!;
+      const share = sc.score[id]! / top;
+      if (share >= 0.5) ranked.push([id, share]);
+    }
+    ranked.sort((a, b) => b[1] - a[1]);
+    for (const [id, share] of ranked.slice(0, 12)) about.set(id, share);
+  }
+  clearTouched(sc, nt);
+  return about;
+}
+
+/** Multiplier of one candidate's score from the page context. */
+export function contextFactor(index: SearchIndex, entry: number, signal: ContextSignal, named: Set<string>, referring: boolean): number {
+  let f = 1;
+  const about = signal.about.get(entry);
+  if (about) f *= 1 + about * (referring ? RANKING.context.referringAgreement : RANKING.context.agreement);
+  if (signal.city) {
+    const j = entryJurisdiction(index, entry);
+    if (j !== signal.city && !named.has(j) && competingPlaces(index).includes(j)) f *= RANKING.context.otherCity;
+  }
+  return f;
+}

@@ -1,0 +1,78 @@
+/**
+ * Stage 8, hits: the chosen candidates as the card shows them, with which words of the selection
+ * matched which field of the entry (as the reader wrote them, in selection order).
+ */
+import { norm } from '../../text/normalize';
+import { scanTerms } from '../../text/tokenize';
+import { fieldTexts, type SearchIndex } from '../build';
+import type { LookupHit, MatchedField, ResultConfidence } from '../types';
+import type { CiteHit } from './citations';
+import type { QueryTerm } from './terms';
+
+/** Stems whose first letters are not those of every word they come from (dying → die, skies → sky). */
+const IRREGULAR_STEMS = new Set(['die', 'lie', 'tie', 'sky']);
+
+export interface Candidate {
+  entry: number;
+  score: number;
+  confidence: ResultConfidence;
+  via: LookupHit['via'];
+  pinpoint?: string;
+}
+
+export function hitBuilder(index: SearchIndex, terms: QueryTerm[], cites: Map<number, CiteHit>): (c: Candidate) => LookupHit {
+  const termToQ = new Map<string, number[]>();
+  terms.forEach((qt, qi) => {
+    for (const v of qt.variants) {
+      const l = termToQ.get(v.term);
+      if (l) l.push(qi);
+      else termToQ.set(v.term, [qi]);
+    }
+  });
+  const firstSurface = terms.map((qt) => qt.surfaces.values().next().value ?? qt.word);
+  const seen = new Uint8Array(terms.length);
+  // Cheap pre-check before tokenizing a field: a stem's first three characters occur in the
+  // normalized text of any word it came from (the stemmer only changes word endings), except for
+  // joined abbreviations ("u.s.c." → usc) and the stemmer's few irregular words.
+  const probes = [...termToQ.keys()].map((t) => t.slice(0, 3));
+  const scanAlways = probes.some((p) => p.length < 3 || IRREGULAR_STEMS.has(p));
+  const mayContain = (ntext: string) => {
+    if (scanAlways) return true;
+    for (const p of probes) if (ntext.includes(p)) return true;
+    if (!ntext.includes('.')) return false;
+    const joined = ntext.replace(/\./g, '');
+    for (const p of probes) if (joined.includes(p)) return true;
+    return false;
+  };
+  return (h) => {
+    const e = index.entries[h.entry]!;
+    const matched: MatchedField[] = [];
+    const c = cites.get(h.entry);
+    if (c) matched.push({ field: 'citation', terms: [c.surface] });
+    if (termToQ.size) {
+      for (const [field, txt, i] of fieldTexts(e)) {
+        const ntext = norm(txt);
+        if (!mayContain(ntext)) continue;
+        seen.fill(0);
+        let any = false;
+        scanTerms(ntext, (t) => {
+          const qs = termToQ.get(t);
+          if (!qs) return;
+          any = true;
+          for (const qi of qs) seen[qi] = 1;
+        });
+        if (!any) continue;
+        const ts: string[] = [];
+        for (let qi = 0; qi < terms.length && ts.length < 20; qi++) if (seen[qi]) ts.push(firstSurface[qi]!);
+        const m: MatchedField = { field, terms: ts };
+        if (field === 'point' || field === 'exception' || field === 'alias' || field === 'keyword') m.index = i;
+        matched.push(m);
+        if (matched.length >= 12) break;
+      }
+    }
+    const hit: LookupHit = { id: e.id, title: e.title, kind: e.kind, score: Math.round(h.score * 1000) / 1000, confidence: h.confidence, via: h.via, matched };
+    if (e.citation) hit.citation = e.citation;
+    if (h.pinpoint) hit.pinpoint = h.pinpoint;
+    return hit;
+  };
+}

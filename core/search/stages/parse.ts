@@ -1,0 +1,45 @@
+/**
+ * Stage 1, parse: the selection as the engine reads it: normalized text (with its offset map),
+ * tokens, the citations in it, and the content words outside citations. Bare numbers and
+ * footnote markers ("[1] [2]", "15") are not words of the query: they match nothing.
+ */
+import { normalize, type Normalized } from '../../text/normalize';
+import { tokenize, type Token } from '../../text/tokenize';
+import { extractCitations, type FoundCitation } from '../../citations/extract';
+import { RANKING } from '../ranking';
+import type { LookupResult } from '../types';
+
+export interface ParsedQuery {
+  /** The selection as given (cut at RANKING.query.maxChars). */
+  source: string;
+  n: Normalized;
+  /** Normalized text. */
+  text: string;
+  tokens: Token[];
+  cites: FoundCitation[];
+  /** Content words outside citations, in order. */
+  words: Token[];
+  /** More than RANKING.query.passageWords content words: a sentence or passage. */
+  passage: boolean;
+  /** No stop words or citation tokens: the content words are the whole wording. */
+  plain: boolean;
+  mode: LookupResult['mode'];
+  truncated: boolean;
+}
+
+/** A number alone (a footnote marker, a count, a page number) says nothing about which law is meant. */
+const isBareNumber = (t: Token) => /^\d+$/.test(t.surface);
+
+export function parseQuery(raw: string): ParsedQuery {
+  const truncated = raw.length > RANKING.query.maxChars;
+  const source = truncated ? raw.slice(0, RANKING.query.maxChars) : raw;
+  const n = normalize(source);
+  const text = n.text;
+  const tokens = tokenize(text, RANKING.query.maxTokens);
+  const cites = extractCitations(text, 20);
+  const inCite = (t: Token) => cites.some((c) => t.start >= c.start && t.end <= c.end);
+  const words = tokens.filter((t) => !t.stop && !inCite(t) && !isBareNumber(t));
+  const passage = words.length > RANKING.query.passageWords;
+  const mode: LookupResult['mode'] = cites.length && words.length <= 2 ? 'citation' : passage ? 'passage' : words.length || cites.length ? 'term' : 'empty';
+  return { source, n, text, tokens, cites, words, passage, plain: words.length === tokens.length, mode, truncated };
+}

@@ -1,0 +1,170 @@
+/**
+ * Stage 7, rate: each candidate's final score and match label from its text score, how much of
+ * the selection it covers, its phrase and citation matches and the page context. Labels:
+ * 2 high ("Strong match"), 1 medium ("Likely match"), 0 below the answer line (shown, if at all,
+ * under "other results"). Thresholds are in RANKING.rate, set on the tune split only.
+ */
+import type { Scratch, SearchIndex } from '../build';
+import { RANKING } from '../ranking';
+import type { CiteHit } from './citations';
+import { PHRASE_MARK } from './phrases';
+
+/** Flag bits of a candidate slot (scratch.fl). */
+export const SLOT = { touched: 1, whole: 2, cite: 4, named: 8 } as const;
+
+/** Copies the accumulators of the touched entries into candidate slots and clears them; returns the best text score. */
+export function readBack(sc: Scratch, nt: number): number {
+  const { score: acc, matched: accM, flags, touched, text, cm, fl } = sc;
+  let top = 0;
+  for (let i = 0; i < nt; i++) {
+    const id = touched[i]!;
+    const s = acc[id]!;
+    text[i] = s;
+    cm[i] = accM[id]!;
+    fl[i] = flags[id]!;
+    if (s > top) top = s;
+    acc[id] = 0;
+    accM[id] = 0;
+    flags[id] = 0;
+  }
+  return top;
+}
+
+/** Adds the phrase bonuses kept in scratch.pb/pw to the touched entries and clears them. */
+export function applyPhraseBonuses(sc: Scratch, entries: number[], nt: number): number {
+  for (const id of entries) {
+    if (sc.flags[id] === 0) sc.touched[nt++] = id;
+    sc.flags[id]! |= SLOT.touched | (sc.pw[id]! & PHRASE_MARK.whole ? SLOT.whole : 0) | (sc.pw[id]! & PHRASE_MARK.named ? SLOT.named : 0);
+    sc.score[id] = sc.score[id]! + sc.pb[id]!;
+    sc.pb[id] = 0;
+    sc.pw[id] = 0;
+  }
+  return nt;
+}
+
+export interface RateInput {
+  passage: boolean;
+  /** Best text score. */
+  top: number;
+  /** Coverage denominator: the key terms' IDF (passages) or all terms' IDF. */
+  covBase: number;
+  /** Passages: the strongest terms' IDF, words the pack has never seen included. */
+  allIdf: number;
+  unknownWords: boolean;
+  isTerm: Uint8Array;
+  /** Context multiplier per slot (1 when no context). */
+  contextFactor: (slot: number) => number;
+}
+
+/** Final score and label of each slot from text score and coverage. */
+export function rateText(sc: Scratch, nt: number, o: RateInput): void {
+  const R = RANKING.rate;
+  const { text, cm, fl, final, conf, touched } = sc;
+  const need = o.unknownWords ? R.short.likelyCoverageWithUnknown : R.short.likelyCoverage;
+  for (let i = 0; i < nt; i++) {
+    const s = text[i]!;
+    const cov = Math.min(1, cm[i]! / o.covBase);
+    const rel = o.top ? s / o.top : 0;
+    const cf = o.contextFactor(i);
+    if (o.passage) {
+      final[i] = s * (o.isTerm[touched[i]!] ? RANKING.passage.termEntry : 1) * (RANKING.passage.coverageBase + cov) * cf;
+      const q2 = cov * 0.6 + rel * 0.4;
+      // Words the pack has never seen count here: a passage mostly about other things is no answer.
+      const covAll = cm[i]! / o.allIdf;
+      const named = (fl[i]! & SLOT.named) !== 0;
+      conf[i] =
+        covAll < R.passage.minCoverage && !named
+          ? 0
+          : rel >= R.passage.strongRel && q2 >= R.passage.strongQ && covAll >= R.passage.strongCoverage
+            ? 2
+            : rel >= R.passage.likelyRel && q2 >= R.passage.likelyQ
+              ? 1
+              : 0;
+    } else {
+      final[i] = s * cf;
+      const q2 = fl[i]! & SLOT.whole ? Math.max(cov, R.short.wholePhraseCoverage) : cov;
+      // A word the pack has never seen ("snow") is a sign the selection is about something else.
+      conf[i] = q2 >= R.short.strongCoverage && rel >= R.short.strongRel && !o.unknownWords ? 2 : q2 >= need && rel >= R.short.likelyRel ? 1 : 0;
+    }
+  }
+}
+
+/** Citation hits rank above word matches; their label comes from how the entry carries the citation. */
+export function rateCitations(sc: Scratch, nt: number, cites: Map<number, CiteHit>, wordForWord: Map<number, number>): void {
+  const { fl, conf, final, text, touched } = sc;
+  for (let i = 0; i < nt; i++) {
+    if (!(fl[i]! & SLOT.cite)) continue;
+    const c = cites.get(touched[i]!)!;
+    conf[i] = c.primary ? 2 : 1;
+    final[i] = c.score + RANKING.citations.rankBoost + text[i]!;
+  }
+  // A selection that carries a citation and is worded exactly as an entry's title or alias
+  // ("287(g) agreement") names that entry: it ranks above what the citation alone points to,
+  // a title above an alias.
+  if (!wordForWord.size || !cites.size) return;
+  let bestCite = 0;
+  for (const c of cites.values()) bestCite = Math.max(bestCite, c.score);
+  for (let i = 0; i < nt; i++) {
+    const exact = wordForWord.get(touched[i]!);
+    if (!exact) continue;
+    conf[i] = 2;
+    final[i] = Math.max(final[i]!, bestCite + RANKING.citations.rankBoost + exact + text[i]!);
+  }
+}
+
+/** Slot a ranks before slot b: higher final score, then lower entry index. */
+export function better(sc: Scratch, a: number, b: number): boolean {
+  const fa = sc.final[a]!;
+  const fb = sc.final[b]!;
+  return fa > fb || (fa === fb && sc.touched[a]! < sc.touched[b]!);
+}
+
+export function bestSlot(sc: Scratch, nt: number): number {
+  let best = -1;
+  for (let i = 0; i < nt; i++) if (best < 0 || better(sc, i, best)) best = i;
+  return best;
+}
+
+/** Related entries of a confident first answer get a share of its text score. Returns the new best slot. */
+export function shareWithRelated(index: SearchIndex, nt: number, bestI: number, cites: Map<number, CiteHit>, top: number): number {
+  const sc = index.scratch;
+  const { touched, final, conf, fl, text } = sc;
+  const entries = index.entries;
+  if (bestI < 0 || conf[bestI]! === 0 || !entries[touched[bestI]!]!.related.length) return bestI;
+  const byId = (index.cache.byId ??= new Map(entries.map((e, i) => [e.id, i])));
+  const rel = new Set<number>();
+  for (const rid of entries[touched[bestI]!]!.related) {
+    const ri = byId.get(rid);
+    if (ri !== undefined && ri !== touched[bestI]) rel.add(ri);
+  }
+  // A share of the best hit's text score: its citation rank (+100 and up) is not passed on.
+  const bestCite = fl[bestI]! & SLOT.cite ? cites.get(touched[bestI]!) : undefined;
+  const bestS = final[bestI]! - (bestCite ? bestCite.score + RANKING.citations.rankBoost : 0);
+  for (let i = 0; i < nt; i++) {
+    if (!rel.has(touched[i]!)) continue;
+    final[i] = final[i]! + bestS * RANKING.related.share;
+    if (conf[i] === 0 && text[i]! >= top * RANKING.related.minTextShare) conf[i] = 1;
+  }
+  return bestSlot(sc, nt);
+}
+
+/**
+ * The best `k` slots, best first: labelled ones scoring at least `minScore` when minScore ≥ 0,
+ * else any slot not in `exclude`.
+ */
+export function pickTop(sc: Scratch, nt: number, k: number, minScore: number, exclude: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < nt; i++) {
+    if (out.length === k && !better(sc, i, out[k - 1]!)) continue;
+    if (minScore >= 0 ? sc.conf[i] === 0 || sc.final[i]! < minScore : exclude.includes(i)) continue;
+    let j = out.length < k ? out.length : k - 1;
+    out[j] = i;
+    while (j > 0 && better(sc, out[j]!, out[j - 1]!)) {
+      const t = out[j]!;
+      out[j] = out[j - 1]!;
+      out[j - 1] = t;
+      j--;
+    }
+  }
+  return out;
+}
