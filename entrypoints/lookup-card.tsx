@@ -1,7 +1,8 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { browser } from 'wxt/browser';
-import { CardController, readSelection } from '../lib/card/mount';
+import { CardController, isSecretField, readSelection } from '../lib/card/mount';
 import { askBackground, type CardMessage, type CardProtocol } from '../lib/messages';
+import { readPageContext } from '../lib/card/page-context';
 
 /**
  * The in-page card. Never registered for any site: the background injects it on demand
@@ -22,7 +23,8 @@ export default defineUnlistedScript({
     async function show(req: CardProtocol['card:show']['req']): Promise<CardProtocol['card:show']['res']> {
       if (document.contentType === 'application/pdf') return { shown: false, reason: 'pdf' };
       if (!(document.documentElement instanceof HTMLElement)) return { shown: false, reason: 'not-html' };
-      const text = req.text ?? readSelection(document);
+      // The menu's text from a password field is dropped too: "Select some text first".
+      const text = isSecretField(document.activeElement) ? '' : (req.text ?? readSelection(document));
       if (!text.trim()) {
         card.show(null, '');
         card.update({
@@ -33,10 +35,14 @@ export default defineUnlistedScript({
         });
         return { shown: true, reason: 'empty-selection' };
       }
-      if (req.view) card.show(req.view, text);
+      // The page around the selection decides what "the ordinance" means here and whose law it
+      // is: ask again with it (the background's first answer had only the words). Used for this
+      // lookup only; the history entry was recorded from the words alone.
+      const context = readPageContext(document);
+      if (req.view && !context) card.show(req.view, text);
       else {
         card.show(null, text);
-        card.update(await askBackground('lookup', { text, source: 'card', record: true }));
+        card.update(await askBackground('lookup', { text, source: 'card', record: !req.view, ...(context ? { context } : {}) }));
       }
       // Answer once the card is painted, so the background can time request → paint.
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));

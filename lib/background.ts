@@ -26,11 +26,21 @@ import {
   type PendingLookup,
 } from './messages';
 import type { LookupService } from './lookup-service';
+import { findSelectionFrame, withDeadline } from './frames';
+import { allowMessage, classifySender, InjectedFrames } from './sender-check';
+import { cleanContext } from './card/page-context';
 
 export const MENU_ID = 'ordinance-lens-explain';
 export const COMMAND_ID = 'explain-selection';
 export const CARD_SCRIPT = '/lookup-card.js';
 const PENDING_KEY = 'pendingLookup';
+/**
+ * The card script must be in the page this soon after the request, or the lookup opens in the
+ * side panel: a page that never finishes loading (window.stop(), a response that never ends, a
+ * slow image) must not leave the reader with nothing. Injection itself does not wait for the
+ * load (`injectImmediately`); this bounds whatever else holds it up.
+ */
+export const INJECT_DEADLINE_MS = 700;
 
 /** What a lookup request did, for tests and diagnostics. */
 export interface LookupOutcome {
@@ -134,6 +144,8 @@ export function setupBackground(service: LookupService) {
     if (area === 'local' && KEYS.userPacks in changes) userPacksReady = loadUserPacks(true);
   });
 
+  // Frames the card script was injected into lately: only their card may record history (sender-check.ts).
+  const injectedFrames = new InjectedFrames();
   let pending: PendingLookup | null = null;
   let pendingWrite: Promise<unknown> = Promise.resolve();
 
@@ -205,17 +217,20 @@ export function setupBackground(service: LookupService) {
     if (tabId === undefined || tabId < 0) return toPanel({ ...req, text }, 'no-tab');
     const frameId = req.frameId ?? 0;
     // Start injecting, then compute the answer while the page loads the script.
-    const injected = browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CARD_SCRIPT] }).then(
-      () => true,
+    const injecting = browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CARD_SCRIPT], injectImmediately: true }).then(
+      () => (injectedFrames.add(tabId, frameId), true as const),
       (err: unknown) => {
         console.debug('[Ordinance Lens] card script not injected:', String(err), url);
-        return false;
+        return false as const;
       },
     );
+    const injected = withDeadline<boolean | 'late'>(injecting, INJECT_DEADLINE_MS, 'late');
     await userPacksReady;
     const view = req.text ? service.lookup(req.text, { citationStyle: current.citationStyle }) : undefined;
     if (text && view) void record(text, view);
-    if (!(await injected)) return toPanel({ ...req, text }, 'injection-failed');
+    const ready = await injected;
+    if (ready === 'late') return toPanel({ ...req, text }, 'page-loading');
+    if (!ready) return toPanel({ ...req, text }, 'injection-failed');
     const msg: { type: 'card:show' } & CardProtocol['card:show']['req'] = { type: 'card:show', t0, ...(view ? { view } : {}), ...(text ? { text } : {}) };
     try {
       const res = (await browser.tabs.sendMessage(tabId, msg, { frameId })) as CardProtocol['card:show']['res'] | undefined;
@@ -227,16 +242,18 @@ export function setupBackground(service: LookupService) {
     }
   }
 
-  async function handle(msg: BackgroundMessage): Promise<unknown> {
+  async function handle(msg: BackgroundMessage, sender: Browser.runtime.MessageSender, mayRecord: boolean): Promise<unknown> {
     switch (msg.type) {
       case 'lookup': {
         const s = settings ?? (await settingsReady);
         await userPacksReady;
+        const context = cleanContext(msg.context);
         const view = service.lookup(String(msg.text ?? '').slice(0, MAX_SELECTION_CHARS + 1), {
           citationStyle: s.citationStyle,
+          ...(context ? { context } : {}),
           ...(typeof msg.limit === 'number' ? { limit: Math.min(Math.max(1, msg.limit), 50) } : {}),
         });
-        if (msg.record) void record(String(msg.text ?? ''), view);
+        if (msg.record && mayRecord) void record(String(msg.text ?? ''), view);
         return view satisfies BackgroundProtocol['lookup']['res'];
       }
       case 'entry':
@@ -256,6 +273,11 @@ export function setupBackground(service: LookupService) {
         if (p && Date.now() - p.at > 60_000) p = null;
         return p satisfies BackgroundProtocol['takePending']['res'];
       }
+      case 'panelForCopy': {
+        // The page blocks the clipboard: the same lookup in the side panel, whose copy works.
+        const out = await toPanel({ tab: sender.tab, text: String(msg.text ?? '') }, 'copy-blocked');
+        return { opened: !!(out.panelOpened || out.windowOpened) } satisfies BackgroundProtocol['panelForCopy']['res'];
+      }
       case 'recordHistory': {
         const r = await addHistory({
           query: capText(String(msg.query ?? '').trim(), 500),
@@ -269,9 +291,11 @@ export function setupBackground(service: LookupService) {
   }
 
   browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
-    // Only our own pages and our own card script talk to us.
-    if (sender.id !== browser.runtime.id || !isBackgroundMessage(msg)) return false;
-    handle(msg).then(sendResponse, (err: unknown) => {
+    // Only our own pages and our own card script talk to us; a card only about its own lookup.
+    if (!isBackgroundMessage(msg)) return false;
+    const rights = allowMessage(classifySender(sender, browser.runtime.id, browser.runtime.getURL('/')), msg.type, sender, injectedFrames);
+    if (!rights.ok) return false;
+    handle(msg, sender, rights.record).then(sendResponse, (err: unknown) => {
       console.warn('[Ordinance Lens] message failed', msg.type, err);
       sendResponse(null);
     });
@@ -297,9 +321,16 @@ export function setupBackground(service: LookupService) {
     });
   });
 
+  /** The keyboard command: the card goes to the frame that holds the selection (the menu names it; the command must find it). */
+  async function commandInTab(tab: Browser.tabs.Tab | undefined): Promise<LookupOutcome> {
+    const blocked = cardBlockedReason(tab?.url) ?? (settings && cardOffFor(settings, tab?.url) ? 'card-off' : undefined);
+    if (blocked || tab?.id === undefined || tab.id < 0) return lookupInTab({ tab, frameId: 0 }); // keeps the gesture for the panel
+    return lookupInTab({ tab, frameId: await findSelectionFrame(tab.id) });
+  }
+
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command !== COMMAND_ID) return;
-    void lookupInTab({ tab, frameId: 0 });
+    void commandInTab(tab);
   });
 
   if (!isFirefox() && browser.sidePanel?.setPanelBehavior) {
@@ -309,6 +340,11 @@ export function setupBackground(service: LookupService) {
 
   return {
     lookupInTab,
+    /** The e2e hook's keyboard command on the active tab (as Alt+Shift+L there). */
+    async commandInActiveTab(): Promise<LookupOutcome> {
+      const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+      return commandInTab(tab);
+    },
     /** The e2e hook's entry: the active tab of the last focused window, as the menu would see it. */
     async lookupInActiveTab(text?: string, url?: string): Promise<LookupOutcome> {
       // A test may name the page's URL: found only where the build may see URLs (e2e host permission).

@@ -15,7 +15,7 @@
  * Nothing that matters lives only here: a restarted worker rebuilds the index on first use.
  */
 import type { Entry, EntryKind, Pack } from '../core/schema/pack';
-import { buildIndex, loadIndex, lookup, serializeIndex, type SearchIndex } from '../core/search/index';
+import { buildIndex, loadIndex, lookup, serializeIndex, type LookupResult, type PageContext, type SearchIndex } from '../core/search/index';
 import type { CitationStyle } from './storage/settings';
 import { kindWordOf as kindWord } from './words';
 import { MAX_SELECTION_CHARS, type EntryView, type LookupView, type PackInfo, type RelatedLink } from './messages';
@@ -60,7 +60,8 @@ interface Located {
 }
 
 export interface LookupService {
-  lookup(text: string, opts: { limit?: number; citationStyle: CitationStyle }): LookupView;
+  /** `context`: the page around the selection, used for this lookup only (never kept). */
+  lookup(text: string, opts: { limit?: number; citationStyle: CitationStyle; context?: PageContext }): LookupView;
   entryView(id: string): EntryView | null;
   /** Entry count, for diagnostics. */
   size(): number;
@@ -185,10 +186,21 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
     },
     bundledEntryIds: () => packs.flatMap((p) => p.entries.map((e) => e.id)),
     entryView,
-    lookup(text, { limit, citationStyle }) {
+    lookup(text, { limit, citationStyle, context }) {
       const t0 = performance.now();
       const idx = ensure();
-      const result = lookup(idx, text.slice(0, MAX_SELECTION_CHARS), { limit: limit ?? 5 });
+      let result: LookupResult;
+      let degraded = false;
+      try {
+        result = lookup(idx, text.slice(0, MAX_SELECTION_CHARS), { limit: limit ?? 5, ...(context ? { context } : {}) });
+      } catch (err) {
+        // The safety net for readers: an engine bug gives an empty answer marked `degraded`
+        // (the card says the lookup failed), never a page error. Tests call the engine directly,
+        // so the bug still fails them.
+        console.warn('[Ordinance Lens] lookup failed:', err);
+        degraded = true;
+        result = { query: text.slice(0, 2000), mode: 'empty', results: [], others: [], unknownCitations: [], truncated: false };
+      }
       if (text.length > MAX_SELECTION_CHARS) result.truncated = true;
       const views: Record<string, EntryView> = {};
       for (const hit of result.results.slice(0, 3)) {
@@ -200,7 +212,7 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
         const found = byId!.get(hit.id);
         if (found?.imported) (packOf ??= {})[hit.id] = found.pack.title;
       }
-      return { result, views, citationStyle, tookMs: Math.round((performance.now() - t0) * 10) / 10, ...(packOf ? { packOf } : {}) };
+      return { result, views, citationStyle, tookMs: Math.round((performance.now() - t0) * 10) / 10, ...(packOf ? { packOf } : {}), ...(degraded ? { degraded: true as const } : {}) };
     },
   };
 }

@@ -9,7 +9,7 @@
  * result, never an error. The background never trusts a payload's size: text is capped.
  */
 import type { Entry, EntryKind, Status } from '../core/schema/pack';
-import type { LookupHit, LookupResult } from '../core/search/types';
+import type { LookupHit, LookupResult, PageContext } from '../core/search/types';
 import { browser } from 'wxt/browser';
 import type { CitationStyle } from './storage/settings';
 
@@ -65,6 +65,8 @@ export interface LookupView {
   tookMs: number;
   /** Hits from imported packs: entry id → that pack's title (absent when every hit is bundled). */
   packOf?: Record<string, string>;
+  /** The engine failed on this lookup and the answer is an empty stand-in (see lib/lookup-service.ts). */
+  degraded?: true;
 }
 
 /** Where a lookup came from (only for history and diagnostics). */
@@ -80,13 +82,15 @@ export interface PendingLookup {
 
 export interface BackgroundProtocol {
   /** Look `text` up in the bundled and imported packs. `record` adds it to the reader's local history. */
-  lookup: { req: { text: string; source: LookupSource; record?: boolean; limit?: number }; res: LookupView };
+  lookup: { req: { text: string; source: LookupSource; record?: boolean; limit?: number; context?: PageContext }; res: LookupView };
   /** One entry in full, for a detail view (null if no such id). */
   entry: { req: { id: string }; res: EntryView | null };
   /** The side panel asks for the lookup handed to it in the last minute, if any. */
   takePending: { req: Record<string, never>; res: PendingLookup | null };
   /** The packs searched: bundled, then imported; and every entry id the bundled packs use (import refuses them). */
   packs: { req: Record<string, never>; res: { packs: PackInfo[]; bundledEntryIds: string[] } };
+  /** The page blocked the card's copy: open the same lookup in the side panel, whose copy works. */
+  panelForCopy: { req: { text: string }; res: { opened: boolean } };
   /** Adds a query to the local history (respects the history setting). */
   recordHistory: { req: { query: string; topId?: string; topTitle?: string }; res: { ok: boolean } };
 }
