@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { buildIndex, lookup, type LookupResult } from '../../core/search/index';
+import { buildIndex, lookup, type LookupResult, type PageContext } from '../../core/search/index';
 import type { Entry } from '../../core/schema/pack';
 import { loadBundledPacks } from '../lib/bundled-packs';
 import type { Command } from './types';
@@ -15,6 +15,28 @@ export function bundledEntries(contentDir = process.env.LENS_CONTENT_DIR || unde
   return entries;
 }
 
+interface Query {
+  text: string;
+  context?: PageContext;
+}
+
+/** One `--jsonl` line: {"text", "context"?, "title"?, "url"?}; a string says what is wrong with it. */
+function parseJsonlQuery(line: string): Query | string {
+  let o: unknown;
+  try {
+    o = JSON.parse(line);
+  } catch (err) {
+    return `not valid JSON (${err instanceof Error ? err.message : String(err)})`;
+  }
+  if (!o || typeof o !== 'object' || typeof (o as { text?: unknown }).text !== 'string') return 'expected an object with a "text" string';
+  const { text, context, title, url } = o as Record<string, unknown>;
+  const ctx: PageContext = {};
+  if (typeof context === 'string') ctx.text = context;
+  if (typeof title === 'string') ctx.title = title;
+  if (typeof url === 'string') ctx.url = url;
+  return Object.keys(ctx).length ? { text: text as string, context: ctx } : { text: text as string };
+}
+
 function printReadable(r: LookupResult, ms: number): void {
   console.log(`> ${r.query}  (${r.mode}, ${ms.toFixed(1)} ms${r.truncated ? ', truncated' : ''})`);
   for (const u of r.unknownCitations) console.log(`  ! ${u.message}`);
@@ -28,20 +50,40 @@ function printReadable(r: LookupResult, ms: number): void {
 }
 
 export const command: Command = {
-  usage: 'lens lookup [--json] [--limit K] [--stdin] [QUERY…]',
+  usage: 'lens lookup [--json] [--limit K] [--stdin [--jsonl]] [QUERY…]   (--jsonl: each stdin line is {"text", "context"?, "title"?, "url"?})',
   async run(args) {
     let json = false;
     let stdin = false;
+    let jsonl = false;
     let limit = 5;
-    const queries: string[] = [];
+    const queries: Query[] = [];
     for (let i = 0; i < args.length; i++) {
       const a = args[i]!;
       if (a === '--json') json = true;
       else if (a === '--stdin') stdin = true;
+      else if (a === '--jsonl') jsonl = true;
       else if (a === '--limit') limit = Number(args[++i]) || 5;
-      else queries.push(a);
+      else queries.push({ text: a });
     }
-    if (stdin) queries.push(...readFileSync(0, 'utf8').split('\n').filter((l) => l.trim()));
+    if (jsonl && !stdin) {
+      console.error('lens lookup: --jsonl reads objects from standard input; add --stdin');
+      return 2;
+    }
+    if (stdin) {
+      const lines = readFileSync(0, 'utf8').split('\n').filter((l) => l.trim());
+      for (const [i, line] of lines.entries()) {
+        if (!jsonl) {
+          queries.push({ text: line });
+          continue;
+        }
+        const q = parseJsonlQuery(line);
+        if (typeof q === 'string') {
+          console.error(`lens lookup: stdin line ${i + 1}: ${q}`);
+          return 2;
+        }
+        queries.push(q);
+      }
+    }
     if (!queries.length) {
       console.error(`usage: ${this.usage}`);
       return 2;
@@ -54,9 +96,9 @@ export const command: Command = {
       return 1;
     }
     const index = buildIndex(entries);
-    for (const q of queries) {
+    for (const { text: q, context } of queries) {
       const t0 = performance.now();
-      const r = lookup(index, q, { limit });
+      const r = lookup(index, q, { limit, ...(context ? { context } : {}) });
       const ms = performance.now() - t0;
       if (json) {
         console.log(
