@@ -9,6 +9,11 @@ export default defineConfig({
     plugins: [preact(), packsPlugin()],
     build: { sourcemap: false },
   }),
+  // `npm run zip` (scripts/zip.ts) runs `wxt zip` and makes the archives reproducible; docs/store/.
+  zip: {
+    // The sources archive is for building the extension: no tests, store screenshots or artefacts.
+    excludeSources: ['tests/**', 'docs/store/screenshots/**', '**/*.log', 'coverage/**', 'stats.html'],
+  },
   manifest: ({ browser, mode }) => ({
     name: 'Ordinance Lens',
     description: 'Explains the law behind what you read: the governing section, in plain words, with its sources. Works offline.',
