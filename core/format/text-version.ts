@@ -9,7 +9,7 @@ import { formatCiteDate } from './dates';
 
 export function textVersionNote(tv: TextVersion | undefined): string | undefined {
   if (!tv) return undefined;
-  const parts = [tv.describes.trim(), `amended ${formatCiteDate(tv.amended)}`];
+  const parts = [tv.describes.trim(), `${tv.what ? `${tv.what.trim()} ` : ''}amended ${formatCiteDate(tv.amended)}`];
   if (!tv.amendedTextAvailable) parts.push('amended text not available');
   return parts.join('; ');
 }

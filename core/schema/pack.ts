@@ -136,6 +136,11 @@ export const TextVersionSchema = z.object({
   describes: NonEmpty,
   /** When that text was amended or replaced, as precisely as the source gives it. */
   amended: IsoDate,
+  /**
+   * What the amendment amended, when it is larger than this entry: "Chapter 19" on a section whose
+   * own changes, if any, are unknown ("2003 text; Chapter 19 amended Dec. 11, 2025; …").
+   */
+  what: NonEmpty.optional(),
   /** Whether the amended text was available to the authors (false: the points cannot say what changed in it). */
   amendedTextAvailable: z.boolean(),
 });
