@@ -30,6 +30,8 @@ export interface CitationPattern {
 }
 
 const SUB = '((?:\\s?\\([a-z0-9]{1,4}\\))*)';
+/** "Section 19.30, subd. (a)" / "subdivision (a)": the subsection written as a subdivision. */
+const SUBD = '(?:,?\\s*subd(?:ivision|\\.)?\\s*(\\([a-z0-9]{1,4}\\)(?:\\s?\\([a-z0-9]{1,4}\\))*))?';
 
 /** keys for base + subsection chain, most specific first. */
 export function withSubsections(base: string, sub: string): CitationParse {
@@ -87,13 +89,16 @@ export const CITATION_PATTERNS: CitationPattern[] = [
     noun: 'executive order',
     local: false,
     reportUnknown: true,
-    regex: /\b(?:executive\s+order|e\.?\s?o\.?)\s*(?:no\.?|number|#)?\s*(\d{2,4}-\d{1,4}|\d{4,6})\b/g,
-    parse: (m) => ({ keys: [`eo:${m[1]}`], subsection: '', baseIndex: 0 }),
+    regex: /\b(?:exec(?:utive|\.)?\s+order|e\.?\s?o\.?)\s*(?:no\.?|number|#)?\s*(\d{2,4}-\d{1,4}|\d{4,6})\b/g,
+    // The number after the dash without leading zeros: "EO 2025-2" is "EO 2025-02".
+    parse: (m) => ({ keys: [`eo:${m[1]!.replace(/-0+(?=\d)/, '-')}`], subsection: '', baseIndex: 0 }),
     examples: {
       positive: [
-        { text: 'EO 2025-02', key: 'eo:2025-02' },
-        { text: 'Executive Order 2025-02', key: 'eo:2025-02' },
+        { text: 'EO 2025-02', key: 'eo:2025-2' },
+        { text: 'Executive Order 2025-02', key: 'eo:2025-2' },
+        { text: 'Executive Order 2025-2', key: 'eo:2025-2' },
         { text: 'Executive Order No. 14159', key: 'eo:14159' },
+        { text: 'Exec. Order No. 14287', key: 'eo:14287' },
       ],
       negative: ['the executive order said', 'geo 2025-02', 'video 2025-02'],
     },
@@ -132,13 +137,67 @@ export const CITATION_PATTERNS: CitationPattern[] = [
     },
   },
   {
+    name: 'minnesota-statute',
+    description: 'Minnesota Statutes: "Minn. Stat. § 609.735", "Minnesota Statutes, section 609.735", "Minn. Stat. § 480A.08, subd. 3"',
+    noun: 'Minnesota statute',
+    local: false,
+    reportUnknown: true,
+    regex: /\bminn(?:esota)?\.?\s*stat(?:utes|s?\.)?,?\s*(?:§§?|sections?|sec\.)?\s*(\d{1,3}[a-z]?\.\d{1,4})\b(?:,?\s*subd(?:ivision|\.)?\s*(\d{1,2}[a-z]?)\b)?/g,
+    parse: (m) => (m[2] ? { keys: [`mnstat:${m[1]}(${m[2]})`, `mnstat:${m[1]}`], subsection: `, subd. ${m[2]}`, baseIndex: 1 } : { keys: [`mnstat:${m[1]}`], subsection: '', baseIndex: 0 }),
+    examples: {
+      positive: [
+        { text: 'Minn. Stat. § 609.735', key: 'mnstat:609.735' },
+        { text: 'Minnesota Statutes, section 609.735', key: 'mnstat:609.735' },
+        { text: 'Minn. Stat. § 480A.08, subd. 3', key: 'mnstat:480a.08(3)' },
+        { text: 'Minn. Stat. 629.34', key: 'mnstat:629.34' },
+      ],
+      negative: ['Minnesota statutes on trespass', 'Minn. State Fair 2025'],
+    },
+  },
+  {
+    name: 'case-number',
+    description: 'Court case numbers: federal "0:26-cv-00190-KMM-DJF" / "25-cv-4669", state "24-CV-25-2086", Minnesota appeals "A18-2011"',
+    noun: 'case',
+    local: false,
+    reportUnknown: true,
+    regex: /\b(?:(?:\d:)?(\d{2})-cv-((?:\d{2}-)?)0*(\d{1,6})(?:-[a-z]{2,4})*|(a\d{2}-\d{3,4}))\b/g,
+    parse: (m) => ({ keys: [m[4] ? `case:${m[4]}` : `case:${m[1]}-cv-${m[2]}${m[3]}`], subsection: '', baseIndex: 0 }),
+    examples: {
+      positive: [
+        { text: '0:26-cv-00190-KMM-DJF', key: 'case:26-cv-190' },
+        { text: 'No. 26-cv-190', key: 'case:26-cv-190' },
+        { text: 'No. 25-cv-4669 (D. Minn.)', key: 'case:25-cv-4669' },
+        { text: 'No. 24-CV-25-2086', key: 'case:24-cv-25-2086' },
+        { text: 'No. A18-2011', key: 'case:a18-2011' },
+      ],
+      negative: ['a 26-cv engine', 'cv-190', 'A1-2011'],
+    },
+  },
+  {
+    name: 'minnesota-bill',
+    description: 'Minnesota House and Senate files: "HF 16", "H.F. 16", "SF2724"',
+    noun: 'bill',
+    local: false,
+    reportUnknown: true,
+    regex: /\b([hs])\.?\s?f\.?\s?(\d{1,4})\b(?![.\d])/g,
+    parse: (m) => ({ keys: [`bill:${m[1]}f${m[2]}`], subsection: '', baseIndex: 0 }),
+    examples: {
+      positive: [
+        { text: 'HF 16', key: 'bill:hf16' },
+        { text: 'H.F. 16', key: 'bill:hf16' },
+        { text: 'SF2724, HF2680', key: 'bill:sf2724' },
+      ],
+      negative: ['SF 49ers', 'the hf radio band', 'hf 1.5 ratio'],
+    },
+  },
+  {
     name: 'code-section',
     description: 'City code sections: "§ 19.30(a)(3)", "Sec. 19.30", "Section 19.10", "MCO 19.20"',
     noun: 'section',
     local: true,
     reportUnknown: true,
-    regex: new RegExp(`(?:§§?|\\bsec(?:tion|\\.|s\\.)?|\\bmco|\\bcode\\s+§?)\\s*(\\d{1,3}\\.\\d{1,4})\\b${SUB}`, 'g'),
-    parse: (m) => withSubsections(`sec:${m[1]}`, m[2] ?? ''),
+    regex: new RegExp(`(?:§§?|\\bsec(?:tion|\\.|s\\.)?|\\bmco|\\bcode\\s+§?)\\s*(\\d{1,3}\\.\\d{1,4})\\b${SUB}${SUBD}`, 'g'),
+    parse: (m) => withSubsections(`sec:${m[1]}`, (m[2] ?? '') + (m[3] ?? '')),
     examples: {
       positive: [
         { text: '§ 19.30(a)(3)', key: 'sec:19.30(a)(3)' },
@@ -146,6 +205,8 @@ export const CITATION_PATTERNS: CitationPattern[] = [
         { text: 'Section 19.10', key: 'sec:19.10' },
         { text: 'MCO 19.20', key: 'sec:19.20' },
         { text: '§§ 19.30', key: 'sec:19.30' },
+        { text: 'Section 19.30, subd. (a)', key: 'sec:19.30(a)' },
+        { text: 'section 19.30 subdivision (a)(3)', key: 'sec:19.30(a)(3)' },
       ],
       negative: ['version 19.30', 'it cost $19.30', 'Section 8 housing'],
     },
@@ -189,16 +250,19 @@ export const CITATION_PATTERNS: CitationPattern[] = [
     noun: 'ordinance',
     local: true,
     reportUnknown: true,
-    regex: /\b(?:(?:ordinance|ord\.)\s*(?:no\.?|number|#)?\s*(\d{1,4}(?:-(?:[a-z]{1,3}-)?\d{1,4})?)|(\d{4}-or-\d{1,4}))\b(?![.\d])/g,
-    parse: (m) => ({ keys: [`ord:${m[1] ?? m[2]}`], subsection: '', baseIndex: 0 }),
+    // "ORD" without a dot only before a dashed number ("ORD 26-7"), so "ord 2 chairs" is no citation.
+    regex: /\b(?:(?:ordinance|ord\.)\s*(?:no\.?|number|#)?\s*(\d{1,4}(?:-(?:[a-z]{1,3}-)?\d{1,4})?)|ord\s+(\d{1,4}-\d{1,4})|(\d{4}-or-\d{1,4}))\b(?![.\d])/g,
+    parse: (m) => ({ keys: [`ord:${m[1] ?? m[2] ?? m[3]}`], subsection: '', baseIndex: 0 }),
     examples: {
       positive: [
         { text: 'Ordinance 26-5', key: 'ord:26-5' },
         { text: 'Mounds View ordinance 1056', key: 'ord:1056' },
         { text: 'Ordinance No. 2025-Or-045', key: 'ord:2025-or-045' },
         { text: '2003-Or-092', key: 'ord:2003-or-092' },
+        { text: 'ORD 26-7', key: 'ord:26-7' },
+        { text: 'Ordinance No. 1056', key: 'ord:1056' },
       ],
-      negative: ['the ordinance passed', 'an ordinance in the works'],
+      negative: ['the ordinance passed', 'an ordinance in the works', 'ordered 26 items', 'ord 2 chairs'],
     },
   },
   {
@@ -208,7 +272,12 @@ export const CITATION_PATTERNS: CitationPattern[] = [
     local: false,
     reportUnknown: true,
     regex: new RegExp(`(?<![\\d.])\\b(?:ina\\s*§?\\s*)?(\\d{3})\\s?(\\([a-z]\\)${SUB.slice(1, -1)})`, 'g'),
-    parse: (m) => withSubsections(`ina:${m[1]}`, m[2] ?? ''),
+    // No bare "ina:287" key: 287(d) and 287(g) are different provisions, so a citation of one
+    // never falls back to entries about the other.
+    parse: (m) => {
+      const w = withSubsections(`ina:${m[1]}`, m[2] ?? '');
+      return { ...w, keys: w.keys.slice(0, -1), baseIndex: Math.max(0, w.baseIndex - 1) };
+    },
     examples: {
       positive: [
         { text: '287(g)', key: 'ina:287(g)' },
