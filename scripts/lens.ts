@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   lookup: () => import('./commands/lookup'),
   eval: () => import('./commands/eval'),
   bench: () => import('./commands/bench'),
+  scan: () => import('./commands/scan'),
 };
 
 async function main(argv: string[]): Promise<number> {

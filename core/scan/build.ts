@@ -10,11 +10,11 @@
  * so "ice on the roads" is not Immigration and Customs Enforcement.
  */
 import type { Entry } from '../schema/pack';
-import { normalize, norm } from '../text/normalize';
 import { STOPWORDS } from '../text/tokenize';
 import { extractCitations } from '../citations/extract';
 import { COMMON_WORDS } from './common-words';
 import { BREAK, LINE, wordTokens } from './tokens';
+import { foldText } from './fold';
 
 /** How an entry carries a name: its title or citation ranks above an alias. */
 export type NameField = 'title' | 'citation' | 'alias';
@@ -28,11 +28,14 @@ export interface NameRef {
 }
 
 export interface TrieNode {
-  next?: Map<string, TrieNode>;
-  refs?: NameRef[];
-  /** A jurisdiction's name ends here (index into ScanIndex.jurisdictions). */
-  juris?: number;
+  next: Map<string, TrieNode> | undefined;
+  refs: NameRef[] | undefined;
+  /** A jurisdiction's name ends here (index into ScanIndex.jurisdictions), else -1. */
+  juris: number;
 }
+
+/** Every node has the same shape, so the scan's property reads stay monomorphic (fast). */
+const newNode = (): TrieNode => ({ next: undefined, refs: undefined, juris: -1 });
 
 export interface ScanEntry {
   id: string;
@@ -55,8 +58,8 @@ const PUNCT_EDGE = new Set(['(', ')', ',', ';', ':', '/', '[', ']', BREAK, LINE]
 
 /** Word keys of a name with its acronym mask; undefined when the name is not worth marking. */
 export function nameKeys(name: string): { keys: string[]; caps: number }[] {
-  const n = normalize(name);
-  const t = wordTokens(n.text);
+  const folded = foldText(name);
+  const t = wordTokens(folded);
   let a = 0;
   let b = t.keys.length;
   while (a < b && PUNCT_EDGE.has(t.keys[a]!)) a++;
@@ -65,7 +68,7 @@ export function nameKeys(name: string): { keys: string[]; caps: number }[] {
   if (!keys.length || keys.length > 24 || keys.includes(LINE)) return [];
   let caps = 0;
   for (let k = a; k < b && k - a < 31; k++) {
-    const orig = name.slice(n.starts[t.starts[k]!], n.ends[t.ends[k]! - 1]);
+    const orig = name.slice(t.starts[k], t.ends[k]);
     if (/^[A-Z][A-Z.]*[A-Z]\.?$/.test(orig) && /^[a-z]+$/.test(keys[k - a]!)) caps |= 1 << (k - a);
   }
   if (keys.length === 1 || (keys.length === 2 && keys[0] === 'the')) {
@@ -74,29 +77,29 @@ export function nameKeys(name: string): { keys: string[]; caps: number }[] {
   }
   const out = [{ keys, caps }];
   // "city-owned" also as "cityowned", for a page that breaks the word at a line end.
-  const joined = normalize(name.replace(/(\p{L})-(\p{L})/gu, '$1$2'));
-  if (joined.text !== n.text) {
-    const j = wordTokens(joined.text).keys.filter((k, i, all) => !(PUNCT_EDGE.has(k) && (i === 0 || i === all.length - 1)));
+  const joined = foldText(name.replace(/(\p{L})-(\p{L})/gu, '$1$2'));
+  if (joined !== folded) {
+    const j = wordTokens(joined).keys.filter((k, i, all) => !(PUNCT_EDGE.has(k) && (i === 0 || i === all.length - 1)));
     if (j.length) out.push({ keys: j, caps: 0 });
   }
   return out;
 }
 
-export const jurisdictionKey = (s: string) => wordTokens(norm(s)).keys.filter((k) => k !== ',').join(' ');
+export const jurisdictionKey = (s: string) => wordTokens(foldText(s)).keys.filter((k) => k !== ',').join(' ');
 
 function insert(root: TrieNode, keys: string[]): TrieNode {
   let node = root;
   for (const k of keys) {
     node.next ??= new Map();
     let child = node.next.get(k);
-    if (!child) node.next.set(k, (child = {}));
+    if (!child) node.next.set(k, (child = newNode()));
     node = child;
   }
   return node;
 }
 
 export function buildScanIndex(entries: readonly Entry[]): ScanIndex {
-  const root: TrieNode = {};
+  const root = newNode();
   const cites = new Map<string, NameRef[]>();
   const jurisdictions: string[] = [];
   const jurisIds = new Map<string, number>();
@@ -115,7 +118,7 @@ export function buildScanIndex(entries: readonly Entry[]): ScanIndex {
       // "Hennepin County" is also named "Hennepin"; "Minneapolis Park and Recreation Board" is in "Minneapolis".
       if (keys.length > 1 && !['united', 'new', 'north', 'south', 'west', 'east', 'st'].includes(keys[0]!) && !COMMON_WORDS.has(keys[0]!)) {
         const first = insert(root, [keys[0]!]);
-        first.juris ??= id;
+        if (first.juris < 0) first.juris = id;
       }
     }
     return id;
@@ -137,7 +140,7 @@ export function buildScanIndex(entries: readonly Entry[]): ScanIndex {
         (node.refs ??= []).push({ entry: idx, rank, caps });
         names++;
       }
-      for (const c of extractCitations(norm(name), 20)) {
+      for (const c of extractCitations(foldText(name), 20)) {
         if (c.pattern.name === 'bare-section') continue;
         for (const key of c.keys) {
           const list = cites.get(key) ?? [];

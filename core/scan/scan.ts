@@ -7,10 +7,10 @@
  * belongs to entries of different jurisdictions, the page decides: a jurisdiction named just
  * before the mention, else the one the page's title, host and text name most.
  */
-import { normalize } from '../text/normalize';
 import { extractCitations } from '../citations/extract';
 import type { NameRef, ScanIndex, TrieNode } from './build';
 import { wordTokens } from './tokens';
+import { foldText } from './fold';
 
 export interface PageContext {
   title?: string;
@@ -46,8 +46,8 @@ function isCaps(src: string): boolean {
 }
 
 export function scanText(index: ScanIndex, text: string, context: PageContext = {}): ScanMatch[] {
-  const n = normalize(text);
-  const t = wordTokens(n.text);
+  const folded = foldText(text);
+  const t = wordTokens(folded);
   const keys = t.keys;
   const candidates: Candidate[] = [];
   const jurisAt: number[] = []; // normalized position, jurisdiction id (pairs)
@@ -57,12 +57,13 @@ export function scanText(index: ScanIndex, text: string, context: PageContext = 
     let node: TrieNode | undefined = index.root.next?.get(keys[i]!);
     let best: Candidate | undefined;
     for (let j = i; node; ) {
-      if (node.juris !== undefined) {
+      if (node.juris >= 0) {
         jurisAt.push(t.starts[i]!, node.juris);
         jurisCount[node.juris]! += 1;
       }
       if (node.refs) {
-        const ok = node.refs.filter((r) => capsOk(r.caps, text, n.starts, n.ends, t.starts, t.ends, i, j));
+        const refs = node.refs;
+        const ok = refs.some((r) => r.caps) ? refs.filter((r) => capsOk(r.caps, text, t.starts, t.ends, i, j)) : refs;
         if (ok.length) best = { start: t.starts[i]!, end: t.ends[j]!, refs: ok, via: 'name', local: false };
       }
       j++;
@@ -72,7 +73,7 @@ export function scanText(index: ScanIndex, text: string, context: PageContext = 
     if (best) candidates.push(best);
   }
 
-  for (const c of extractCitations(n.text, 100_000)) {
+  for (const c of extractCitations(folded, 100_000)) {
     if (c.pattern.name === 'bare-section') continue;
     for (const key of c.keys) {
       const refs = index.cites.get(key);
@@ -101,8 +102,8 @@ export function scanText(index: ScanIndex, text: string, context: PageContext = 
     const near = c.start - nearPos <= NEAR ? nearJuris : -1;
     const chosen = choose(index, c.refs, near, pageScore);
     lastEnd = c.end;
-    const start = n.starts[c.start]!;
-    const end = n.ends[c.end - 1]!;
+    const start = c.start;
+    const end = c.end;
     const m: ScanMatch = { start, end, text: text.slice(start, end), id: index.entries[chosen[0]!]!.id, via: c.via };
     if (chosen.length > 1) m.alternatives = chosen.slice(1).map((e) => index.entries[e]!.id);
     out.push(m);
@@ -110,10 +111,10 @@ export function scanText(index: ScanIndex, text: string, context: PageContext = 
   return out;
 }
 
-function capsOk(caps: number, src: string, ns: number[], ne: number[], ts: number[], te: number[], i: number, j: number): boolean {
+function capsOk(caps: number, src: string, ts: number[], te: number[], i: number, j: number): boolean {
   if (!caps) return true;
   for (let k = i; k <= j; k++) {
-    if (caps & (1 << (k - i)) && !isCaps(src.slice(ns[ts[k]!]!, ne[te[k]! - 1]!))) return false;
+    if (caps & (1 << (k - i)) && !isCaps(src.slice(ts[k]!, te[k]!))) return false;
   }
   return true;
 }
@@ -122,7 +123,7 @@ function capsOk(caps: number, src: string, ns: number[], ne: number[], ts: numbe
 function pageJurisdictionScore(index: ScanIndex, ctx: PageContext, counts: Float64Array): Float64Array {
   const score = Float64Array.from(counts);
   if (ctx.title) {
-    const tk = ` ${wordTokens(normalize(ctx.title).text).keys.join(' ')} `;
+    const tk = ` ${wordTokens(foldText(ctx.title)).keys.join(' ')} `;
     index.jurisdictions.forEach((j, k) => {
       if (tk.includes(` ${j} `)) score[k]! += 5;
     });

@@ -1,7 +1,7 @@
 /**
- * Word keys for the page scanner. Runs on normalized text (core/text/normalize.ts: lower case,
- * diacritics folded, quotes and dashes straightened) and is used both for the pack's names and
- * for the page, so the two sides always agree on what a "word" is:
+ * Word keys for the page scanner. Runs on folded text (./fold.ts: case, diacritics, quotes and
+ * dashes folded, offsets kept) and is used both for the pack's names and for the page, so the
+ * two sides always agree on what a "word" is:
  *
  * - a word is a run of letters and digits; a hyphen inside a word separates two words
  *   ("city-owned" = "city owned"), and a hyphen at a line end joins them ("separa-\ntion");
@@ -16,145 +16,147 @@
 const ABBREV = new Set(
   'st no nos sec secs ch ord exec minn gen att op inc co corp dept gov govt rep sen stat jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr vs v ct app art ave blvd tit subd para'.split(' '),
 );
-const SYNONYM: Record<string, string> = { saint: 'st', '&': 'and' };
-/** Characters that become tokens of their own: they separate ideas, so a name must contain them to match across them. */
-const PUNCT = new Set(['(', ')', ',', ';', ':', '/', '&', '§', '[', ']']);
+const SYNONYM = new Map([
+  ['saint', 'st'],
+  ['&', 'and'],
+]);
 export const BREAK = '.';
 export const LINE = '\n';
 
 export interface WordTokens {
   keys: string[];
-  /** Normalized-text span of each token. */
+  /** Text span of each token. */
   starts: number[];
   ends: number[];
 }
 
-const isWordCode = (c: number): boolean =>
-  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c > 127 && c !== 0xad && /[\p{L}\p{N}]/u.test(String.fromCharCode(c)));
+/** Character classes of the BMP: 1 letter or digit, 2 separator punctuation (a token of its own). */
+const CLASS = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) {
+  const ch = String.fromCharCode(c);
+  if (c >= 0xd800 && c <= 0xdfff) continue;
+  if (c === 0xad) continue;
+  if (/[\p{L}\p{N}]/u.test(ch)) CLASS[c] = 1;
+}
+for (const ch of '(),;:/&§[]') CLASS[ch.charCodeAt(0)] = 2;
+const isWord = (c: number) => CLASS[c] === 1;
+const LOWER = /\p{Ll}/u;
 
 /** "agents" → "agent", "parties" → "party"; words of 3 letters or fewer, "-ss", "-us", "-is" are kept. */
 export function foldPlural(w: string): string {
   const n = w.length;
   if (n <= 3 || w.charCodeAt(n - 1) !== 115 /* s */) return w;
-  if (/\d/.test(w)) return w;
-  if (n > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
-  if (w.endsWith('ss') || w.endsWith('us') || w.endsWith('is')) return w;
+  const p = w.charCodeAt(n - 2);
+  if (p === 115 || p === 117 || p === 105 || (p >= 48 && p <= 57)) return w; // -ss -us -is, digits
+  if (n > 4 && p === 101 && w.charCodeAt(n - 3) === 105) return w.slice(0, -3) + 'y';
   return w.slice(0, -1);
 }
 
-function finish(raw: string): string {
-  return SYNONYM[raw] ?? foldPlural(raw);
-}
-
-/** Splits normalized text into word keys and separator tokens (see the header). */
+/** Splits folded text into word keys and separator tokens (see the header). */
 export function wordTokens(text: string): WordTokens {
   const keys: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
   const n = text.length;
   let i = 0;
-  let word = '';
-  let wStart = -1;
-  let wEnd = -1;
-  const flush = () => {
-    if (wStart < 0) return;
-    keys.push(finish(word));
-    starts.push(wStart);
-    ends.push(wEnd);
-    word = '';
-    wStart = -1;
-  };
-  const sep = (k: string, at: number) => {
-    keys.push(k);
-    starts.push(at);
-    ends.push(at + 1);
-  };
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (isWordCode(c)) {
-      if (wStart < 0) wStart = i;
-      word += text[i];
-      wEnd = i + 1;
+    if (isWord(c)) {
+      const start = i;
+      let dirty = false; // the word's text holds characters that are not part of its key
+      let initials = true; // "u.s.": single letters joined by dots
+      let possessive = false;
       i++;
-      continue;
-    }
-    if (c === 0xad && wStart >= 0) {
-      i++;
-      continue;
-    }
-    if (c === 39 /* ' */ && wStart >= 0 && i + 1 < n && isWordCode(text.charCodeAt(i + 1))) {
-      // Possessive "'s" (not "'sa…"): the word ends here and the "'s" is dropped.
-      if ((text[i + 1] === 's') && (i + 2 >= n || !isWordCode(text.charCodeAt(i + 2)))) {
-        flush();
-        i += 2;
-        continue;
-      }
-      word += "'"; // "don't", "att'y"
-      i++;
-      continue;
-    }
-    if (c === 45 /* - */ && wStart >= 0) {
-      // "separa-\ntion": a line-end hyphen between letters joins the word.
-      let j = i + 1;
-      while (j < n && (text[j] === ' ' || text[j] === '\t')) j++;
-      if (text[j] === '\n' && /\p{L}/u.test(text[i - 1] ?? '')) {
-        j++;
-        while (j < n && (text[j] === ' ' || text[j] === '\t')) j++;
-        if (j < n && /\p{Ll}/u.test(text[j]!)) {
-          i = j;
+      for (;;) {
+        while (i < n && isWord(text.charCodeAt(i))) i++;
+        if (i >= n) break;
+        const d = text.charCodeAt(i);
+        const next = text.charCodeAt(i + 1);
+        if (d === 0xad) {
+          dirty = true;
+          i++;
           continue;
         }
-      }
-      flush();
-      i++;
-      continue;
-    }
-    if (c === 46 /* . */ && wStart >= 0) {
-      const w = word;
-      const next = text.charCodeAt(i + 1);
-      // Initials ("u.s.", "h.f.") are joined into one word.
-      if (w.length === 1 || /^(?:[a-z]\.)+[a-z]$/.test(w)) {
-        if (i + 2 <= n && isWordCode(next) && !isWordCode(text.charCodeAt(i + 2))) {
-          word += '.' + text[i + 1];
-          wEnd = i + 2;
-          i += 2;
+        if (d === 39 /* ' */ && isWord(next)) {
+          if (next === 115 /* s */ && !isWord(text.charCodeAt(i + 2))) {
+            possessive = true;
+            break;
+          }
+          i++;
           continue;
         }
-        word = word.replace(/\./g, '');
-        flush();
-        i++;
-        continue;
+        if (d === 46 /* . */) {
+          // "19.30": digits on both sides; "u.s": single letters on both sides.
+          const prev = text.charCodeAt(i - 1);
+          if (prev >= 48 && prev <= 57 && next >= 48 && next <= 57) {
+            i++;
+            continue;
+          }
+          if (initials && isWord(next) && !isWord(text.charCodeAt(i + 2)) && (i - 1 === start || text.charCodeAt(i - 2) === 46)) {
+            dirty = true;
+            i++;
+            continue;
+          }
+          break;
+        }
+        if (d === 45 /* - */ && LOWER.test(text[i - 1]!)) {
+          // "separa-\ntion": a line-end hyphen before a lower-case letter joins the word.
+          let j = i + 1;
+          while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+          if (text.charCodeAt(j) === 10) {
+            j++;
+            while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+            if (j < n && LOWER.test(text[j]!)) {
+              dirty = true;
+              i = j;
+              continue;
+            }
+          }
+        }
+        break;
       }
-      // "19.30", "287.7": a dot between digits stays inside the word.
-      if (/\d$/.test(w) && next >= 48 && next <= 57) {
-        word += '.';
-        i++;
-        continue;
+      let end = i;
+      // A trailing "." after initials ("u.s.") belongs to the word.
+      let raw = text.slice(start, end);
+      if (dirty) {
+        raw = raw.replace(/\u00ad|-[ \t]*\n[ \t]*/g, '');
+        if (/^[\p{L}\p{N}](?:\.[\p{L}\p{N}])+$/u.test(raw)) {
+          raw = raw.replace(/\./g, '');
+          if (text.charCodeAt(end) === 46) end = ++i;
+        }
       }
-      const abbrev = ABBREV.has(w);
-      flush();
-      if (!abbrev) sep(BREAK, i);
-      i++;
+      if (initials && raw.length === 1 && text.charCodeAt(end) === 46) end = ++i; // "N." of a name
+      keys.push(SYNONYM.get(raw) ?? foldPlural(raw));
+      starts.push(start);
+      ends.push(possessive ? end : end);
+      if (possessive) i += 2;
+      else if (text.charCodeAt(i) === 46 && end === i) {
+        // A dot after a word: a sentence ends unless the word is an abbreviation.
+        if (!ABBREV.has(raw)) {
+          keys.push(BREAK);
+          starts.push(i);
+          ends.push(i + 1);
+        }
+        i++;
+      }
       continue;
     }
-    if (wStart >= 0) {
-      if (/\./.test(word)) word = word.replace(/\./g, '');
-      flush();
-    }
-    if (c === 10) sep(LINE, i);
-    else if (c === 33 || c === 63) sep(BREAK, i);
-    else if (c === 45 && text[i - 1] === ' ' && text[i + 1] === ' ') sep(BREAK, i); // " - " as a dash
-    else if (PUNCT.has(text[i]!)) {
+    if (CLASS[c] === 2) {
       const k = text[i]!;
-      keys.push(SYNONYM[k] ?? k);
+      keys.push(SYNONYM.get(k) ?? k);
+      starts.push(i);
+      ends.push(i + 1);
+    } else if (c === 10) {
+      keys.push(LINE);
+      starts.push(i);
+      ends.push(i + 1);
+    } else if (c === 33 || c === 63 || (c === 46 && i > 0 && text.charCodeAt(i - 1) !== 46) || (c === 45 && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32)) {
+      // "!", "?", a stray ".", and " - " as a dash end a phrase.
+      keys.push(BREAK);
       starts.push(i);
       ends.push(i + 1);
     }
     i++;
-  }
-  if (wStart >= 0) {
-    if (/\./.test(word) && !/\d\.\d/.test(word)) word = word.replace(/\./g, '');
-    flush();
   }
   return { keys, starts, ends };
 }
