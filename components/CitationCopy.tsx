@@ -1,11 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CITATION_STYLES, formatCitation, type CitationStyleName, type CiteInput } from '../core/format/citation';
 
+/**
+ * What a copy did: true only when the clipboard holds our text. `blocked`: the page keeps us off
+ * the clipboard, and `offer` is another way to copy (the in-page card offers the side panel).
+ */
+export type CopyOutcome = boolean | { blocked: string; offer?: { label: string; run: () => Promise<boolean> } };
+export type CopyFn = (text: string) => Promise<CopyOutcome>;
+
 export interface CitationCopyProps {
   input: CiteInput;
   defaultStyle: CitationStyleName;
-  /** Writes text to the clipboard; resolves true on success. */
-  copy: (text: string) => Promise<boolean>;
+  /** Writes text to the clipboard; resolves true only when it is there. */
+  copy: CopyFn;
   idPrefix: string;
 }
 
@@ -13,6 +20,7 @@ export interface CitationCopyProps {
 export function CitationCopy({ input, defaultStyle, copy, idPrefix }: CitationCopyProps) {
   const [style, setStyle] = useState<CitationStyleName>(defaultStyle);
   const [status, setStatus] = useState('');
+  const [offer, setOffer] = useState<{ label: string; run: () => Promise<boolean> } | null>(null);
   useEffect(() => setStyle(defaultStyle), [defaultStyle]);
   const text = formatCitation(style, input);
   const selectId = `${idPrefix}-cite-style`;
@@ -27,6 +35,7 @@ export function CitationCopy({ input, defaultStyle, copy, idPrefix }: CitationCo
         onChange={(e) => {
           setStyle((e.currentTarget as HTMLSelectElement).value as CitationStyleName);
           setStatus('');
+          setOffer(null);
         }}
       >
         {CITATION_STYLES.map((s) => (
@@ -40,12 +49,31 @@ export function CitationCopy({ input, defaultStyle, copy, idPrefix }: CitationCo
         class="ol-btn"
         data-ol="copy"
         onClick={async () => {
-          const ok = await copy(text);
-          setStatus(ok ? 'Copied' : 'Copy failed: select the text below');
+          const out = await copy(text);
+          if (typeof out === 'object') {
+            setStatus(out.blocked);
+            setOffer(out.offer ?? null);
+          } else {
+            setStatus(out ? 'Copied' : 'Copy failed: select the text below');
+            setOffer(null);
+          }
         }}
       >
         Copy citation
       </button>
+      {offer ? (
+        <button
+          type="button"
+          class="ol-btn"
+          data-ol="copy-elsewhere"
+          onClick={async () => {
+            const opened = await offer.run();
+            setStatus(opened ? 'Opened in the side panel: copy it there.' : 'The side panel did not open: select the text below.');
+          }}
+        >
+          {offer.label}
+        </button>
+      ) : null}
       <span class="ol-copy-status" role="status" aria-live="polite">
         {status}
       </span>

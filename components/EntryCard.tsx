@@ -10,6 +10,7 @@ import { ConfidenceBadge, MatchBadge, StatusBadge, TextVersionNote } from './Con
 import { CitationCopy } from './CitationCopy';
 import { SourceList, SourceRefs } from './SourceLinks';
 import { Timeline } from './Timeline';
+import type { CopyFn } from './CitationCopy';
 
 export interface EntryCardProps {
   view: EntryView;
@@ -18,7 +19,7 @@ export interface EntryCardProps {
   /** card: what matched, compactly; detail: everything, with the dated history. */
   mode: 'card' | 'detail';
   citationStyle: CitationStyleName;
-  copy: (text: string) => Promise<boolean>;
+  copy: CopyFn;
   onOpenRelated?: (id: string) => void;
   idPrefix: string;
 }

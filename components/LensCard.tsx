@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { EntryView, LookupView } from '../lib/messages';
 import { LookupAnswer } from './LookupAnswer';
+import type { CopyFn } from './CitationCopy';
 
 export interface LensCardProps {
   /** null while the answer is on its way. */
@@ -11,7 +12,7 @@ export interface LensCardProps {
   onOpen: (id: string) => void;
   onBack: () => void;
   onClose: () => void;
-  copy: (text: string) => Promise<boolean>;
+  copy: CopyFn;
 }
 
 /** The in-page card: a non-modal dialog beside the selection. Presentational; mounted by lib/card. */

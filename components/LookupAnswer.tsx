@@ -4,13 +4,14 @@ import type { EntryView, LookupView } from '../lib/messages';
 import { kindWordOf } from '../lib/words';
 import { EntryCard } from './EntryCard';
 import { MatchBadge } from './ConfidenceBadge';
+import type { CopyFn } from './CitationCopy';
 
 export interface LookupAnswerProps {
   view: LookupView;
   /** An entry the reader opened from "related" or "other results" (replaces the top answer). */
   opened?: EntryView | null;
   citationStyle: CitationStyleName;
-  copy: (text: string) => Promise<boolean>;
+  copy: CopyFn;
   onOpen: (id: string) => void;
   mode: 'card' | 'detail';
   idPrefix: string;
@@ -30,7 +31,12 @@ export function LookupAnswer({ view, opened, citationStyle, copy, onOpen, mode, 
           {u.message}
         </p>
       ))}
-      {!shown ? (
+      {!shown && result.mode === 'empty' && !result.query.trim() ? (
+        // Nothing was selected (or only a password field): no lookup was made, so say what to do.
+        <p class="ol-empty" data-ol="nothing">
+          Select some text first, then ask Ordinance Lens again.
+        </p>
+      ) : !shown ? (
         <p class="ol-empty" data-ol="nothing">
           Nothing in this pack covers this.
           {result.others.length ? ' Some entries mention these words; they are listed below, unconfirmed.' : ''}

@@ -27,3 +27,20 @@ export async function copyText(text: string, container?: ParentNode & Node): Pro
     return false;
   }
 }
+
+/**
+ * For the in-page card: the async Clipboard API only. True only when the browser says our text is
+ * on the clipboard. No execCommand('copy') fallback in a web page: it fires a `copy` event the
+ * page can read and rewrite (a capture listener sees our text and can put its own instead), and
+ * it reports success either way. When the page blocks the clipboard (Permissions-Policy,
+ * an insecure page, no focus), the card offers the side panel, an extension page, instead.
+ */
+export async function writeClipboard(text: string): Promise<boolean> {
+  try {
+    if (!navigator.clipboard?.writeText) return false;
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -9,6 +9,7 @@ export default defineBackground(() => {
     // Test-only hook (e2e builds only): runs the same handler the context menu calls.
     (globalThis as Record<string, unknown>).__lensTest = {
       lookupInActiveTab: handlers.lookupInActiveTab,
+      commandInActiveTab: handlers.commandInActiveTab,
     };
   }
 });

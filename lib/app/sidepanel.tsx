@@ -17,6 +17,8 @@ const REASONS: Record<string, string> = {
   'card-refused': 'This page did not let the card in, so your lookup opened here.',
   'card-off': 'The card is turned off for this site (see Settings), so your lookup opened here.',
   'no-tab': 'Your lookup opened here.',
+  'page-loading': 'The page was still loading and did not let the card in, so your lookup opened here.',
+  'copy-blocked': 'The page blocks copying, so your lookup opened here: copy the citation below.',
 };
 
 export function isPassage(text: string): boolean {

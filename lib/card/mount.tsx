@@ -9,7 +9,8 @@ import { render } from 'preact';
 import { LENS_CSS } from '../../components/styles';
 import { LensCard } from '../../components/LensCard';
 import { askBackground, MAX_ECHO_CHARS, MAX_SELECTION_CHARS, type EntryView, type LookupView } from '../messages';
-import { copyText } from '../clipboard';
+import { writeClipboard } from '../clipboard';
+import type { CopyOutcome } from '../../components/CitationCopy';
 import { placeCard, type Rect } from './position';
 
 /**
@@ -23,18 +24,40 @@ const HOST_CSS = `:host {
   top: var(--ol-y, 0px) !important; left: var(--ol-x, -10000px) !important; margin: 0 !important; padding: 0 !important;
   border: 0 !important; width: auto !important; height: auto !important; transform: none !important; filter: none !important;
   opacity: 1 !important; visibility: visible !important; contain: layout style !important; pointer-events: auto !important;
+  zoom: var(--ol-zoom, 1) !important;
 }`;
 
-function hostCss(top: number, left: number, maxHeight?: number): string {
+function hostCss(top: number, left: number, maxHeight?: number, zoom = 1): string {
   const cap = maxHeight === undefined ? '' : ` --ol-max-h: ${maxHeight}px !important;`;
-  return `--ol-y: ${top}px !important; --ol-x: ${left}px !important;${cap}`;
+  const z = zoom === 1 ? '' : ` --ol-zoom: ${zoom} !important;`;
+  return `--ol-y: ${top}px !important; --ol-x: ${left}px !important;${cap}${z}`;
+}
+
+/**
+ * How much the page scales what we add to <html>: its `zoom` (which every descendant inherits,
+ * multiplied) and any `transform`. Measured, not parsed: the card's drawn width over its own
+ * CSS width (offsetWidth ignores both). 1 on an ordinary page.
+ */
+function pageScale(card: HTMLElement): number {
+  const drawn = card.getBoundingClientRect().width;
+  const own = card.offsetWidth;
+  if (!drawn || !own) return 1;
+  const s = drawn / own;
+  return Math.abs(s - 1) < 0.01 ? 1 : s;
 }
 
 const SHADOW_CSS = `${HOST_CSS}\n${LENS_CSS}`;
 
+/** A password field (or one the page marks as a one-time code or card number): never read. */
+export function isSecretField(el: Element | null): boolean {
+  return el instanceof HTMLInputElement && (el.type === 'password' || /^(one-time-code|cc-number|cc-csc|current-password|new-password)$/.test(el.autocomplete));
+}
+
 /** The page's selection as text (inputs and textareas included), capped. */
 export function readSelection(doc: Document = document): string {
   const active = doc.activeElement;
+  // A password is never read, sent or looked up (browsers may report its selection as text).
+  if (isSecretField(active)) return '';
   if (active instanceof HTMLTextAreaElement || (active instanceof HTMLInputElement && /^(text|search|url|email)$/.test(active.type))) {
     const { selectionStart: s, selectionEnd: e } = active;
     if (s !== null && e !== null && e > s) return active.value.slice(s, Math.min(e, s + MAX_SELECTION_CHARS + 1));
@@ -98,6 +121,8 @@ export class CardController {
   private returnFocus: Element | null = null;
   private anchor: { first: Rect; last: Rect } | null = null;
   private state: { view: LookupView | null; echo: string; opened: EntryView | null } = { view: null, echo: '', opened: null };
+  /** The selection looked up, for the side panel when the page blocks copying. */
+  private text = '';
   private readonly hostName = randomName();
   private readonly onKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && this.host) {
@@ -149,6 +174,7 @@ export class CardController {
       doc.addEventListener('pointerdown', this.onPointer, true);
     }
     this.state = { view, echo: echoOf(text), opened: null };
+    this.text = text;
     this.paint();
     this.place();
     const dialog = this.root?.querySelector<HTMLElement>('[data-ol="card"]');
@@ -198,10 +224,23 @@ export class CardController {
           this.paint();
         }}
         onClose={() => this.hide()}
-        copy={(text) => copyText(text, root)}
+        copy={(text) => this.copy(text)}
       />,
       root,
     );
+  }
+
+  /** Copies with the Clipboard API only; when the page blocks it, offers the side panel's copy. */
+  private async copy(citation: string): Promise<CopyOutcome> {
+    if (await writeClipboard(citation)) return true;
+    const query = this.state.opened?.entry.title ?? this.text;
+    return {
+      blocked: 'This page blocks copying.',
+      offer: {
+        label: 'Copy from the side panel',
+        run: () => askBackground('panelForCopy', { text: query }).then((r) => !!r?.opened, () => false),
+      },
+    };
   }
 
   private place() {
@@ -209,13 +248,32 @@ export class CardController {
     if (!host || !this.root) return;
     const win = this.doc.defaultView!;
     const card = this.root.querySelector<HTMLElement>('[data-ol="card"]');
-    host.style.removeProperty('--ol-max-h'); // measure the card at its natural height
-    const box = card?.getBoundingClientRect();
-    const size = { width: box?.width || 400, height: box?.height || 300 };
-    const vw = this.doc.documentElement.clientWidth || win.innerWidth;
-    const vh = this.doc.documentElement.clientHeight || win.innerHeight;
+    // Measure the card at its natural height, unzoomed.
+    host.style.removeProperty('--ol-max-h');
+    host.style.removeProperty('--ol-zoom');
+    // A page that zooms or scales its root (html { zoom: 3 }, transform: scale(.6)) would scale
+    // the card with it: the host's own zoom cancels that, so the card keeps its size on screen.
+    const scale = card ? pageScale(card) : 1;
+    const zoom = scale === 1 ? 1 : 1 / scale;
+    const size = { width: card?.offsetWidth || 400, height: card?.offsetHeight || 300 };
+    // The viewport as drawn; the root's clientWidth is in its own zoomed pixels.
+    const vw = scale === 1 ? this.doc.documentElement.clientWidth || win.innerWidth : (win.visualViewport?.width ?? win.innerWidth);
+    const vh = scale === 1 ? this.doc.documentElement.clientHeight || win.innerHeight : (win.visualViewport?.height ?? win.innerHeight);
     const p = placeCard(this.anchor, size, { width: vw, height: vh });
     // Absolute in document coordinates, so the card scrolls with the text it explains.
-    host.style.cssText = hostCss(Math.round(p.top + win.scrollY), Math.round(p.left + win.scrollX), p.maxHeight);
+    let top = Math.round(p.top + win.scrollY);
+    let left = Math.round(p.left + win.scrollX);
+    host.style.cssText = hostCss(top, left, p.maxHeight, zoom);
+    if (scale === 1 || !card) return;
+    // A transformed or zoomed root also moves the card (its transform origin, its own pixels):
+    // with the zoom cancelled one pixel of ours is one on screen, so one correction lands it.
+    const drawn = card.getBoundingClientRect();
+    const dx = p.left - drawn.left;
+    const dy = p.top - drawn.top;
+    if (Math.abs(dx) > 1 || Math.abs(dy) > 1) {
+      top = Math.round(top + dy);
+      left = Math.round(left + dx);
+      host.style.cssText = hostCss(top, left, p.maxHeight, zoom);
+    }
   }
 }

@@ -31,7 +31,8 @@ function startWorker(service: LookupService): Listener {
 
 const ask = (listener: Listener, msg: unknown) =>
   new Promise<unknown>((resolve) => {
-    if (!listener(msg, { id: fakeBrowser.runtime.id }, resolve)) resolve(undefined);
+    // As the popup sends it: our id, an extension page's URL (lib/sender-check.ts).
+    if (!listener(msg, { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') }, resolve)) resolve(undefined);
   });
 
 /** The cached index's key, once there is one other than `not` (waits up to 1 s). */
