@@ -27,6 +27,11 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+L' },
         description: 'Explain the selected text with Ordinance Lens',
       },
+      // On request only: marks every law and term of the packs on this page (again: clears them).
+      'explain-page': {
+        suggested_key: { default: 'Alt+Shift+E' },
+        description: 'Explain this page: mark every law, order and term it mentions',
+      },
     },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; connect-src 'self'; default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",

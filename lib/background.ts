@@ -26,6 +26,7 @@ import {
   type PendingLookup,
 } from './messages';
 import type { LookupService } from './lookup-service';
+import { isScanMessage } from './scan/protocol';
 import { findSelectionFrame, withDeadline } from './frames';
 import { allowMessage, classifySender, InjectedFrames } from './sender-check';
 import { cleanContext } from './card/page-context';
@@ -292,7 +293,7 @@ export function setupBackground(service: LookupService) {
 
   browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
     // Only our own pages and our own card script talk to us; a card only about its own lookup.
-    if (!isBackgroundMessage(msg)) return false;
+    if (!isBackgroundMessage(msg) || isScanMessage(msg)) return false; // "Explain this page" has its own listener (lib/scan/background.ts)
     const rights = allowMessage(classifySender(sender, browser.runtime.id, browser.runtime.getURL('/')), msg.type, sender, injectedFrames);
     if (!rights.ok) return false;
     handle(msg, sender, rights.record).then(sendResponse, (err: unknown) => {

@@ -2,13 +2,16 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { packs, prebuiltIndex } from 'virtual:ordinance-packs';
 import { setupBackground } from '../../lib/background';
 import { createLookupService } from '../../lib/lookup-service';
+import { setupPageScan } from '../../lib/scan/background';
 
 export default defineBackground(() => {
   const handlers = setupBackground(createLookupService(packs, prebuiltIndex));
+  const pageScan = setupPageScan(packs);
   if (import.meta.env.MODE === 'e2e') {
     // Test-only hook (e2e builds only): runs the same handler the context menu calls.
     (globalThis as Record<string, unknown>).__lensTest = {
       lookupInActiveTab: handlers.lookupInActiveTab,
+      explainPageInActiveTab: pageScan.explainInActiveTab,
       commandInActiveTab: handlers.commandInActiveTab,
     };
   }

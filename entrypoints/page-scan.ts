@@ -1,0 +1,45 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { browser } from 'wxt/browser';
+import { PageScan } from '../lib/scan/page-controller';
+import type { PageScanMessage, PageScanProtocol } from '../lib/scan/protocol';
+
+/**
+ * "Explain this page": injected only when the reader asks (popup button or shortcut, activeTab +
+ * scripting), like the card script. Never registered for any site, never run by itself. Asked
+ * again while its marks are on, it clears them (the shortcut toggles).
+ */
+export default defineUnlistedScript({
+  main() {
+    const g = globalThis as { __olScan?: true; __olScanStats?: PageScan['stats'] };
+    if (g.__olScan) return; // injected again: the first listener answers
+    g.__olScan = true;
+    const scan = new PageScan(document);
+
+    async function handle(m: PageScanMessage): Promise<PageScanProtocol[typeof m.type]['res']> {
+      switch (m.type) {
+        case 'scan:start': {
+          if (scan.active) {
+            scan.clear();
+            return { ok: true, marks: 0 };
+          }
+          if (!(document.documentElement instanceof HTMLElement) || !document.body) return { ok: false };
+          const marks = await scan.start();
+          g.__olScanStats = scan.stats;
+          return { ok: true, marks };
+        }
+        case 'scan:jump':
+          return { ok: scan.jump(m.id, m.n) };
+        case 'scan:clear':
+          scan.clear();
+          return { ok: true };
+      }
+    }
+
+    browser.runtime.onMessage.addListener((msg: unknown, _sender, sendResponse) => {
+      const m = msg as PageScanMessage;
+      if (m?.type !== 'scan:start' && m?.type !== 'scan:jump' && m?.type !== 'scan:clear') return false;
+      handle(m).then(sendResponse, (err: unknown) => sendResponse({ ok: false, reason: String(err) }));
+      return true;
+    });
+  },
+});

@@ -1,0 +1,254 @@
+/**
+ * "Explain this page" in the page: collect the visible text (./dom-text.ts), have the background
+ * scan it (core/scan), draw the marks (./marks.ts) a slice at a time, open the lookup card when a
+ * mark is clicked (or reached with the bar's Previous / Next), scan what the page adds later
+ * while the marks are on, and Clear: everything we added goes, and the page is as it was.
+ */
+import { CardController } from '../card/mount';
+import { askBackground } from '../messages';
+import { locate } from '../../core/scan/visible-text';
+import { collectText, SLICE_MS, yieldToPage } from './dom-text';
+import { createMarks, type Marks } from './marks';
+import { Toolbar } from './toolbar';
+import { askScan, MAX_MARKS, type PageListItem, type ScanEntryInfo } from './protocol';
+
+/** Quiet time after the page's last change before new content is scanned. */
+const SETTLE_MS = 300;
+
+type CaretDoc = Document & {
+  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  caretRangeFromPoint?: (x: number, y: number) => Range | null;
+};
+
+export class PageScan {
+  private marks: Marks | null = null;
+  private ranges: Range[] = [];
+  private ids: string[] = [];
+  private byNode = new Map<Node, number[]>();
+  private entries: Record<string, ScanEntryInfo> = {};
+  private more = 0;
+  private current = -1;
+  private toolbar: Toolbar | null = null;
+  private readonly card: CardController;
+  private observer: MutationObserver | null = null;
+  private pending: Node[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private generation = 0;
+  private ourSelection: Range | null = null;
+  /** Milliseconds from start to the first marks drawn, and the longest slice of work, for the bench. */
+  stats = { firstMarksMs: 0, longestSliceMs: 0, marks: 0 };
+
+  constructor(private readonly doc: Document = document) {
+    this.card = new CardController(doc);
+  }
+
+  get active(): boolean {
+    return this.marks !== null;
+  }
+
+  async start(): Promise<number> {
+    if (this.active) this.clear();
+    const gen = ++this.generation;
+    const t0 = performance.now();
+    this.stats = { firstMarksMs: 0, longestSliceMs: 0, marks: 0 };
+    this.marks = createMarks(this.doc);
+    this.toolbar = new Toolbar(this.doc, { prev: () => void this.step(-1), next: () => void this.step(1), clear: () => this.clear() });
+    this.doc.addEventListener('click', this.onClick);
+    await this.scan([this.doc.body], gen, t0);
+    if (gen !== this.generation) return 0;
+    this.observer = new MutationObserver(this.onMutations);
+    this.observer.observe(this.doc.body, { childList: true, subtree: true });
+    return this.ranges.length;
+  }
+
+  private async scan(roots: Node[], gen: number, t0 = performance.now()): Promise<void> {
+    const skip = new Set<Element>(this.toolbar ? [this.toolbar.host] : []);
+    const { vt, nodes } = await collectText(this.doc, roots, skip);
+    if (gen !== this.generation || !vt.text.trim()) {
+      this.finishBatch();
+      return;
+    }
+    const res = await askScan('scan:page', { text: vt.text, title: this.doc.title, host: location.hostname });
+    if (gen !== this.generation || !res) return;
+    Object.assign(this.entries, res.entries);
+    let deadline = performance.now() + SLICE_MS;
+    let sliceStart = performance.now();
+    let batch: Range[] = [];
+    const flush = () => {
+      if (!batch.length || !this.marks) return;
+      this.withoutObserver(() => this.marks!.add(batch));
+      batch = [];
+      if (!this.stats.firstMarksMs) this.stats.firstMarksMs = Math.round(performance.now() - t0);
+    };
+    for (const m of res.marks) {
+      if (this.ranges.length >= MAX_MARKS) {
+        this.more++;
+        continue;
+      }
+      const a = locate(vt, m.start);
+      const b = locate(vt, m.end, true);
+      if (!a || !b) continue;
+      const startNode = nodes[a.piece]!;
+      const endNode = nodes[b.piece]!;
+      if (!startNode.isConnected || !endNode.isConnected) continue;
+      const range = this.doc.createRange();
+      try {
+        range.setStart(startNode, a.offset);
+        range.setEnd(endNode, b.offset);
+      } catch {
+        continue; // the page changed the node meanwhile
+      }
+      const idx = this.ranges.length;
+      this.ranges.push(range);
+      this.ids.push(m.id);
+      for (const n of new Set([startNode, endNode])) {
+        const list = this.byNode.get(n) ?? [];
+        list.push(idx);
+        this.byNode.set(n, list);
+      }
+      if (a.piece + 1 < b.piece) for (let p = a.piece + 1; p < b.piece; p++) this.byNode.set(nodes[p]!, [...(this.byNode.get(nodes[p]!) ?? []), idx]);
+      batch.push(range);
+      if ((batch.length & 31) === 0 && performance.now() > deadline) {
+        flush();
+        this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, Math.round(performance.now() - sliceStart));
+        await yieldToPage();
+        if (gen !== this.generation) return;
+        deadline = performance.now() + SLICE_MS;
+        sliceStart = performance.now();
+      }
+    }
+    flush();
+    this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, Math.round(performance.now() - sliceStart));
+    this.finishBatch();
+  }
+
+  private finishBatch() {
+    this.stats.marks = this.ranges.length;
+    const ids = new Set(this.ids);
+    this.toolbar?.setCounts(this.ranges.length, ids.size, this.more);
+    void askScan('scan:report', {
+      report: { title: this.doc.title, items: this.listItems(), marks: this.ranges.length, more: this.more, stats: { firstMarksMs: this.stats.firstMarksMs, longestSliceMs: this.stats.longestSliceMs } },
+    }).catch(() => undefined);
+  }
+
+  /** Each entry mentioned, how often, in the order of its first mention on the page. */
+  listItems(): PageListItem[] {
+    const order = this.ranges.map((_, i) => i).sort((a, b) => this.ranges[a]!.compareBoundaryPoints(Range.START_TO_START, this.ranges[b]!));
+    const items = new Map<string, PageListItem>();
+    order.forEach((i, pos) => {
+      const id = this.ids[i]!;
+      const item = items.get(id);
+      if (item) item.count++;
+      else if (this.entries[id]) items.set(id, { ...this.entries[id]!, count: 1, first: pos });
+    });
+    return [...items.values()];
+  }
+
+  /** The `n`th mention of `id` in page order. */
+  jump(id: string, n: number): boolean {
+    const mentions = this.ranges
+      .map((r, i) => [r, i] as const)
+      .filter(([, i]) => this.ids[i] === id)
+      .sort(([a], [b]) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    const hit = mentions[Math.max(0, Math.min(n, mentions.length - 1))];
+    if (!hit) return false;
+    void this.open(hit[1]);
+    return true;
+  }
+
+  private async step(dir: 1 | -1) {
+    if (!this.ranges.length) return;
+    const order = this.ranges.map((_, i) => i).sort((a, b) => this.ranges[a]!.compareBoundaryPoints(Range.START_TO_START, this.ranges[b]!));
+    const pos = order.indexOf(this.current);
+    const next = order[(pos < 0 ? (dir > 0 ? 0 : order.length - 1) : (pos + dir + order.length) % order.length)]!;
+    await this.open(next);
+  }
+
+  /** Opens the lookup card for mark `idx`, as if the reader had selected its words. */
+  private async open(idx: number) {
+    const range = this.ranges[idx];
+    if (!range || range.collapsed) return;
+    this.current = idx;
+    this.marks?.setCurrent(range);
+    const el = range.startContainer.parentElement;
+    const r = range.getBoundingClientRect();
+    if (el && (r.top < 0 || r.bottom > innerHeight)) el.scrollIntoView({ block: 'center' });
+    const sel = this.doc.getSelection();
+    const mine = range.cloneRange();
+    sel?.removeAllRanges();
+    sel?.addRange(mine);
+    this.ourSelection = mine;
+    const text = range.toString();
+    this.card.show(null, text);
+    try {
+      this.card.update(await askBackground('lookup', { text, source: 'card', record: true }));
+    } catch {
+      /* the extension was reloaded: the card says it is looking up; Clear still works */
+    }
+  }
+
+  private readonly onClick = (e: MouseEvent) => {
+    if (e.button !== 0 || e.defaultPrevented || !this.ranges.length) return;
+    const target = e.target as Element | null;
+    if (target?.closest?.('a[href], button, input, textarea, select, label, [contenteditable="true"], [contenteditable=""]')) return;
+    const sel = this.doc.getSelection();
+    if (sel && !sel.isCollapsed && sel.getRangeAt(0) !== this.ourSelection && sel.toString().trim()) return; // the reader is selecting
+    const d = this.doc as CaretDoc;
+    let node: Node | null = null;
+    let offset = 0;
+    const pos = d.caretPositionFromPoint?.(e.clientX, e.clientY);
+    if (pos) ({ offsetNode: node, offset } = pos);
+    else {
+      const r = d.caretRangeFromPoint?.(e.clientX, e.clientY);
+      if (r) ({ startContainer: node, startOffset: offset } = r);
+    }
+    if (!node) return;
+    const hit = (this.byNode.get(node) ?? []).find((i) => {
+      const r = this.ranges[i]!;
+      return r.isPointInRange(node!, offset) && !(node === r.endContainer && offset === r.endOffset);
+    });
+    if (hit !== undefined) void this.open(hit);
+  };
+
+  private readonly onMutations = (records: MutationRecord[]) => {
+    for (const rec of records) for (const n of Array.from(rec.addedNodes)) if (n.nodeType === Node.ELEMENT_NODE || n.nodeType === Node.TEXT_NODE) this.pending.push(n);
+    if (!this.pending.length) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      const roots = this.pending.filter((n, i, all) => n.isConnected && !all.some((o, j) => j !== i && o !== n && o.contains(n)));
+      this.pending = [];
+      if (roots.length && this.active) void this.scan(roots, this.generation);
+    }, SETTLE_MS);
+  };
+
+  private withoutObserver(fn: () => void) {
+    if (this.marks?.kind !== 'elements' || !this.observer) return fn();
+    this.observer.disconnect();
+    fn();
+    this.observer.observe(this.doc.body, { childList: true, subtree: true });
+  }
+
+  clear(): void {
+    this.generation++;
+    clearTimeout(this.timer);
+    this.pending = [];
+    this.observer?.disconnect();
+    this.observer = null;
+    this.doc.removeEventListener('click', this.onClick);
+    this.card.hide();
+    this.marks?.clear();
+    this.marks = null;
+    this.toolbar?.remove();
+    this.toolbar = null;
+    const sel = this.doc.getSelection();
+    if (sel && this.ourSelection && sel.rangeCount && sel.getRangeAt(0).toString() === this.ourSelection.toString()) sel.removeAllRanges();
+    this.ourSelection = null;
+    this.ranges = [];
+    this.ids = [];
+    this.byNode.clear();
+    this.entries = {};
+    this.more = 0;
+    this.current = -1;
+    void askScan('scan:cleared', {}).catch(() => undefined);
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Messages of "Explain this page" (kept apart from lib/messages.ts: the page scan has its own
+ * listener in the background, lib/scan/background.ts). Every type starts with "scan:", so the
+ * lookup listener can leave them alone.
+ *
+ * - page → background: `scan:page` (scan this visible text), `scan:report` (what is marked now,
+ *   for the side panel), `scan:cleared`;
+ * - popup / side panel → background: `scan:explain` (start in the active tab), `scan:jump`;
+ * - background → page: `scan:start` (collect and mark, or rescan), `scan:jump`, `scan:clear`.
+ */
+import { browser } from 'wxt/browser';
+import type { EntryKind, Status } from '../../core/schema/pack';
+
+/** Characters of visible text one scan request may carry. */
+export const MAX_SCAN_CHARS = 3_000_000;
+/** Marks drawn at most; the rest are counted ("N more"). */
+export const MAX_MARKS = 1500;
+
+export interface ScanMark {
+  start: number;
+  end: number;
+  id: string;
+}
+
+/** What the list and the toolbar show about an entry. */
+export interface ScanEntryInfo {
+  id: string;
+  title: string;
+  citation?: string;
+  kind: EntryKind;
+  status: Status;
+  /** "primary": an official text says at least one of its points; "reported": only press reports do. */
+  confidence: 'primary' | 'reported';
+}
+
+/** One entry mentioned on the page, for the side panel's "On this page". */
+export interface PageListItem extends ScanEntryInfo {
+  count: number;
+  /** Order of its first mention on the page. */
+  first: number;
+}
+
+export interface PageReport {
+  tabId: number;
+  title: string;
+  items: PageListItem[];
+  marks: number;
+  /** Mentions found but not marked (the cap). */
+  more: number;
+  at: number;
+  /** Milliseconds from the request to the first marks, and the longest slice of page work. */
+  stats?: { firstMarksMs: number; longestSliceMs: number };
+}
+
+export interface ScanProtocol {
+  'scan:page': { req: { text: string; title?: string; host?: string }; res: { marks: ScanMark[]; entries: Record<string, ScanEntryInfo>; ms: number } };
+  'scan:report': { req: { report: Omit<PageReport, 'tabId' | 'at'> }; res: { ok: boolean } };
+  'scan:cleared': { req: Record<string, never>; res: { ok: boolean } };
+  'scan:explain': { req: Record<string, never>; res: { ok: boolean; reason?: string } };
+  'scan:jump': { req: { tabId: number; id: string; n: number }; res: { ok: boolean } };
+}
+
+export interface PageScanProtocol {
+  'scan:start': { req: Record<string, never>; res: { ok: boolean; marks?: number } };
+  'scan:jump': { req: { id: string; n: number }; res: { ok: boolean } };
+  'scan:clear': { req: Record<string, never>; res: { ok: boolean } };
+}
+
+export type ScanMessage = { [K in keyof ScanProtocol]: { type: K } & ScanProtocol[K]['req'] }[keyof ScanProtocol];
+export type PageScanMessage = { [K in keyof PageScanProtocol]: { type: K } & PageScanProtocol[K]['req'] }[keyof PageScanProtocol];
+
+export function isScanMessage(x: unknown): x is ScanMessage {
+  return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string' && (x as { type: string }).type.startsWith('scan:');
+}
+
+export async function askScan<K extends keyof ScanProtocol>(type: K, req: ScanProtocol[K]['req']): Promise<ScanProtocol[K]['res']> {
+  return (await browser.runtime.sendMessage({ type, ...req })) as ScanProtocol[K]['res'];
+}
+
+/** The storage.session key the side panel watches. */
+export const REPORT_KEY = 'pageScanReport';
