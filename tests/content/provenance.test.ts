@@ -9,17 +9,20 @@
  * dates to YYYY-MM-DD); URLs are removed from the facts text first, so a number that happens to
  * sit in a link never counts as a fact.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
 import type { Entry } from '../../core/schema/pack';
+import { primaryPressWording, saysReversed, unsupportedQuotations, unsupportedReversals, type Seed } from './provenance-rules';
 
 const FACTS_PATH = resolve(__dirname, '../../content/minneapolis/research/minneapolis-facts.md');
 // Pack 1.1's additions and later events were researched after the shared facts file was written;
 // their notes, in the same format, are checked exactly like the facts snapshot.
 const ADDITIONS_PATH = resolve(__dirname, '../../content/minneapolis/research/pack-1.1-research.md');
-const factsRaw = `${readFileSync(FACTS_PATH, 'utf8')}\n${readFileSync(ADDITIONS_PATH, 'utf8')}`;
+// The 1.1 corrections re-read some sources and replaced a wrong link; their notes are checked the same way.
+const CORRECTIONS_PATH = resolve(__dirname, '../../content/minneapolis/research/pack-1.1-corrections.md');
+const factsRaw = [FACTS_PATH, ADDITIONS_PATH, CORRECTIONS_PATH].map((p) => readFileSync(p, 'utf8')).join('\n');
 
 const packs = loadBundledPacks();
 const entries = packs.flatMap((p) => p.entries);
@@ -460,3 +463,84 @@ describe('provenance: the pack against its research notes', () => {
   });
 });
 
+// ---------------------------------------------------------------------------------------------
+// Pack 1.1 rules (./provenance-rules.ts): quotations, "reversed", press wording. The seeds are
+// third-party text, read from ../shared at run time and never copied into the project.
+
+const SEEDS_DIR = resolve(__dirname, '../../../shared/seeds');
+const seedText = (prefix: string) => {
+  const name = readdirSync(SEEDS_DIR).find((f) => f.startsWith(prefix));
+  return name ? readFileSync(resolve(SEEDS_DIR, name), 'utf8') : '';
+};
+const seeds: Seed[] = [
+  // 004: the Patch story on the City's guidance after the Jan. 7, 2026 shooting.
+  { urls: ['https://new-origin.patch.com/minnesota/southwestminneapolis/after-deadly-shooting-city-issues-new-guidance-dealing-ice'], text: seedText('004_') },
+  // 000: the AI-written fact-check answer; no pack source is its address.
+  { urls: [], text: seedText('000_') },
+];
+
+/** A pack-shaped entry for the broken examples below. */
+function fakeEntry(over: Partial<Entry>): Entry {
+  return {
+    id: 'fake', kind: 'event', jurisdiction: 'Minneapolis', title: 'x', summary: 'x', aliases: [], points: [], exceptions: [], dates: [],
+    status: 'event', related: [], openQuestions: [], keywords: [],
+    sources: [{ id: 's1', url: 'https://new-origin.patch.com/minnesota/southwestminneapolis/after-deadly-shooting-city-issues-new-guidance-dealing-ice', publisher: 'Patch', type: 'secondary' }],
+    ...over,
+  } as Entry;
+}
+
+describe('provenance 1.1: quotations, reversals and press wording', () => {
+  const ctx = { seeds, notes: factsRaw };
+
+  it('reads both seeds from ../shared', () => {
+    expect(seeds.every((s) => s.text.length > 1000)).toBe(true);
+  });
+
+  it('quotes nothing that the cited seed, or else a seed or the research notes, does not contain', () => {
+    expect(entries.flatMap((e) => unsupportedQuotations(e, ctx))).toEqual([]);
+  });
+
+  it('catches a quotation no source contains, even one the research notes name in a correction', () => {
+    const bad = fakeEntry({
+      sources: [...fakeEntry({}).sources, { id: 's2', url: 'https://docslib.org/doc/9728144/minneapolis-sanctuary-ordinance-chapter', publisher: 'City of Minneapolis', type: 'primary' }],
+      summary: 'Officers "stabilize a violent scene then leave".',
+      points: [
+        { text: 'Patch says the threshold is a "clear and immediate threat".', confidence: 'reported', sources: ['s1'] },
+        { text: 'Secondary sources call Chapter 19 "Immigration Status".', confidence: 'reported', sources: ['s2'] },
+        { text: 'Patch says officers "stabilize a violent scene then leave".', confidence: 'reported', sources: ['s1'] },
+      ],
+    });
+    expect(unsupportedQuotations(bad, ctx)).toEqual([
+      'fake summary: "stabilize a violent scene then leave"',
+      'fake points[1]: "Immigration Status"',
+      'fake points[2]: "stabilize a violent scene then leave"',
+    ]);
+  });
+
+  it('calls nothing reversed unless a research record citing its sources says so', () => {
+    expect(entries.flatMap((e) => unsupportedReversals(e, factsRecords))).toEqual([]);
+  });
+
+  it('catches a stayed order called reversed (status, date type, wording), and leaves a negation alone', () => {
+    const menendez = entries.find((e) => e.id === 'menendez-order-2026')!;
+    expect(menendez.status).toBe('stayed');
+    const broken = {
+      ...menendez,
+      status: 'reversed',
+      summary: 'The Eighth Circuit reversed the order.',
+      dates: menendez.dates.map((d) => ({ ...d, type: 'reversed' as const })),
+    } as Entry;
+    const found = unsupportedReversals(broken, factsRecords);
+    expect(found).toContain('menendez-order-2026 status');
+    expect(found).toContain('menendez-order-2026 summary');
+    expect(found).toContain('menendez-order-2026 dates[0]');
+    expect(saysReversed('It stayed the order; it did not reverse it.')).toBe(false);
+    expect(saysReversed('The court reversed the order.')).toBe(true);
+  });
+
+  it('never marks primary (Official) a statement worded as known only from the press', () => {
+    expect(entries.flatMap(primaryPressWording)).toEqual([]);
+    const bad = fakeEntry({ points: [{ text: 'The training is reportedly annual.', confidence: 'primary', sources: ['s1'] }] });
+    expect(primaryPressWording(bad)).toEqual(['fake points[0]']);
+  });
+});
