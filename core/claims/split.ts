@@ -1,0 +1,116 @@
+/**
+ * Splits a selection into the claims it makes: sentences first, then clauses joined by
+ * semicolons, "but", "while", "whereas", or "and" when what follows "and" is a new clause (it has
+ * its own verb), not the next item of a list ("the FBI or ATF", "drug trafficking, human
+ * trafficking and gang prosecutions" stay whole). "except" and "unless" never split: they belong
+ * to the rule they qualify, and modality.ts reads them there.
+ *
+ * Offsets are into the original text, so the UI can point at the words the reader selected.
+ */
+export interface Clause {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Words that end a sentence with a period but do not end a sentence ("U.S.", "Dec.", "Minn."). */
+const ABBREVIATIONS = new Set(
+  'u.s u.s.c c.f.r dr mr mrs ms st no nos sec secs vs v jan feb mar apr jun jul aug sep sept oct nov dec minn stat subd inc co corp e.g i.e etc gov rep sen ave approx art ch para'.split(' '),
+);
+
+/** Verbs that start a new clause after "and" when the subject is shared ("bars X and restricts Y"). */
+const CLAUSE_VERBS = new Set(
+  ('is are was were has have had does do did will would can cannot could may might must shall should ' +
+    'bars prohibits requires allows permits restricts limits adds expands prevents declares says sets covers bans forbids keeps makes ' +
+    'states provides gives directs tells asks applies authorizes refuses stops remains remain became becomes took takes opened issued ' +
+    'signed adopted approved passed voted sued filed granted denied reversed ruled found noted said announced launched urged bars ' +
+    'barred prohibited required allowed permitted restricted limited added expanded prevented declared ordered removed stopped')
+    .split(' '),
+);
+const SUBJECT_WORDS = new Set('it they he she we i you this that these those officers police city mpd ice officials the council staff employees residents agents'.split(' '));
+
+const MIN_WORDS = 4;
+
+function words(s: string): string[] {
+  return s.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+}
+
+/** Sentence spans: a period, "!" or "?" followed by space and a capital, a quote or a digit. */
+function sentenceSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let start = 0;
+  const re = /[.!?]["'”’)\]]*(?:\s*\[\d+\])*\s+(?=["“'‘(]?[\p{Lu}\d])/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const before = text.slice(start, m.index);
+    const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase().replace(/\.$/, '');
+    // "U.S." ends with its own period; "Dec. 11" and single initials ("Gregory A. Smith") do not end a sentence.
+    if (text[m.index] === '.' && lastWord && (ABBREVIATIONS.has(lastWord) || /^\p{L}$/u.test(lastWord) || /^(\p{L}\.)+\p{L}$/u.test(lastWord))) continue;
+    const end = m.index + 1;
+    spans.push([start, end]);
+    start = m.index + m[0].length;
+  }
+  if (start < text.length) spans.push([start, text.length]);
+  return spans;
+}
+
+/** Is the text after a joining "and" a clause of its own (a verb near its start)? */
+function startsClause(after: string): boolean {
+  const w = words(after).slice(0, 4);
+  if (!w.length) return false;
+  if (CLAUSE_VERBS.has(w[0]!)) return true;
+  // "and officials must …", "and the Council voted …": a short subject, then a verb.
+  if (SUBJECT_WORDS.has(w[0]!)) return w.slice(1, 4).some((x) => CLAUSE_VERBS.has(x));
+  return false;
+}
+
+/** Splits one sentence at clause joints; pieces shorter than MIN_WORDS stay with their neighbour. */
+function clauseSpans(text: string, from: number, to: number): [number, number][] {
+  const s = text.slice(from, to);
+  const cuts: { at: number; skip: number }[] = [];
+  const joint = /\s*;\s*|,?\s+\b(but|while|whereas|although|though)\b\s+|,?\s+\band\b\s+/giu;
+  let m: RegExpExecArray | null;
+  while ((m = joint.exec(s))) {
+    const j = m[0].trim().replace(/^,\s*/, '').toLowerCase();
+    if (j === 'and' && !startsClause(s.slice(m.index + m[0].length))) continue;
+    // "while preserving …", "but not …": a participle or bare "not" after the joint is still a clause of the claim.
+    cuts.push({ at: m.index, skip: m[0].length });
+  }
+  const spans: [number, number][] = [];
+  let start = 0;
+  for (const c of cuts) {
+    const piece = s.slice(start, c.at);
+    const rest = s.slice(c.at + c.skip);
+    if (words(piece).length < MIN_WORDS || words(rest).length < MIN_WORDS) continue;
+    spans.push([from + start, from + c.at]);
+    start = c.at + c.skip;
+  }
+  spans.push([from + start, to]);
+  return spans;
+}
+
+/** Trims spaces, bullets, footnote markers ("[1] [2]") and a leading "(4)" from a span. */
+function trimSpan(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  let e = end;
+  const head = /^(?:\s|[•·\-–—*]|\(\d{1,2}\)|\[\d+\])+/u.exec(text.slice(s, e));
+  if (head) s += head[0].length;
+  const tail = /(?:\s|\[\d+\]|[,;:])+$/u.exec(text.slice(s, e));
+  if (tail) e -= tail[0].length;
+  return [s, Math.max(s, e)];
+}
+
+/** The claims of a selection, in reading order. Text with no words gives no claims. */
+export function splitClaims(text: string, maxClauses = 40): Clause[] {
+  const out: Clause[] = [];
+  for (const [a, b] of sentenceSpans(text)) {
+    for (const [c, d] of clauseSpans(text, a, b)) {
+      const [s, e] = trimSpan(text, c, d);
+      const piece = text.slice(s, e);
+      if (!/[\p{L}]/u.test(piece)) continue;
+      out.push({ text: piece, start: s, end: e });
+      if (out.length >= maxClauses) return out;
+    }
+  }
+  return out;
+}

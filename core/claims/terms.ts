@@ -1,0 +1,132 @@
+/**
+ * The words a claim and a point are compared on: stemmed content words, without the modal and
+ * negation words (modality.ts reads those; here they would make "bars X" align with any point
+ * that "bars" something else), with a few legal synonyms folded together ("inquire" = "ask",
+ * "officers" = "police"), and weighted by how rare they are across the pack's points.
+ */
+import type { Entry } from '../schema/pack';
+import { norm } from '../text/normalize';
+import { scanTerms } from '../text/tokenize';
+
+/** Stems that carry modality, not subject matter (see modality.ts). */
+const MODAL_STEMS = new Set([
+  'prohibit', 'bar', 'ban', 'forbid', 'allow', 'permit', 'prevent', 'authoriz', 'cannot', "can't", "don't", "doesn't", "won't",
+  'never', 'except', 'unless', 'nothing', 'refus', 'restrict', 'still', 'also', 'abl', 'abil', 'longer', 'off-limit',
+]);
+
+/** Stems folded together: different words for the same thing in news and in law. */
+const SYNONYMS: Record<string, string> = {
+  inquir: 'ask', question: 'ask', queri: 'ask',
+  officer: 'polic', mpd: 'polic', cop: 'polic',
+  undocu: 'status', undocument: 'status',
+  jail: 'detain', hold: 'detain', detent: 'detain',
+  ramp: 'lot', garag: 'lot',
+  staff: 'employe', worker: 'employe',
+  cooper: 'assist', help: 'assist', aid: 'assist', collabor: 'assist', partner: 'assist',
+  ice: 'immigr-agent', dhs: 'immigr-agent',
+  deport: 'remov',
+};
+
+/** Names written out in news and shortened in the pack (or the reverse), read as one word. */
+const PHRASES: [RegExp, string][] = [
+  [/\bminneapolis police department\b|\bpolice department\b/g, 'mpd'],
+  [/\b(?:u\.?s\.? )?immigration and customs enforcement\b/g, 'ice'],
+  [/\b(?:u\.?s\.? )?(?:department of )?homeland security\b/g, 'dhs'],
+  [/\btak(?:e|es|ing) part\b/g, 'participate'],
+  [/\bcity council\b/g, 'council'],
+];
+
+export function claimTerms(text: string): { terms: string[]; surfaces: Map<string, string[]> } {
+  const terms: string[] = [];
+  const surfaces = new Map<string, string[]>();
+  let t = norm(text);
+  for (const [re, to] of PHRASES) t = t.replace(re, to);
+  scanTerms(t, (stem, surface) => {
+    if (MODAL_STEMS.has(stem) || stem.length < 2) return;
+    const t = SYNONYMS[stem] ?? stem;
+    if (!surfaces.has(t)) {
+      terms.push(t);
+      surfaces.set(t, [surface]);
+    } else if (!surfaces.get(t)!.includes(surface)) surfaces.get(t)!.push(surface);
+  });
+  return { terms, surfaces };
+}
+
+/** Unique terms of one point or exception text (memoized per text). */
+const itemMemo = new Map<string, readonly string[]>();
+export function itemTerms(text: string): readonly string[] {
+  let t = itemMemo.get(text);
+  if (!t) {
+    t = claimTerms(text).terms;
+    if (itemMemo.size > 200_000) itemMemo.clear();
+    itemMemo.set(text, t);
+  }
+  return t;
+}
+
+/** One point or exception of the pack, as the point index lists it. */
+export interface ItemRef {
+  entry: number;
+  match: 'point' | 'exception';
+  index: number;
+}
+
+export interface TermStats {
+  /** Number of points and exceptions counted. */
+  items: number;
+  df: Map<string, number>;
+  /** Every point and exception, in pack order. */
+  refs: ItemRef[];
+  /** Term → the items that carry it (indexes into refs). */
+  postings: Map<string, number[]>;
+}
+
+const statsMemo = new WeakMap<readonly Entry[], TermStats>();
+
+/** Document frequency of each term over every point and exception of `entries` (computed once per array). */
+export function termStats(entries: readonly Entry[]): TermStats {
+  let s = statsMemo.get(entries);
+  if (s) return s;
+  const df = new Map<string, number>();
+  const refs: ItemRef[] = [];
+  const postings = new Map<string, number[]>();
+  entries.forEach((e, entry) => {
+    const add = (match: ItemRef['match'], text: string, index: number) => {
+      const id = refs.length;
+      refs.push({ entry, match, index });
+      for (const t of itemTerms(text)) {
+        df.set(t, (df.get(t) ?? 0) + 1);
+        const list = postings.get(t);
+        if (list) list.push(id);
+        else postings.set(t, [id]);
+      }
+    };
+    e.points.forEach((p, i) => add('point', p.text, i));
+    e.exceptions.forEach((p, i) => add('exception', p.text, i));
+  });
+  s = { items: refs.length, df, refs, postings };
+  statsMemo.set(entries, s);
+  return s;
+}
+
+/**
+ * The items sharing the most weighted words with a claim (dot product over the postings), best
+ * first. Words carried by more than `maxShare` of all items are skipped here (they still count
+ * when the candidates are scored): they would make every lookup walk most of the pack.
+ */
+export function retrieveItems(stats: TermStats, weights: ReadonlyMap<string, number>, k: number, maxShare = 0.04): { ref: ItemRef; dot: number }[] {
+  const limit = Math.max(40, stats.items * maxShare);
+  const acc = new Map<number, number>();
+  for (const [t, w] of weights) {
+    const list = stats.postings.get(t);
+    if (!list || list.length > limit) continue;
+    const ww = w * w;
+    for (const id of list) acc.set(id, (acc.get(id) ?? 0) + ww);
+  }
+  const top = [...acc].sort((a, b) => b[1] - a[1]).slice(0, k);
+  return top.map(([id, dot]) => ({ ref: stats.refs[id]!, dot }));
+}
+
+export function idf(stats: TermStats, term: string): number {
+  return Math.log(1 + (stats.items + 1) / ((stats.df.get(term) ?? 0) + 1));
+}

@@ -1,0 +1,69 @@
+/**
+ * `lens check [--json] [--stdin] TEXT…`: claim check with the same core the extension uses. Each
+ * claim of the text, the point or exception of the pack that speaks to it, and the flags
+ * (exception, reported, not-in-force, older-text, no-match, opposite). Evidence, not a verdict.
+ */
+import { readFileSync } from 'node:fs';
+import { checkClaims } from '../../core/claims/index';
+import { FLAG_WORDS, NOT_A_VERDICT } from '../../core/claims/memo';
+import { buildIndex } from '../../core/search/index';
+import type { Entry } from '../../core/schema/pack';
+import { bundledEntries } from './lookup';
+import type { Command } from './types';
+
+export const command: Command = {
+  usage: 'lens check [--json] [--stdin] TEXT…',
+  async run(args) {
+    let json = false;
+    let stdin = false;
+    const parts: string[] = [];
+    for (const a of args) {
+      if (a === '--json') json = true;
+      else if (a === '--stdin') stdin = true;
+      else parts.push(a);
+    }
+    let text = parts.join(' ');
+    if (stdin) text = `${text} ${readFileSync(0, 'utf8')}`.trim();
+    if (!text.trim()) {
+      console.error(`usage: ${this.usage}`);
+      return 2;
+    }
+    let entries: Entry[];
+    try {
+      entries = bundledEntries();
+    } catch (err) {
+      console.error(err instanceof Error ? err.message : String(err));
+      return 1;
+    }
+    const index = buildIndex(entries);
+    const res = checkClaims(index, entries, text);
+    if (json) {
+      const clauses = res.clauses.map((c) => ({
+        text: c.text,
+        entry: c.entry,
+        match: c.match,
+        matched: c.matched,
+        ...(c.subsection ? { subsection: c.subsection } : {}),
+        ...(c.index !== undefined ? { index: c.index } : {}),
+        confidence: c.confidence,
+        flags: c.flags,
+        aligned: c.aligned,
+      }));
+      console.log(JSON.stringify({ clauses, ...(res.truncated ? { truncated: true } : {}) }, null, 2));
+      return 0;
+    }
+    console.log(NOT_A_VERDICT);
+    res.clauses.forEach((c, i) => {
+      console.log(`\n${i + 1}. "${c.text}"`);
+      if (!c.entry) {
+        console.log('   nothing in this pack speaks to this claim');
+        return;
+      }
+      const where = `${c.entry} ${c.match} ${c.index ?? ''}${c.subsection ? ` ${c.subsection}` : ''}`.trim();
+      console.log(`   ${where} [${c.confidence === 'primary' ? 'Official' : 'Reported'}]: ${c.matched}`);
+      if (c.aligned.length) console.log(`   aligned: ${c.aligned.join(', ')}`);
+      if (c.flags.length) console.log(`   flags: ${c.flags.map((f) => `${f} (${FLAG_WORDS[f]})`).join('; ')}`);
+    });
+    return 0;
+  },
+};

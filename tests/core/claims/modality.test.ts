@@ -1,0 +1,65 @@
+/** Table tests: how claim check reads permission, prohibition, limits and double negation. */
+import { describe, expect, it } from 'vitest';
+import { opposes, readModality, type Polarity } from '../../../core/claims/index';
+
+const table: [string, Polarity, boolean?][] = [
+  // plain permission and its negation
+  ['Police may ask about immigration status.', 'permit'],
+  ['Police may not ask about immigration status.', 'forbid'],
+  ['Officers shall not detain anyone for a civil immigration violation.', 'forbid'],
+  ['Officers cannot interfere with ICE operations.', 'forbid'],
+  ["Officers can't close streets for ICE.", 'forbid'],
+  ['MPD can still work with the FBI on drug cases.', 'permit'],
+  ['The ordinance prohibits city employees from helping ICE.', 'forbid'],
+  ['City departments are barred from entering 287(g) agreements.', 'forbid'],
+  ['The order bans staging on city lots.', 'forbid'],
+  ['The policy allows officers to respond to emergencies.', 'permit'],
+  ['Following federal agents is lawful.', 'permit'],
+  // the first cue governs the sentence
+  ['Residents may record video as long as they do not interfere.', 'permit'],
+  ['MPD does not take part in immigration enforcement, but may respond to emergencies.', 'forbid'],
+  // double negation reads as permission
+  ['Nothing in this chapter shall prohibit officers from assisting federal investigations.', 'permit'],
+  ['The chapter does not stop police from helping federal agents investigate crime.', 'permit'],
+  ["Following federal agents is not unlawful unless you commit another offense.", 'permit', true],
+  ['Limited collaboration in criminal investigations remains allowed.', 'permit'],
+  // "only" limits a permission
+  ['MPD policy only allows officers to question status in trafficking cases.', 'limited'],
+  ['Staff may ask about status only when a law requires it.', 'limited'],
+  ['Officers may not detain anyone only for a civil violation.', 'forbid'],
+  // exceptions are noticed but do not flip the reading
+  ['Officers will not ask about status, except where status is an element of the crime.', 'forbid', true],
+  ['Officers may not close streets unless there is an immediate threat to life.', 'forbid', true],
+  // obligations and descriptions
+  ['Departments must post signs on city lots.', 'require'],
+  ['The Council voted 13-0 on December 11.', 'neutral'],
+  ['Operation Metro Surge deployed thousands of agents.', 'neutral'],
+  // nouns are not permissions
+  ['ICE used park lots without a permit.', 'neutral'],
+];
+
+describe('readModality', () => {
+  it.each(table)('%s → %s', (text, polarity, qualified) => {
+    const m = readModality(text);
+    expect(m.polarity).toBe(polarity);
+    if (qualified !== undefined) expect(m.qualified).toBe(qualified);
+  });
+
+  it('marks rule words as deontic and reporting verbs as not', () => {
+    expect(readModality('Police may ask about status.').deontic).toBe(true);
+    expect(readModality('Officers are prohibited from assisting ICE.').deontic).toBe(true);
+    expect(readModality('The judge authorizes a $200,000 settlement.').deontic).toBe(false);
+    expect(readModality('MPD does not work with federal agents.').deontic).toBe(false);
+  });
+});
+
+describe('opposes', () => {
+  it('sets permission against prohibition only', () => {
+    expect(opposes('permit', 'forbid')).toBe(true);
+    expect(opposes('forbid', 'permit')).toBe(true);
+    expect(opposes('permit', 'limited')).toBe(false);
+    expect(opposes('forbid', 'forbid')).toBe(false);
+    expect(opposes('neutral', 'forbid')).toBe(false);
+    expect(opposes('require', 'forbid')).toBe(false);
+  });
+});

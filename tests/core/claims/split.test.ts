@@ -1,0 +1,54 @@
+/** Table tests: a selection split into the claims it makes (sentences, clauses, lists kept whole). */
+import { describe, expect, it } from 'vitest';
+import { splitClaims } from '../../../core/claims/index';
+
+const texts = (s: string) => splitClaims(s).map((c) => c.text);
+
+describe('splitClaims', () => {
+  it('splits sentences but not at abbreviations, initials or dates', () => {
+    expect(texts('The U.S. Attorney General published a list on Aug. 5, 2025. Minnesota was on it.')).toEqual([
+      'The U.S. Attorney General published a list on Aug. 5, 2025.',
+      'Minnesota was on it.',
+    ]);
+    expect(texts('Judge Katherine M. Menendez issued the order. The Eighth Circuit stayed it.')).toHaveLength(2);
+  });
+
+  it('splits clauses at semicolons, "but" and "while"', () => {
+    expect(texts('Officers cannot interfere with ICE operations; they may respond to emergencies.')).toEqual([
+      'Officers cannot interfere with ICE operations',
+      'they may respond to emergencies.',
+    ]);
+    expect(texts('MPD officers cannot interfere with ICE operations but may respond to emergency situations.')).toEqual([
+      'MPD officers cannot interfere with ICE operations',
+      'may respond to emergency situations.',
+    ]);
+    expect(texts('The ordinance limits police cooperation with ICE, while preserving narrow channels for criminal investigations.')).toHaveLength(2);
+  });
+
+  it('splits "and" before a new verb, never inside a list', () => {
+    expect(texts('The policy prevents ICE from staging on City lots and bars city employees from assisting ICE.')).toEqual([
+      'The policy prevents ICE from staging on City lots',
+      'bars city employees from assisting ICE.',
+    ]);
+    expect(texts('MPD can still work with the FBI or ATF on drug trafficking, human trafficking and gang prosecutions.')).toHaveLength(1);
+    expect(texts('The revisions cover facilities, equipment, money, data, technology, and city-contracted vendors.')).toHaveLength(1);
+  });
+
+  it('keeps "except" and "unless" with the rule they qualify', () => {
+    expect(texts('Officers will not ask about status, except where status is an element of the crime.')).toHaveLength(1);
+    expect(texts('Officers may not close streets unless there is a clear and immediate threat to life.')).toHaveLength(1);
+  });
+
+  it('keeps a short tail with its clause and drops footnote markers', () => {
+    expect(texts('Police do not ask about status and never will [1] [2]')).toEqual(['Police do not ask about status and never will']);
+  });
+
+  it('gives offsets into the original text', () => {
+    const src = '  Police may ask.  Officers may not detain anyone.';
+    for (const c of splitClaims(src)) expect(src.slice(c.start, c.end)).toBe(c.text);
+  });
+
+  it('gives nothing for text without words', () => {
+    expect(splitClaims('  … — [1] ')).toEqual([]);
+  });
+});
