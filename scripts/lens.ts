@@ -13,6 +13,8 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   eval: () => import('./commands/eval'),
   bench: () => import('./commands/bench'),
   scan: () => import('./commands/scan'),
+  check: () => import('./commands/check'),
+  timeline: () => import('./commands/timeline'),
 };
 
 async function main(argv: string[]): Promise<number> {
