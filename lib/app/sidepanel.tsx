@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { askBackground, type PendingLookup } from '../messages';
 import { mountPage } from './page';
 import { SearchApp } from './SearchApp';
+import { OnThisPage } from '../../components/OnThisPage';
 
 const REASONS: Record<string, string> = {
   pdf: 'Cards cannot appear in the PDF viewer, so your lookup opened here.',
@@ -31,13 +32,16 @@ export function startSidePanel(): void {
     const text = p?.text.trim() ?? '';
     const passage = text && isPassage(text);
     mountPage(
-      <SearchApp
-        key={++n}
-        surface="sidepanel"
-        {...(text && !passage ? { initialQuery: text } : {})}
-        {...(passage ? { initialPassage: text } : {})}
-        {...(p ? { note: REASONS[p.reason] ?? 'Your lookup opened here.' } : {})}
-      />,
+      <>
+        <OnThisPage />
+        <SearchApp
+          key={++n}
+          surface="sidepanel"
+          {...(text && !passage ? { initialQuery: text } : {})}
+          {...(passage ? { initialPassage: text } : {})}
+          {...(p ? { note: REASONS[p.reason] ?? 'Your lookup opened here.' } : {})}
+        />
+      </>,
     );
   };
   const q = new URLSearchParams(location.search).get('q');

@@ -107,7 +107,9 @@ function elementMarks(doc: Document): Marks {
   return {
     kind: 'elements',
     add(ranges) {
-      for (const r of ranges) {
+      // Last mark first: splitting a text node after an offset leaves the offsets before it as they were.
+      const ordered = [...ranges].sort((a, b) => b.compareBoundaryPoints(Range.START_TO_START, a));
+      for (const r of ordered) {
         // Text nodes the range covers, wrapped one by one from the end (splitting shifts offsets after).
         const texts: [Text, number, number][] = [];
         const walker = doc.createTreeWalker(r.commonAncestorContainer, NodeFilter.SHOW_TEXT);

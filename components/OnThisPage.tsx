@@ -1,0 +1,70 @@
+/**
+ * "On this page" in the side panel: after "Explain this page", each entry the page mentions,
+ * how often, in the order of its first mention, with its badge and status; "Go to mention"
+ * scrolls the page to the next mention and opens its card. Reads the tab's report from
+ * storage.session (lib/scan/background.ts) and follows its changes; shows nothing until the
+ * reader has asked for a page to be explained.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { askScan, REPORT_KEY, type PageReport } from '../lib/scan/protocol';
+import { ConfidenceBadge, StatusBadge } from './ConfidenceBadge';
+
+export function OnThisPage({ initial }: { initial?: PageReport | null }) {
+  const [report, setReport] = useState<PageReport | null>(initial ?? null);
+  const [seen, setSeen] = useState<Record<string, number>>({});
+  useEffect(() => {
+    if (initial !== undefined) return;
+    let live = true;
+    void browser.storage.session
+      .get(REPORT_KEY)
+      .then((s) => live && setReport((s as Record<string, PageReport | undefined>)[REPORT_KEY] ?? null))
+      .catch(() => undefined);
+    const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'session' && REPORT_KEY in changes) {
+        setReport((changes[REPORT_KEY]!.newValue as PageReport | undefined) ?? null);
+        setSeen({});
+      }
+    };
+    browser.storage.onChanged.addListener(onChange);
+    return () => {
+      live = false;
+      browser.storage.onChanged.removeListener(onChange);
+    };
+  }, [initial]);
+
+  if (!report) return null;
+  const items = [...report.items].sort((a, b) => a.first - b.first);
+  const jump = (id: string, count: number) => {
+    const n = seen[id] ?? 0;
+    setSeen({ ...seen, [id]: (n + 1) % count });
+    void askScan('scan:jump', { tabId: report.tabId, id, n }).catch(() => undefined);
+  };
+  return (
+    <section class="ol-on-this-page" aria-label="On this page" data-ol="on-this-page" style="padding:8px 12px;border-bottom:1px solid var(--ol-border)">
+      <h2 style="font-size:15px;margin:4px 0">On this page</h2>
+      <p style="margin:0 0 8px;color:var(--ol-muted);font-size:13px">
+        {report.marks
+          ? `${report.marks} mention${report.marks === 1 ? '' : 's'} of ${items.length} ${items.length === 1 ? 'entry' : 'entries'}${report.more ? `, ${report.more} more not marked` : ''}`
+          : 'Nothing on this page is in your packs.'}
+      </p>
+      <ol style="list-style:none;margin:0;padding:0;display:grid;gap:6px">
+        {items.map((it) => (
+          <li key={it.id} data-ol="page-entry" data-id={it.id} style="display:grid;gap:2px">
+            <span style="font-weight:600">
+              {it.title} <span style="color:var(--ol-muted);font-weight:400">× {it.count}</span>
+            </span>
+            {it.citation ? <span style="font-size:12px;color:var(--ol-muted)">{it.citation}</span> : null}
+            <span style="display:flex;gap:6px;align-items:center;flex-wrap:wrap">
+              <ConfidenceBadge confidence={it.confidence} />
+              <StatusBadge status={it.status} />
+              <button type="button" class="ol-btn ol-btn--ghost" style="font-size:12px;padding:1px 8px" onClick={() => jump(it.id, it.count)} aria-label={`Go to a mention of ${it.title}`}>
+                Go to mention{it.count > 1 ? ` (${((seen[it.id] ?? 0) % it.count) + 1} of ${it.count})` : ''}
+              </button>
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
