@@ -52,7 +52,7 @@ export function TextVersionNote({ textVersion }: { textVersion: TextVersion | un
   );
 }
 
-const MATCH_WORDS: Record<ResultConfidence, string> = { high: 'Strong match', medium: 'Likely match', low: 'Weak match' };
+const MATCH_WORDS: Record<ResultConfidence, string> = { high: 'Strong match', medium: 'Likely match', low: 'Possible match' };
 
 /** How sure the engine is that this entry answers the selection. */
 export function MatchBadge({ confidence }: { confidence: ResultConfidence }) {

@@ -36,10 +36,15 @@ export function LookupAnswer({ view, opened, citationStyle, copy, onOpen, mode, 
         <p class="ol-empty" data-ol="nothing">
           Select some text first, then ask Ordinance Lens again.
         </p>
+      ) : !shown && result.headline === 'possible' ? (
+        // Some entry clears the Possible bar but none is a clear answer: never "nothing" then.
+        <p class="ol-empty" data-ol="possible">
+          Possible matches. None is a clear answer; read the entry before you cite it.
+        </p>
       ) : !shown ? (
         <p class="ol-empty" data-ol="nothing">
           Nothing in this pack covers this.
-          {result.others.length ? ' Some entries mention these words; they are listed below, unconfirmed.' : ''}
+          {result.others.length ? ' Some entries share words with it; they are listed below, unconfirmed.' : ''}
         </p>
       ) : (
         <EntryCard
@@ -64,7 +69,9 @@ export function LookupAnswer({ view, opened, citationStyle, copy, onOpen, mode, 
               <li key={h.id}>
                 <button type="button" class="ol-link-btn" onClick={() => onOpen(h.id)} data-other-id={h.id}>
                   <span class="ol-link-rel">
-                    {kindWordOf(h.kind)} <MatchBadge confidence={h.confidence} />
+                    {kindWordOf(h.kind)}
+                    {/* Only answers carry a match label; other candidates did not pass the answer line. */}
+                    {result.results.some((r) => r.id === h.id) ? <> <MatchBadge confidence={h.confidence} /></> : null}
                   </span>
                   {h.title}
                   {h.citation ? <span class="ol-muted"> · {h.citation}</span> : null}

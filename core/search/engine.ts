@@ -7,14 +7,14 @@
  */
 import { RANKING } from './ranking';
 import type { SearchIndex } from './build';
-import type { LookupHit, LookupOptions, LookupResult, ResultConfidence } from './types';
+import type { HitSignals, LookupHit, LookupOptions, LookupResult, ResultConfidence } from './types';
 import { parseQuery } from './stages/parse';
 import { resolveCitations } from './stages/citations';
 import { expandTerms } from './stages/terms';
 import { accumulateTerms, bestTouchedScore, touch } from './stages/accumulate';
 import { matchPhrases } from './stages/phrases';
 import { contextAbout, contextFactor, pageCity, placesNamed, type ContextSignal } from './stages/context';
-import { applyPhraseBonuses, bestSlot, pickTop, rateCitations, rateText, readBack, shareWithRelated, SLOT } from './stages/rate';
+import { applyPhraseBonuses, bestSlot, LABEL, labelSlots, marginOf, pickTop, rateCitations, readBack, scoreSlots, shareWithRelated, SLOT } from './stages/rate';
 import { hitBuilder, type Candidate } from './stages/hits';
 
 export { buildIndex, loadIndex, serializeIndex, INDEX_VERSION } from './build';
@@ -23,7 +23,8 @@ export type { SearchIndex, SerializedIndex } from './build';
 /** Characters of a selection the engine reads; the rest is cut (`truncated`). */
 export const MAX_QUERY_CHARS = RANKING.query.maxChars;
 
-const LABELS: ResultConfidence[] = ['low', 'medium', 'high'];
+/** scratch.conf → the label a hit carries (LABEL.none never reaches a hit as an answer). */
+const LABELS: ResultConfidence[] = ['low', 'low', 'medium', 'high'];
 /** Words that make a short selection point at something the page has named ("the order"). */
 const REFERRING = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her']);
 
@@ -34,7 +35,7 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
 
   // 1. parse
   const q = parseQuery(query);
-  const result: LookupResult = { query: query.length > 2000 ? query.slice(0, 2000) : query, mode: q.mode, results: [], others: [], unknownCitations: [], truncated: q.truncated };
+  const result: LookupResult = { query: query.length > 2000 ? query.slice(0, 2000) : query, mode: q.mode, results: [], others: [], unknownCitations: [], truncated: q.truncated, headline: 'nothing' };
   if (!q.words.length && !q.cites.length) {
     result.mode = 'empty';
     return result;
@@ -58,16 +59,18 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
 
   // 6b. context factor per candidate; 7. rate
   const named = placesNamed(index, q);
-  const referring = !q.passage && (REFERRING.has(q.tokens[0]?.term ?? '') || q.words.length <= 2) && signal.about.size > 0;
+  const reading = q.passage ? 'passage' : REFERRING.has(q.tokens[0]?.term ?? '') ? 'referring' : 'short';
   const factors = new Float64Array(nt);
-  for (let i = 0; i < nt; i++) factors[i] = contextFactor(index, sc.touched[i]!, signal, named, referring);
+  for (let i = 0; i < nt; i++) factors[i] = contextFactor(index, sc.touched[i]!, signal, named, reading);
   const keyTerms = q.passage ? terms.scored.slice(0, RANKING.terms.keyTerms) : terms.scored;
   const keyIdf = q.passage ? keyTerms.reduce((s, t) => s + t.idf, 0) || 1 : terms.totalIdf;
   const allIdf = q.passage ? strongestIdf(terms.all) : terms.totalIdf;
   const isTerm = (index.cache.isTerm ??= Uint8Array.from(index.entries, (e) => (e.kind === 'term' ? 1 : 0)));
-  rateText(sc, nt, { passage: q.passage, top, covBase: keyIdf, allIdf, unknownWords: terms.unknownWords > 0, isTerm, contextFactor: (i) => factors[i]! });
+  const rateInput = { passage: q.passage, top, covBase: keyIdf, allIdf, unknownWords: terms.unknownWords > 0, isTerm, contextFactor: (i: number) => factors[i]! };
+  scoreSlots(sc, nt, rateInput);
   rateCitations(sc, nt, cites.hits, phrases.wordForWord);
   let bestI = bestSlot(sc, nt);
+  labelSlots(sc, nt, rateInput, bestI, marginOf(sc, nt, bestI));
   bestI = shareWithRelated(index, nt, bestI, cites.hits, top);
 
   // 8. hits
@@ -79,8 +82,30 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
     return { entry: sc.touched[i]!, score: sc.final[i]!, confidence: LABELS[sc.conf[i]!]!, via: c ? 'citation' : textVia, pinpoint: c?.pinpoint };
   };
   const toHit = hitBuilder(index, terms.all, cites.hits);
-  result.results = shown.map((i) => toHit(candidate(i)));
-  result.others = pickTop(sc, nt, limit, -1, shown).map((i) => ({ ...toHit(candidate(i)), confidence: 'low' as const }));
+  const others = pickTop(sc, nt, limit, -1, shown);
+  const order = [...shown, ...others].sort((a, b) => sc.final[b]! - sc.final[a]!);
+  const signals = (i: number): HitSignals => {
+    const next = order.find((j) => j !== i && sc.final[j]! <= sc.final[i]!);
+    return {
+      coverage: round(Math.min(1, sc.cm[i]! / keyIdf)),
+      coverageAll: round(q.passage ? sc.cm[i]! / allIdf : Math.min(1, sc.cm[i]! / terms.totalIdf)),
+      relative: round(top ? sc.text[i]! / top : 0),
+      margin: round(next !== undefined && sc.final[next]! > 0 ? sc.final[i]! / sc.final[next]! : 10),
+      whole: (sc.fl[i]! & SLOT.whole) !== 0,
+      named: (sc.fl[i]! & SLOT.named) !== 0,
+      cited: (sc.fl[i]! & SLOT.cite) !== 0,
+      context: round(factors[i]!),
+    };
+  };
+  const hitOf = (i: number, low = false): LookupHit => {
+    const h = toHit(candidate(i));
+    if (low) h.confidence = 'low';
+    if (options.explain) h.signals = signals(i);
+    return h;
+  };
+  result.results = shown.map((i) => hitOf(i));
+  result.others = others.map((i) => hitOf(i, true));
+  result.headline = shown.length ? 'answer' : others.length && sc.conf[others[0]!]! >= LABEL.possible ? 'possible' : 'nothing';
   return result;
 }
 
@@ -98,3 +123,5 @@ function strongestIdf(all: { idf: number; qtf: number; variants: unknown[] }[]):
       .reduce((s, x) => s + x, 0) || 1
   );
 }
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

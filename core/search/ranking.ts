@@ -24,7 +24,7 @@ export const RANKING = {
      * should not drown what the sentence names, but a sentence mostly about other things must
      * still fall short.
      */
-    unknownWordWeight: 1,
+    unknownWordWeight: 0.6,
   },
   citations: {
     /** Score of an entry whose own citation, title or alias carries the key; mentions in text score less. */
@@ -53,13 +53,15 @@ export const RANKING = {
     /** A title, alias or keyword inside a longer selection: × its IDF. */
     partIdf: 0.6,
     /** … and for a passage, a multi-word title or alias found inside it: × its IDF (it names the entry). */
-    passageNameIdf: 0.6,
+    passageNameIdf: 1.2,
   },
   context: {
     /** Characters of page context read (the enclosing block and neighbours). */
     maxChars: 2000,
     /** An entry the context is about gains up to this share of its score. */
     agreement: 0.35,
+    /** A short selection: context only breaks near-ties. */
+    shortAgreement: 0.15,
     /** A short, referring selection ("the ordinance") leans on context more. */
     referringAgreement: 1.2,
     /** Entries of another city than the page's: × this. */
@@ -82,25 +84,26 @@ export const RANKING = {
   rate: {
     /** Short selections (terms, phrases, citations written as words). */
     short: {
-      /** Share of the query's IDF a Strong answer matches, and its score relative to the best. */
-      strongCoverage: 0.8,
-      strongRel: 0.5,
-      /** … a Likely answer (a word the pack has never seen raises the bar). */
+      /** The first answer is Strong only this far ahead of the next candidate (final score ratio). */
+      strongMargin: 1.15,
+      /** Share of the query's IDF a Strong word match covers. */
+      strongCoverage: 0.9,
+      /** … a Likely one (a word the pack has never seen raises the bar), and a Possible one. */
       likelyCoverage: 0.6,
       likelyCoverageWithUnknown: 0.75,
-      likelyRel: 0.35,
-      /** A selection that is wholly an entry's title, alias or keyword counts as this coverage. */
-      wholePhraseCoverage: 0.8,
+      possibleCoverage: 0.5,
+      /** Text score relative to the best, for any label. */
+      minRel: 0.35,
     },
-    /** Sentences and passages. */
+    /** Sentences and passages: coverage counts words the pack has never seen (see `terms`). */
     passage: {
-      /** Share of the strongest terms (unknown words included) below which no entry answers, unless the passage names it. */
-      minCoverage: 0.33,
-      strongRel: 0.6,
-      strongQ: 0.55,
-      strongCoverage: 0.4,
-      likelyRel: 0.45,
-      likelyQ: 0.42,
+      strongMargin: 1.3,
+      /** A passage that names the entry (its title or alias inside) needs this much coverage. */
+      namedCoverage: 0.3,
+      strongCoverage: 0.5,
+      likelyCoverage: 0.4,
+      possibleCoverage: 0.3,
+      minRel: 0.45,
     },
   },
   answers: {

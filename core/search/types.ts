@@ -29,6 +29,25 @@ export interface LookupHit {
   matched: MatchedField[];
   /** Subsection the query named, for pinpoint citations: "(a)(3)". */
   pinpoint?: string;
+  /** With `explain`: the signals the label was decided from (for `lens lookup --explain` and tuning). */
+  signals?: HitSignals;
+}
+
+export interface HitSignals {
+  /** Share of the selection's (key) terms' IDF this entry matches. */
+  coverage: number;
+  /** Passages: the same share counting words the pack has never seen. */
+  coverageAll: number;
+  /** Text score relative to the best text score. */
+  relative: number;
+  /** Final score relative to the next candidate's (≥ 1 for the first answer). */
+  margin: number;
+  /** The selection is wholly this entry's title, alias or keyword / names it inside a passage / cites it. */
+  whole: boolean;
+  named: boolean;
+  cited: boolean;
+  /** Multiplier from the page context (1 = none). */
+  context: number;
 }
 
 /** A citation the reader selected that no entry of the pack carries ("§ 19.99"). */
@@ -44,8 +63,14 @@ export interface LookupResult {
   mode: 'empty' | 'citation' | 'term' | 'passage';
   /** Answers the card presents as answers: confident ones only, best first. Empty = "nothing in this pack". */
   results: LookupHit[];
-  /** Weaker candidates the card may list under "other results". */
+  /** Weaker candidates the card may list under "other results" / "possible matches". */
   others: LookupHit[];
+  /**
+   * What the card headlines: an answer (results), possible matches (no answer, but the best
+   * other candidate clears the Possible bar: read before you cite), or "Nothing in this pack
+   * covers this" (no candidate passes).
+   */
+  headline?: 'answer' | 'possible' | 'nothing';
   unknownCitations: UnknownCitation[];
   /** True when the query was longer than the engine reads and was cut. */
   truncated: boolean;
@@ -70,4 +95,6 @@ export interface LookupOptions {
   limit?: number;
   /** The page around the selection, when the lookup comes from a page. */
   context?: PageContext;
+  /** Attach each hit's ranking signals (`signals`). */
+  explain?: boolean;
 }

@@ -96,10 +96,11 @@ export function contextAbout(index: SearchIndex, ctx: PageContext | undefined): 
 }
 
 /** Multiplier of one candidate's score from the page context. */
-export function contextFactor(index: SearchIndex, entry: number, signal: ContextSignal, named: Set<string>, referring: boolean): number {
+export function contextFactor(index: SearchIndex, entry: number, signal: ContextSignal, named: Set<string>, reading: 'passage' | 'short' | 'referring'): number {
   let f = 1;
   const about = signal.about.get(entry);
-  if (about) f *= 1 + about * (referring ? RANKING.context.referringAgreement : RANKING.context.agreement);
+  const C = RANKING.context;
+  if (about) f *= 1 + about * (reading === 'referring' ? C.referringAgreement : reading === 'short' ? C.shortAgreement : C.agreement);
   if (signal.city) {
     const j = entryJurisdiction(index, entry);
     if (j !== signal.city && !named.has(j) && competingPlaces(index).includes(j)) f *= RANKING.context.otherCity;

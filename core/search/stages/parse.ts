@@ -29,6 +29,9 @@ export interface ParsedQuery {
 
 /** A number alone (a footnote marker, a count, a page number) says nothing about which law is meant. */
 const isBareNumber = (t: Token) => /^\d+$/.test(t.surface);
+/** Month names date a short selection ("Checked on January 18"); they do not name a law. */
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const isDateWord = (t: Token) => MONTHS.has(t.surface);
 
 export function parseQuery(raw: string): ParsedQuery {
   const truncated = raw.length > RANKING.query.maxChars;
@@ -38,7 +41,9 @@ export function parseQuery(raw: string): ParsedQuery {
   const tokens = tokenize(text, RANKING.query.maxTokens);
   const cites = extractCitations(text, 20);
   const inCite = (t: Token) => cites.some((c) => t.start >= c.start && t.end <= c.end);
-  const words = tokens.filter((t) => !t.stop && !inCite(t) && !isBareNumber(t));
+  let words = tokens.filter((t) => !t.stop && !inCite(t) && !isBareNumber(t));
+  // In a short selection a month only dates it; in a sentence it can place an event ("in January").
+  if (words.length <= RANKING.query.passageWords) words = words.filter((t) => !isDateWord(t));
   const passage = words.length > RANKING.query.passageWords;
   const mode: LookupResult['mode'] = cites.length && words.length <= 2 ? 'citation' : passage ? 'passage' : words.length || cites.length ? 'term' : 'empty';
   return { source, n, text, tokens, cites, words, passage, plain: words.length === tokens.length, mode, truncated };

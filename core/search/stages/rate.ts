@@ -1,8 +1,9 @@
 /**
  * Stage 7, rate: each candidate's final score and match label from its text score, how much of
- * the selection it covers, its phrase and citation matches and the page context. Labels:
- * 2 high ("Strong match"), 1 medium ("Likely match"), 0 below the answer line (shown, if at all,
- * under "other results"). Thresholds are in RANKING.rate, set on the tune split only.
+ * the selection it covers, its phrase and citation matches and the page context. Labels (LABEL):
+ * strong ("Strong match"), likely ("Likely match"), possible ("Possible match"), none (below the
+ * answer line: listed, if at all, under "other results"). Thresholds are in RANKING.rate, set on
+ * the tune split only.
  */
 import type { Scratch, SearchIndex } from '../build';
 import { RANKING } from '../ranking';
@@ -56,37 +57,62 @@ export interface RateInput {
   contextFactor: (slot: number) => number;
 }
 
-/** Final score and label of each slot from text score and coverage. */
-export function rateText(sc: Scratch, nt: number, o: RateInput): void {
-  const R = RANKING.rate;
-  const { text, cm, fl, final, conf, touched } = sc;
-  const need = o.unknownWords ? R.short.likelyCoverageWithUnknown : R.short.likelyCoverage;
+/** Final score of each slot from its text score, coverage, kind and page context. */
+export function scoreSlots(sc: Scratch, nt: number, o: RateInput): void {
+  const { text, cm, final, touched } = sc;
   for (let i = 0; i < nt; i++) {
-    const s = text[i]!;
-    const cov = Math.min(1, cm[i]! / o.covBase);
-    const rel = o.top ? s / o.top : 0;
     const cf = o.contextFactor(i);
     if (o.passage) {
-      final[i] = s * (o.isTerm[touched[i]!] ? RANKING.passage.termEntry : 1) * (RANKING.passage.coverageBase + cov) * cf;
-      const q2 = cov * 0.6 + rel * 0.4;
-      // Words the pack has never seen count here: a passage mostly about other things is no answer.
+      const cov = Math.min(1, cm[i]! / o.covBase);
+      final[i] = text[i]! * (o.isTerm[touched[i]!] ? RANKING.passage.termEntry : 1) * (RANKING.passage.coverageBase + cov) * cf;
+    } else final[i] = text[i]! * cf;
+  }
+}
+
+/** Label values kept in scratch.conf. */
+export const LABEL = { none: 0, possible: 1, likely: 2, strong: 3 } as const;
+
+/**
+ * The label of each word-matched slot (citation slots are labelled by rateCitations):
+ * Strong only for the first answer, clearly ahead of the next (margin), and matching the
+ * selection as a whole (short selections) or naming / covering it (passages); Likely and
+ * Possible by coverage. Words the pack has never seen lower a short selection's label.
+ */
+export function labelSlots(sc: Scratch, nt: number, o: RateInput, bestI: number, margin: number): void {
+  const R = RANKING.rate;
+  const { text, cm, fl, conf } = sc;
+  for (let i = 0; i < nt; i++) {
+    if (fl[i]! & SLOT.cite) continue;
+    const rel = o.top ? text[i]! / o.top : 0;
+    const first = i === bestI;
+    let label: number = LABEL.none;
+    if (o.passage) {
       const covAll = cm[i]! / o.allIdf;
       const named = (fl[i]! & SLOT.named) !== 0;
-      conf[i] =
-        covAll < R.passage.minCoverage && !named
-          ? 0
-          : rel >= R.passage.strongRel && q2 >= R.passage.strongQ && covAll >= R.passage.strongCoverage
-            ? 2
-            : rel >= R.passage.likelyRel && q2 >= R.passage.likelyQ
-              ? 1
-              : 0;
+      const P = R.passage;
+      if (named && covAll >= P.namedCoverage) label = first && margin >= P.strongMargin ? LABEL.strong : LABEL.likely;
+      else if (covAll >= P.strongCoverage && first && margin >= P.strongMargin) label = LABEL.strong;
+      else if (covAll >= P.likelyCoverage && rel >= P.minRel) label = LABEL.likely;
+      else if (covAll >= P.possibleCoverage && rel >= P.minRel) label = LABEL.possible;
     } else {
-      final[i] = s * cf;
-      const q2 = fl[i]! & SLOT.whole ? Math.max(cov, R.short.wholePhraseCoverage) : cov;
-      // A word the pack has never seen ("snow") is a sign the selection is about something else.
-      conf[i] = q2 >= R.short.strongCoverage && rel >= R.short.strongRel && !o.unknownWords ? 2 : q2 >= need && rel >= R.short.likelyRel ? 1 : 0;
+      const S = R.short;
+      const cov = Math.min(1, cm[i]! / o.covBase);
+      const whole = (fl[i]! & SLOT.whole) !== 0;
+      if (whole && !o.unknownWords) label = first && margin >= S.strongMargin ? LABEL.strong : LABEL.likely;
+      else if (whole) label = LABEL.likely;
+      else if (cov >= (o.unknownWords ? S.likelyCoverageWithUnknown : S.likelyCoverage) && rel >= S.minRel) label = first && margin >= S.strongMargin && cov >= S.strongCoverage && !o.unknownWords ? LABEL.strong : LABEL.likely;
+      else if (cov >= S.possibleCoverage && rel >= S.minRel && !o.unknownWords) label = LABEL.possible;
     }
+    conf[i] = label;
   }
+}
+
+/** How far the best slot's final score is ahead of the next one's (10 when alone). */
+export function marginOf(sc: Scratch, nt: number, bestI: number): number {
+  if (bestI < 0) return 0;
+  let second = 0;
+  for (let i = 0; i < nt; i++) if (i !== bestI && sc.final[i]! > second) second = sc.final[i]!;
+  return second > 0 ? sc.final[bestI]! / second : 10;
 }
 
 /** Citation hits rank above word matches; their label comes from how the entry carries the citation. */
@@ -95,7 +121,7 @@ export function rateCitations(sc: Scratch, nt: number, cites: Map<number, CiteHi
   for (let i = 0; i < nt; i++) {
     if (!(fl[i]! & SLOT.cite)) continue;
     const c = cites.get(touched[i]!)!;
-    conf[i] = c.primary ? 2 : 1;
+    conf[i] = c.primary ? LABEL.strong : LABEL.likely;
     final[i] = c.score + RANKING.citations.rankBoost + text[i]!;
   }
   // A selection that carries a citation and is worded exactly as an entry's title or alias
@@ -107,7 +133,7 @@ export function rateCitations(sc: Scratch, nt: number, cites: Map<number, CiteHi
   for (let i = 0; i < nt; i++) {
     const exact = wordForWord.get(touched[i]!);
     if (!exact) continue;
-    conf[i] = 2;
+    conf[i] = LABEL.strong;
     final[i] = Math.max(final[i]!, bestCite + RANKING.citations.rankBoost + exact + text[i]!);
   }
 }
@@ -143,20 +169,20 @@ export function shareWithRelated(index: SearchIndex, nt: number, bestI: number, 
   for (let i = 0; i < nt; i++) {
     if (!rel.has(touched[i]!)) continue;
     final[i] = final[i]! + bestS * RANKING.related.share;
-    if (conf[i] === 0 && text[i]! >= top * RANKING.related.minTextShare) conf[i] = 1;
+    if (conf[i] === LABEL.none && text[i]! >= top * RANKING.related.minTextShare) conf[i] = LABEL.possible;
   }
   return bestSlot(sc, nt);
 }
 
 /**
- * The best `k` slots, best first: labelled ones scoring at least `minScore` when minScore ≥ 0,
- * else any slot not in `exclude`.
+ * The best `k` slots, best first: answers (Likely or Strong) scoring at least `minScore` when
+ * minScore ≥ 0, else any slot not in `exclude`.
  */
 export function pickTop(sc: Scratch, nt: number, k: number, minScore: number, exclude: number[]): number[] {
   const out: number[] = [];
   for (let i = 0; i < nt; i++) {
     if (out.length === k && !better(sc, i, out[k - 1]!)) continue;
-    if (minScore >= 0 ? sc.conf[i] === 0 || sc.final[i]! < minScore : exclude.includes(i)) continue;
+    if (minScore >= 0 ? sc.conf[i]! < LABEL.likely || sc.final[i]! < minScore : exclude.includes(i)) continue;
     let j = out.length < k ? out.length : k - 1;
     out[j] = i;
     while (j > 0 && better(sc, out[j]!, out[j - 1]!)) {
