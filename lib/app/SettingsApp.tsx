@@ -12,6 +12,7 @@ import { download } from '../history-export';
 import { askBackground, type EntryView, type PackInfo } from '../messages';
 import { importUserPack, readUserPacks, removeUserPack, watchUserPacks, summarize, MAX_USER_PACKS_BYTES, mb, type PackSummary, type StoredPack } from '../storage/user-packs';
 import { formatLongDate } from '../../core/format/citation';
+import { AboutSection } from './AboutSection';
 import { RepairNotices } from './RepairNotices';
 
 /**
@@ -277,6 +278,7 @@ export function SettingsApp() {
           </div>
         </section>
         <PacksSection />
+        <AboutSection />
       </main>
     </div>
   );
