@@ -517,6 +517,20 @@ describe('provenance 1.1: quotations, reversals and press wording', () => {
     ]);
   });
 
+  it('nowhere repeats words the research notes record as in no source (entries and changelog)', () => {
+    // The notes' "(Correction …)" asides quote what an earlier version wrongly attributed.
+    const phrases = [...factsRaw.matchAll(/\(Correction[^)]*\)/g)]
+      .flatMap((m) => [...m[0].matchAll(/"([^"]+)"/g)].map((q) => q[1]!.toLowerCase()))
+      .filter((q) => q.split(/\s+/).length >= 3);
+    expect(phrases).toContain('stabilize a violent scene then leave');
+    const texts = [
+      ...packs.flatMap((p) => p.changelog.flatMap((c) => c.changes.map((t) => [`${p.id} changelog ${c.version}`, t] as const))),
+      ...entries.map((e) => [e.id, JSON.stringify(e)] as const),
+    ];
+    const bad = texts.flatMap(([where, t]) => phrases.filter((q) => t.toLowerCase().includes(q)).map((q) => `${where}: "${q}"`));
+    expect(bad).toEqual([]);
+  });
+
   it('calls nothing reversed unless a research record citing its sources says so', () => {
     expect(entries.flatMap((e) => unsupportedReversals(e, factsRecords))).toEqual([]);
   });
