@@ -26,6 +26,8 @@ import {
   type PendingLookup,
 } from './messages';
 import type { LookupService } from './lookup-service';
+import { beforeAfterView, claimCheckView, packTimelineView } from './claims-service';
+import { isFilterDate } from '../core/timeline/pack';
 import { isScanMessage } from './scan/protocol';
 import { findSelectionFrame, withDeadline } from './frames';
 import { allowMessage, classifySender, InjectedFrames } from './sender-check';
@@ -279,6 +281,24 @@ export function setupBackground(service: LookupService) {
         const out = await toPanel({ tab: sender.tab, text: String(msg.text ?? '') }, 'copy-blocked');
         return { opened: !!(out.panelOpened || out.windowOpened) } satisfies BackgroundProtocol['panelForCopy']['res'];
       }
+      case 'check':
+        await userPacksReady;
+        return claimCheckView(service.corpus(), String(msg.text ?? '').slice(0, MAX_SELECTION_CHARS)) satisfies BackgroundProtocol['check']['res'];
+      case 'timeline': {
+        await userPacksReady;
+        const date = (d: unknown) => (typeof d === 'string' && isFilterDate(d) ? d : undefined);
+        const since = date(msg.since);
+        const until = date(msg.until);
+        return packTimelineView(service.corpus(), {
+          ...(since ? { since } : {}),
+          ...(until ? { until } : {}),
+          ...(Array.isArray(msg.jurisdictions) ? { jurisdictions: msg.jurisdictions.map(String) } : {}),
+          ...(Array.isArray(msg.kinds) ? { kinds: msg.kinds } : {}),
+        }) satisfies BackgroundProtocol['timeline']['res'];
+      }
+      case 'beforeAfter':
+        await userPacksReady;
+        return beforeAfterView(service.corpus(), String(msg.id)) satisfies BackgroundProtocol['beforeAfter']['res'];
       case 'recordHistory': {
         const r = await addHistory({
           query: capText(String(msg.query ?? '').trim(), 500),

@@ -18,6 +18,7 @@ import type { Entry, EntryKind, Pack } from '../core/schema/pack';
 import { buildIndex, loadIndex, lookup, serializeIndex, type LookupResult, type PageContext, type SearchIndex } from '../core/search/index';
 import type { CitationStyle } from './storage/settings';
 import { kindWordOf as kindWord } from './words';
+import type { Corpus } from './claims-service';
 import { MAX_SELECTION_CHARS, type EntryView, type LookupView, type PackInfo, type RelatedLink } from './messages';
 
 const LAW_KINDS: ReadonlySet<EntryKind> = new Set([
@@ -78,6 +79,8 @@ export interface LookupService {
   packs(): PackInfo[];
   /** Every entry id the bundled packs use (an imported pack may not reuse one). */
   bundledEntryIds(): string[];
+  /** The index, every searched entry and the bundled pack's as-of date, for claim check and the timeline (lib/claims-service.ts). */
+  corpus(): Corpus;
 }
 
 /**
@@ -95,6 +98,7 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
   let reverse: Map<string, string[]> | undefined;
   let userPacks: readonly Pack[] = [];
   let hidden = new Map<Pack, number>();
+  let allEntries: readonly Entry[] = [];
 
   function ensure(): SearchIndex {
     if (index) return index;
@@ -102,6 +106,7 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
     reverse = new Map();
     hidden = new Map();
     const all: Entry[] = [];
+    allEntries = all;
     const add = (pack: Pack, imported: boolean) => {
       for (const entry of pack.entries) {
         if (byId!.has(entry.id)) {
@@ -185,6 +190,7 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
       return [...packs.map((p) => info(p, false)), ...userPacks.map((p) => info(p, true))];
     },
     bundledEntryIds: () => packs.flatMap((p) => p.entries.map((e) => e.id)),
+    corpus: () => ({ index: ensure(), entries: allEntries, asOf: packs[0]?.asOf ?? '' }),
     entryView,
     lookup(text, { limit, citationStyle, context }) {
       const t0 = performance.now();

@@ -12,6 +12,8 @@ import type { Entry, EntryKind, Status } from '../core/schema/pack';
 import type { LookupHit, LookupResult, PageContext } from '../core/search/types';
 import { browser } from 'wxt/browser';
 import type { CitationStyle } from './storage/settings';
+import type { ClaimCheckView, PackTimelineView } from './claims-service';
+import type { BeforeAfterView } from '../core/timeline/before-after';
 
 /** Characters of a selection sent to the engine (the engine cuts at the same bound). */
 export const MAX_SELECTION_CHARS = 20_000;
@@ -91,6 +93,12 @@ export interface BackgroundProtocol {
   packs: { req: Record<string, never>; res: { packs: PackInfo[]; bundledEntryIds: string[] } };
   /** The page blocked the card's copy: open the same lookup in the side panel, whose copy works. */
   panelForCopy: { req: { text: string }; res: { opened: boolean } };
+  /** Claim check of a sentence or passage: each claim beside the point that speaks to it (lib/claims-service.ts). */
+  check: { req: { text: string }; res: ClaimCheckView };
+  /** The pack-wide timeline, filtered (dates are YYYY, YYYY-MM or YYYY-MM-DD). */
+  timeline: { req: { since?: string; until?: string; jurisdictions?: string[]; kinds?: EntryKind[] }; res: PackTimelineView };
+  /** The earlier rule beside the later one for an amended entry (null: none in the pack). */
+  beforeAfter: { req: { id: string }; res: BeforeAfterView | null };
   /** Adds a query to the local history (respects the history setting). */
   recordHistory: { req: { query: string; topId?: string; topTitle?: string }; res: { ok: boolean } };
 }

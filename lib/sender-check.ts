@@ -3,7 +3,7 @@
  * URL is the extension's) may ask anything. A content script, which can only be our card script
  * (we register none and inject only it), runs inside a web page the page's author controls, so
  * it is held to what a card needs, and only from a tab and frame we injected the card into
- * moments ago: look up and read entries; record its own lookup in history; ask for the side
+ * moments ago: look up and read entries (and check claims against them); record its own lookup in history; ask for the side
  * panel when the page blocks the clipboard. It may never take the lookup pending for the side
  * panel (another tab's selection) nor write history on its own (`recordHistory`).
  */
@@ -16,8 +16,11 @@ export interface SenderLike {
   frameId?: number;
 }
 
-/** Messages a card may send; `lookup` records history only for a frame we injected into. */
-const CARD_MESSAGES = new Set(['lookup', 'entry', 'panelForCopy']);
+/**
+ * Messages a card may send; `lookup` records history only for a frame we injected into. `check`
+ * (claim check of the selection) and `beforeAfter` only read the pack, like `entry`.
+ */
+const CARD_MESSAGES = new Set(['lookup', 'entry', 'panelForCopy', 'check', 'beforeAfter']);
 /** How long after an injection the card of that frame may record a lookup or ask for the panel. */
 export const CARD_GRANT_MS = 5 * 60_000;
 

@@ -1,0 +1,81 @@
+/**
+ * The background's answers for claim check, the pack-wide timeline and before/after: thin
+ * wrappers that run the pure core over the lookup service's index and entries and return plain,
+ * serializable views (with everything the UI needs to show badges, sources and memo blocks).
+ */
+import type { Entry, EntryKind, Status } from '../core/schema/pack';
+import type { SearchIndex } from '../core/search/index';
+import { checkClaims, type ClaimResult } from '../core/claims/index';
+import { claimMemo, pointSource } from '../core/claims/memo';
+import { buildPackTimeline, timelineFacets, type PackTimelineFilter, type PackTimelineItem, type UndatedEntry } from '../core/timeline/pack';
+import { timelineMemo } from '../core/timeline/memo';
+import { beforeAfterFor, beforeAfterIds, type BeforeAfterView } from '../core/timeline/before-after';
+import { shortCite } from '../core/format/citation';
+
+/** What the UI shows about the entry beside a claim. */
+export interface ClaimEntryInfo {
+  title: string;
+  cite: string;
+  kind: EntryKind;
+  status: Status;
+}
+
+export interface ClaimCheckView {
+  clauses: (ClaimResult & { source?: { publisher: string; url: string } })[];
+  entries: Record<string, ClaimEntryInfo>;
+  truncated: boolean;
+  asOf: string;
+  memo: { markdown: string; plain: string };
+}
+
+export interface PackTimelineView {
+  items: PackTimelineItem[];
+  undated: UndatedEntry[];
+  jurisdictions: string[];
+  kinds: EntryKind[];
+  /** Entries with a before/after view. */
+  beforeAfter: string[];
+  asOf: string;
+  memo: { markdown: string; plain: string };
+}
+
+export interface Corpus {
+  index: SearchIndex;
+  entries: readonly Entry[];
+  asOf: string;
+}
+
+/** Characters of text a claim check reads (a long article is cut; the view says so). */
+export const MAX_CHECK_CHARS = 6000;
+
+export function claimCheckView(c: Corpus, text: string): ClaimCheckView {
+  const cut = text.length > MAX_CHECK_CHARS;
+  const res = checkClaims(c.index, c.entries, text.slice(0, MAX_CHECK_CHARS));
+  const byId = new Map(c.entries.map((e) => [e.id, e]));
+  const entries: Record<string, ClaimEntryInfo> = {};
+  const clauses = res.clauses.map((cl) => {
+    const e = cl.entry ? byId.get(cl.entry) : undefined;
+    if (!e) return cl;
+    entries[e.id] = { title: e.title, cite: shortCite({ entry: e, ...(cl.subsection ? { pinpoint: cl.subsection } : {}) }), kind: e.kind, status: e.status };
+    const source = pointSource(e, cl);
+    return source ? { ...cl, source } : cl;
+  });
+  return { clauses, entries, truncated: res.truncated || cut, asOf: c.asOf, memo: claimMemo({ clauses: res.clauses, entries: byId, asOf: c.asOf }) };
+}
+
+export function packTimelineView(c: Corpus, filter: PackTimelineFilter): PackTimelineView {
+  const t = buildPackTimeline(c.entries, { ...filter, asOf: c.asOf });
+  const facets = timelineFacets(c.entries);
+  const byId = new Map(c.entries.map((e) => [e.id, e]));
+  return {
+    ...t,
+    ...facets,
+    beforeAfter: beforeAfterIds(c.entries),
+    asOf: c.asOf,
+    memo: timelineMemo(t.items, byId, c.asOf, { ...(filter.since ? { since: filter.since } : {}), ...(filter.until ? { until: filter.until } : {}) }),
+  };
+}
+
+export function beforeAfterView(c: Corpus, id: string): BeforeAfterView | null {
+  return beforeAfterFor(c.entries, id) ?? null;
+}
