@@ -22,6 +22,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { crc32 } from 'node:zlib';
+import { EXTENSION_ARCHIVE_BUDGET, SOURCES_ARCHIVE_BUDGET } from './lib/store-budgets';
 import { byName, normalizeZip, readZip, writeZip, type ZipEntry } from './lib/zip-archive';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -87,9 +88,10 @@ function main(): void {
   writeFileSync(paths.sources, writeZip([build, ...files.filter((e) => e.name !== 'BUILD.md').sort(byName)], mtime));
 
   console.log(`\nstore archives (${name} ${version}, entries dated ${mtime.toISOString()}):`);
-  for (const p of Object.values(paths)) {
+  for (const [what, p] of Object.entries(paths)) {
     const buf = readFileSync(p);
-    console.log(`  ${p.slice(ROOT.length + 1)}  ${(buf.length / 1024).toFixed(1)} KB  sha256 ${sha256(buf)}`);
+    const budget = what === 'sources' ? SOURCES_ARCHIVE_BUDGET : EXTENSION_ARCHIVE_BUDGET;
+    console.log(`  ${p.slice(ROOT.length + 1)}  ${(buf.length / 1024).toFixed(1)} KB of ${budget / 1024} KB budget  sha256 ${sha256(buf)}`);
   }
 }
 

@@ -3,42 +3,27 @@
  * - web-ext lint reports 0 errors on both Firefox builds;
  * - two clean builds, from two copies of the source in different folders, are byte-identical;
  * - the content script stays under its size budget, and neither the pack nor fuse.js is in it.
+ * The store archives (`npm run zip`) have their own checks in archives.trust.ts.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUILDS, listFiles, readManifest, requireBuild } from './lib/builds';
+import { BUILDS, listFiles, readManifest } from './lib/builds';
+import { cleanCopy } from './lib/clean-copy';
 import { recordFigures, ROOT } from './lib/figures';
+import { webExtLint } from './lib/web-ext-lint';
 
 /** Raw bytes of all content-script JavaScript. The card is Preact + our components, nothing more. */
 export const CONTENT_SCRIPT_BUDGET = 96 * 1024;
 
 const figures: Record<string, unknown> = {};
 
-function lint(dir: string): { errors: number; warnings: number; messages: string[] } {
-  requireBuild(dir);
-  let out: string;
-  try {
-    out = execFileSync(join(ROOT, 'node_modules/.bin/web-ext'), ['lint', '--source-dir', dir, '--output', 'json', '--no-config-discovery'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 180_000 });
-  } catch (err) {
-    out = (err as { stdout?: string }).stdout ?? ''; // non-zero exit on errors; the JSON is still there
-  }
-  const start = out.indexOf('{');
-  const report = JSON.parse(out.slice(start)) as { summary: { errors: number; warnings: number }; errors: { code: string; message: string; file?: string }[]; warnings: { code: string; file?: string }[] };
-  return {
-    errors: report.summary.errors,
-    warnings: report.summary.warnings,
-    messages: [...report.errors.map((e) => `error ${e.code} ${e.file ?? ''}: ${e.message}`), ...report.warnings.map((w) => `warning ${w.code} ${w.file ?? ''}`)],
-  };
-}
-
 describe('web-ext lint', () => {
   it.each([['firefox-mv2', BUILDS.firefoxMv2], ['firefox-mv3', BUILDS.firefoxMv3]])('%s has 0 errors', (name, dir) => {
-    const r = lint(dir);
+    const r = webExtLint(dir);
     figures[`lint_${name}`] = r;
     expect(r.messages.filter((m) => m.startsWith('error')), 'web-ext errors').toEqual([]);
     expect(r.errors).toBe(0);
@@ -47,18 +32,6 @@ describe('web-ext lint', () => {
 
 function hashes(dir: string): Record<string, string> {
   return Object.fromEntries(listFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
-}
-
-/** Copies the sources (tracked and new, not ignored) to a fresh folder that shares node_modules. */
-function cleanCopy(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
-  for (const f of files) {
-    if (!existsSync(join(ROOT, f))) continue; // deleted in the working tree
-    cpSync(join(ROOT, f), join(dir, f), { recursive: false, force: true, errorOnExist: false });
-  }
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  return dir;
 }
 
 function build(dir: string, args: string[]): void {
