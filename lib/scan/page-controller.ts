@@ -36,7 +36,7 @@ export class PageScan {
   private generation = 0;
   private ourSelection: Range | null = null;
   /** Milliseconds from start to the first marks drawn, and the longest slice of work, for the bench. */
-  stats = { firstMarksMs: 0, longestSliceMs: 0, marks: 0 };
+  stats = { firstMarksMs: 0, longestSliceMs: 0, marks: 0, collectMs: 0, askMs: 0, scanMs: 0 };
 
   constructor(private readonly doc: Document = document) {
     this.card = new CardController(doc);
@@ -50,7 +50,7 @@ export class PageScan {
     if (this.active) this.clear();
     const gen = ++this.generation;
     const t0 = performance.now();
-    this.stats = { firstMarksMs: 0, longestSliceMs: 0, marks: 0 };
+    this.stats = { firstMarksMs: 0, longestSliceMs: 0, marks: 0, collectMs: 0, askMs: 0, scanMs: 0 };
     this.marks = createMarks(this.doc);
     this.toolbar = new Toolbar(this.doc, { prev: () => void this.step(-1), next: () => void this.step(1), clear: () => this.clear() });
     this.doc.addEventListener('click', this.onClick);
@@ -63,13 +63,18 @@ export class PageScan {
 
   private async scan(roots: Node[], gen: number, t0 = performance.now()): Promise<void> {
     const skip = new Set<Element>(this.toolbar ? [this.toolbar.host] : []);
+    const tc = performance.now();
     const { vt, nodes } = await collectText(this.doc, roots, skip);
+    this.stats.collectMs ||= Math.round(performance.now() - tc);
     if (gen !== this.generation || !vt.text.trim()) {
       this.finishBatch();
       return;
     }
+    const ta = performance.now();
     const res = await askScan('scan:page', { text: vt.text, title: this.doc.title, host: location.hostname });
     if (gen !== this.generation || !res) return;
+    this.stats.askMs ||= Math.round(performance.now() - ta);
+    this.stats.scanMs ||= res.ms;
     Object.assign(this.entries, res.entries);
     let deadline = performance.now() + SLICE_MS;
     let sliceStart = performance.now();
@@ -127,7 +132,7 @@ export class PageScan {
     const ids = new Set(this.ids);
     this.toolbar?.setCounts(this.ranges.length, ids.size, this.more);
     void askScan('scan:report', {
-      report: { title: this.doc.title, items: this.listItems(), marks: this.ranges.length, more: this.more, stats: { firstMarksMs: this.stats.firstMarksMs, longestSliceMs: this.stats.longestSliceMs } },
+      report: { title: this.doc.title, items: this.listItems(), marks: this.ranges.length, more: this.more, stats: { ...this.stats } },
     }).catch(() => undefined);
   }
 

@@ -48,8 +48,8 @@ export interface PageReport {
   /** Mentions found but not marked (the cap). */
   more: number;
   at: number;
-  /** Milliseconds from the request to the first marks, and the longest slice of page work. */
-  stats?: { firstMarksMs: number; longestSliceMs: number };
+  /** Milliseconds from the request to the first marks, the longest slice of page work, and the first scan's parts: collecting the text, the round trip to the background, its scan. */
+  stats?: { firstMarksMs: number; longestSliceMs: number; collectMs: number; askMs: number; scanMs: number };
 }
 
 export interface ScanProtocol {

@@ -169,3 +169,64 @@ describe('explain this page on request only', () => {
     await page.close();
   });
 });
+
+describe('on this page, in the side panel', () => {
+  it('lists the entries the explained page mentions, in page order, and goes to a mention', async () => {
+    const page = await h.openFixture('news-article.html');
+    await explain(page);
+    const h2 = htmlText(readFileSync(join(FIXTURES, 'news-article.html'), 'utf8'));
+    const ids = [...new Set(scanText(index, joinPieces(h2.pieces).text, { title: h2.title, host: '127.0.0.1' }).map((m) => m.id))];
+    const panel = await h.openExtensionPage('sidepanel.html');
+    await panel.waitForSelector('[data-ol="page-entry"]');
+    expect(await panel.$$eval('[data-ol="page-entry"]', (els) => els.map((e) => (e as HTMLElement).dataset.id))).toEqual(ids);
+    expect(await panel.locator('[data-ol="on-this-page"]').innerText()).toContain('Official');
+    await panel.screenshot({ path: join(SHOTS, 'scan-on-this-page.png') });
+    await panel.locator('[data-id="mpls-19.30"] button').click();
+    await waitForCard(page);
+    expect(await cardText(page)).toContain('19.30');
+    await panel.close();
+    await page.close();
+  });
+});
+
+describe('a 50,000-word page (figures, not a timed test)', () => {
+  it('marks it in slices and reports time to first marks and the longest main-thread task', async () => {
+    const seeds = join(import.meta.dirname, '../../../shared/seeds');
+    const { readdirSync } = await import('node:fs');
+    const paras = readdirSync(seeds).filter((f) => f.endsWith('.txt')).flatMap((f) => readFileSync(join(seeds, f), 'utf8').split('\n').filter((l) => l.trim()));
+    const body: string[] = [];
+    let words = 0;
+    for (let i = 0; words < 50_000; i++) {
+      const p = paras[i % paras.length]!;
+      body.push(p);
+      words += p.split(/\s+/).length;
+    }
+    const page = await h.openFixture('nothing.html');
+    await page.evaluate((ps) => {
+      document.body.replaceChildren(...ps.map((t) => Object.assign(document.createElement('p'), { textContent: t })));
+    }, body);
+    // The page's own first layout of 50,000 words is not ours: observe long tasks after it.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))));
+    await page.evaluate(() => {
+      const w = window as unknown as { __tasks: number[] };
+      w.__tasks = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__tasks.push(e.duration))).observe({ type: 'longtask' });
+    });
+    const t0 = Date.now();
+    const res = await explain(page);
+    const totalMs = Date.now() - t0;
+    expect(res.ok).toBe(true);
+    expect(res.marks).toBeGreaterThan(1000);
+    const sw = await h.worker();
+    const report = (await sw.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+      return (await c.storage.session.get('pageScanReport')).pageScanReport;
+    })) as { stats?: Record<string, number>; marks: number; more: number };
+    const tasks = await page.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks);
+    const figures = { words, marks: report.marks, more: report.more, totalMs, ...report.stats, longTasksOver50ms: tasks.map(Math.round) };
+    console.log('scan 50k-word page:', JSON.stringify(figures));
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(OUT, 'scan-browser-bench.json'), JSON.stringify(figures, null, 1));
+    await page.close();
+  });
+});
