@@ -42,6 +42,7 @@ step "build: e2e test build" npm run -s build:e2e
 [ -f vitest.e2e.config.ts ] && suite e2e vitest.e2e.config.ts
 [ -f vitest.trust.config.ts ] && suite trust vitest.trust.config.ts
 [ -f scripts/trust-summary.ts ] && npx tsx scripts/trust-summary.ts
+[ -f scripts/archives-summary.ts ] && npx tsx scripts/archives-summary.ts # sizes and lint of the store archives (tests/trust/archives.trust.ts)
 
 echo
 [ ${#failures[@]} -gt 0 ] && printf 'failed: %s\n' "${failures[@]}"
