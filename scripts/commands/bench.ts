@@ -143,6 +143,9 @@ function buildAndSerialize(entries: Entry[]): { indexBuildMs: number; serialized
   return { indexBuildMs, serialized: JSON.stringify(serializeIndex(built)) };
 }
 
+/** Term lookups with and without page context, per pack size (p95 ms). */
+const contextFigures: Record<string, { termP95: number; termWithContextP95: number; addedP95: number }> = {};
+
 function run(n: number, baselineBudgetMs: number, prior?: Record<Kind, Stats>, priorN?: number) {
   const entries = syntheticEntries(n, n);
   const qs = queries(entries, 7);
@@ -166,6 +169,19 @@ function run(n: number, baselineBudgetMs: number, prior?: Record<Kind, Stats>, p
     });
     kinds[k] = stats(times);
   }
+  // Page context (issue: "context adds ≤ 3 ms"): the same term queries with a 2,000-character
+  // paragraph and a title around them, against the same queries without, in this run.
+  const cr = rng(5);
+  const ctxWords = (k: number) => Array.from({ length: k }, () => VOCAB[Math.floor(VOCAB.length * Math.pow(cr(), 2.2))]!).join(' ');
+  const contexts = qs.term.map(() => ({ text: ctxWords(400).slice(0, 2000), title: ctxWords(8), url: 'https://example.org/news/story' }));
+  const withContext = stats(
+    qs.term.map((q, i) => {
+      const s = performance.now();
+      lookup(index, q, { context: contexts[i] });
+      return performance.now() - s;
+    }),
+  );
+  contextFigures[String(n)] = { termP95: kinds.term.p95, termWithContextP95: withContext.p95, addedP95: Math.round((withContext.p95 - kinds.term.p95) * 1000) / 1000 };
   // Heap after loading the index and running the queries, minus heap before loading, both after
   // full GCs; typed arrays count. Mostly the index (postings, tables, scratch arrays, caches), but
   // also the query texts still held and the stemmer's memo of the words it has seen.
@@ -217,7 +233,7 @@ export const command: Command = {
     sizes['2000'] = run(2000, 4000);
     sizes['20000'] = run(20000, 8000, sizes['2000'].baseline.kinds, 2000);
     if (json) {
-      console.log(JSON.stringify({ sizes, details, note: 'indexBuildMs: buildIndex from entries; indexReadyMs: JSON.parse of the prebuilt index + loadIndex; heapMB: heap (JS + typed arrays) retained by the loaded index after the queries. baseline: fuse.js defaults over title+summary, at most 20 queries and 4 s (2,000) / 8 s (20,000) per kind; "capped" marks kinds cut short; "estimated" kinds were not run at 20,000 but scaled ×10 from 2,000' }));
+      console.log(JSON.stringify({ sizes, details, context: contextFigures, note: 'indexBuildMs: buildIndex from entries; indexReadyMs: JSON.parse of the prebuilt index + loadIndex; heapMB: heap (JS + typed arrays) retained by the loaded index after the queries. baseline: fuse.js defaults over title+summary, at most 20 queries and 4 s (2,000) / 8 s (20,000) per kind; "capped" marks kinds cut short; "estimated" kinds were not run at 20,000 but scaled ×10 from 2,000' }));
       return 0;
     }
     for (const [n, s] of Object.entries(sizes)) {
@@ -231,6 +247,7 @@ export const command: Command = {
       }
     }
     console.log('\nbaseline: fuse.js with default options over title and summary; at most 20 queries and 4 s / 8 s per kind (capped where marked).');
+    for (const [n, c] of Object.entries(contextFigures)) console.log(`page context at ${n} entries: term p95 ${c.termP95} ms without, ${c.termWithContextP95} ms with a 2,000-character paragraph and title (adds ${c.addedP95} ms)`);
     return 0;
   },
 };
