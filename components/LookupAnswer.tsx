@@ -34,7 +34,8 @@ export function LookupAnswer({ view, opened, citationStyle, copy, onOpen, mode, 
       {!shown && result.mode === 'empty' && !result.query.trim() ? (
         // Nothing was selected (or only a password field): no lookup was made, so say what to do.
         <p class="ol-empty" data-ol="nothing">
-          Select some text first, then ask Ordinance Lens again.
+          Select some text first, then ask Ordinance Lens again. For text inside an embedded frame from another site, right-click it and
+          choose “Explain … with Ordinance Lens”.
         </p>
       ) : !shown && result.headline === 'possible' ? (
         // Some entry clears the Possible bar but none is a clear answer: never "nothing" then.

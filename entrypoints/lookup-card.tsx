@@ -45,7 +45,11 @@ export default defineUnlistedScript({
         card.update(await askBackground('lookup', { text, source: 'card', record: !req.view, ...(context ? { context } : {}) }));
       }
       // Answer once the card is painted, so the background can time request → paint.
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      // (A page still loading may hold its frames back: answer after 100 ms at most, the card is in.)
+      await new Promise((r) => {
+        requestAnimationFrame(() => setTimeout(r, 0));
+        setTimeout(r, 100);
+      });
       return { shown: true, paintedAt: performance.timeOrigin + performance.now() };
     }
 

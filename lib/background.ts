@@ -44,6 +44,8 @@ const PENDING_KEY = 'pendingLookup';
  * load (`injectImmediately`); this bounds whatever else holds it up.
  */
 export const INJECT_DEADLINE_MS = 700;
+/** The injected card must say it is shown within this (it looks the selection up first on the keyboard path). */
+export const CARD_ANSWER_DEADLINE_MS = 5000;
 
 /** What a lookup request did, for tests and diagnostics. */
 export interface LookupOutcome {
@@ -236,7 +238,8 @@ export function setupBackground(service: LookupService) {
     if (!ready) return toPanel({ ...req, text }, 'injection-failed');
     const msg: { type: 'card:show' } & CardProtocol['card:show']['req'] = { type: 'card:show', t0, ...(view ? { view } : {}), ...(text ? { text } : {}) };
     try {
-      const res = (await browser.tabs.sendMessage(tabId, msg, { frameId })) as CardProtocol['card:show']['res'] | undefined;
+      // Bounded: a card that never answers (a frame whose script stalls) must not hold the lookup.
+      const res = await withDeadline(browser.tabs.sendMessage(tabId, msg, { frameId }) as Promise<CardProtocol['card:show']['res'] | undefined>, CARD_ANSWER_DEADLINE_MS, { shown: false, reason: 'card-unreachable' });
       if (res?.shown) return { surface: 'card', ...(res.paintedAt ? { paintMs: Math.round((res.paintedAt - t0) * 10) / 10 } : {}) };
       return toPanel({ ...req, text }, res?.reason ?? 'card-refused');
     } catch (err) {

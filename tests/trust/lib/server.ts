@@ -21,6 +21,7 @@ export interface Served {
 
 /** Extra response headers by path. */
 const HEADERS: Record<string, Record<string, string>> = {
+  '/clipboard-hostile.html': { 'Permissions-Policy': 'clipboard-write=(), clipboard-read=()' },
   '/strict-csp.html': {
     'Content-Security-Policy':
       "default-src 'none'; script-src 'nonce-lens-fixture'; style-src 'nonce-lens-fixture'; img-src 'none'; connect-src 'none'; frame-src 'none'; require-trusted-types-for 'script'; trusted-types fixture-policy",
@@ -56,6 +57,18 @@ export class FixtureServer {
       const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'x'}`);
       this.log.push({ url: url.href, host: url.host, method: req.method ?? 'GET', referer: req.headers.referer, at: Date.now() });
       const path = url.pathname === '/' ? '/index.html' : url.pathname;
+      if (path === '/slow.png') {
+        // An image that takes ?ms= milliseconds: the page's load event waits for it.
+        const t = setTimeout(() => res.writeHead(200, { 'content-type': 'image/gif' }).end(Buffer.from('R0lGODlhAQABAAAAACw=', 'base64')), Number(url.searchParams.get('ms') ?? 8000));
+        res.on('close', () => clearTimeout(t));
+        return;
+      }
+      if (path === '/never-ends.html') {
+        // A response that never ends: the document stays "loading" for as long as the test runs.
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.write(`<!doctype html><meta charset="utf-8"><title>Never ends</title><p>Still loading: <span id="target">${TARGET}</span>.</p>${' '.repeat(2048)}\n`);
+        return;
+      }
       const gen = generated(path);
       let body: string | Buffer | undefined = gen;
       if (body === undefined) {
@@ -91,6 +104,8 @@ export class FixtureServer {
   }
 
   async stop(): Promise<void> {
+    // Responses left open on purpose (never-ends, slow images) must not hold the close.
+    for (const s of this.servers) s.closeAllConnections();
     await Promise.all(this.servers.map((s) => new Promise<void>((r) => s.close(() => r()))));
   }
 }
