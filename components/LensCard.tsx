@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { EntryView, LookupView } from '../lib/messages';
 import { LookupAnswer } from './LookupAnswer';
+import { ClaimCheckPanel, looksLikeClaim } from './ClaimCheck';
 import type { CopyFn } from './CitationCopy';
 
 export interface LensCardProps {
@@ -45,6 +46,10 @@ export function LensCard({ view, echo, opened, onOpen, onBack, onClose, copy }: 
           <p class="ol-echo" data-ol="echo">
             You selected: “{echo}”
           </p>
+        ) : null}
+        {view && !opened && looksLikeClaim(view.result.query) ? (
+          // A sentence or passage: each claim beside the point that speaks to it, then the best entry.
+          <ClaimCheckPanel text={view.result.query} copy={copy} onOpen={onOpen} idPrefix="olc" />
         ) : null}
         {view ? (
           <LookupAnswer

@@ -4,6 +4,8 @@
  * the page), extension pages put it in a <style>. px units only (page `rem` must not leak in),
  * our own `--ol-*` custom properties, light and dark schemes.
  */
+import { CLAIM_CSS } from './claim-styles';
+
 export const LENS_CSS = `
 .ol-root {
   --ol-bg: #ffffff; --ol-fg: #1b1f24; --ol-muted: #57606a; --ol-border: #d0d7de; --ol-soft: #f6f8fa;
@@ -125,4 +127,4 @@ export const LENS_CSS = `
 .ol-field label { font-weight: 600; }
 .ol-notice { border: 1px solid var(--ol-border); border-left: 4px solid #bf8700; background: var(--ol-soft); border-radius: 6px; padding: 8px 10px; display: flex; flex-direction: column; gap: 6px; align-items: flex-start; }
 .ol-notice-text { margin: 0; }
-`;
+` + CLAIM_CSS;

@@ -34,7 +34,7 @@ export interface PackTimelineView {
   jurisdictions: string[];
   kinds: EntryKind[];
   /** Entries with a before/after view. */
-  beforeAfter: string[];
+  beforeAfter: { id: string; title: string }[];
   asOf: string;
   memo: { markdown: string; plain: string };
 }
@@ -70,7 +70,7 @@ export function packTimelineView(c: Corpus, filter: PackTimelineFilter): PackTim
   return {
     ...t,
     ...facets,
-    beforeAfter: beforeAfterIds(c.entries),
+    beforeAfter: beforeAfterIds(c.entries).map((id) => ({ id, title: byId.get(id)?.title ?? id })),
     asOf: c.asOf,
     memo: timelineMemo(t.items, byId, c.asOf, { ...(filter.since ? { since: filter.since } : {}), ...(filter.until ? { until: filter.until } : {}) }),
   };

@@ -27,7 +27,7 @@ export interface Modality {
 
 // Double negations read as permission: "nothing … shall prohibit", "does not stop … from", "not unlawful".
 const DOUBLE_NEGATIVE =
-  /\bnothing\b[^.;]{0,80}?\b(?:prohibits?|prevents?|stops?|bars?|restricts?|forbids?)\b|\b(?:not|n't|never)\s+(?:\w+\s+){0,2}?(?:prohibit|prevent|stop|bar|forbid|preclude)\b[^.;]{0,60}?\bfrom\b|\bnot\s+(?:unlawful|illegal|prohibited|barred|forbidden)\b|\bremains?\s+(?:allowed|permitted|lawful|legal)\b/;
+  /\bnothing\b[^.;]{0,80}?\b(?:prohibits?|prevents?|stops?|bars?|restricts?|forbids?)\b|\b(?:not|n't|never)\s+(?:\w+\s+){0,2}?(?:prohibit|prevent|stop|bar|forbid|preclude)\b[^.;]{0,60}?\bfrom\b|\bnot\s+(?:unlawful|illegal|prohibited|barred|forbidden)\b|\bremains?\s+(?:allowed|permitted|lawful|legal)\b|\b(?:bar|ban|prohibition|rule|restriction)\b[^.;]{0,80}?\bdoes not apply\b/;
 
 // "only" with a permission, or "only when/where/if/in": a permission limited to a case.
 const LIMITED = /\bonly\s+(?:allows?|permits?|authori[sz]es?|lets?)\b|\b(?:may|can|allowed to|permitted to)\b(?!\s+not)[^.;]{0,80}?\bonly\s+(?:when|where|if|in|for|to|as)\b|\bonly\s+(?:when|where|if)\b[^.;]{0,80}?\b(?:may|can|allowed|permitted)\b/;

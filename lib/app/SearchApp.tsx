@@ -14,6 +14,9 @@ import { formatLongDate } from '../../core/format/citation';
 import { askBackground, type EntryView, type LookupView } from '../messages';
 import { copyText } from '../clipboard';
 import { RepairNotices } from './RepairNotices';
+import { ClaimCheckPanel } from '../../components/ClaimCheck';
+import { PackTimeline } from '../../components/PackTimeline';
+import { BeforeAfterPanel } from '../../components/BeforeAfter';
 import { download, historyToMarkdown } from '../history-export';
 import type { HistoryItem } from '../storage/history';
 import type { CitationStyle } from '../storage/settings';
@@ -22,7 +25,7 @@ import type { CitationStyle } from '../storage/settings';
 // the path of the first lookup (which the background answers): the popup must be instant.
 const storage = () => import('../storage/index');
 
-type Tab = 'search' | 'passage' | 'recent';
+type Tab = 'search' | 'passage' | 'changes' | 'recent';
 
 export interface SearchAppProps {
   surface: 'popup' | 'sidepanel';
@@ -58,6 +61,8 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
   const [passage, setPassage] = useState(initialPassage);
   const [passageView, setPassageView] = useState<LookupView | null>(null);
   const [passageOpened, setPassageOpened] = useState<EntryView | null>(null);
+  const [checked, setChecked] = useState('');
+  const [baId, setBaId] = useState<string | null>(null);
   const [history, setHistory] = useState<HistoryItem[]>([]);
   const [style, setStyle] = useState<CitationStyle>('short');
   const [asOf, setAsOf] = useState('');
@@ -117,6 +122,7 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
   async function checkPassage(text: string) {
     if (!text.trim()) return;
     const v = await askBackground('lookup', { text, source: 'passage', limit: 8, record: true });
+    setChecked(text);
     setPassageView(v);
     setPassageOpened(null);
     firstResultsMark();
@@ -161,6 +167,7 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
             [
               ['search', 'Search'],
               ['passage', 'Check a passage'],
+              ['changes', 'What changed'],
               ['recent', 'Recent'],
             ] as const
           ).map(([id, label]) => (
@@ -205,6 +212,7 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
                 onOpenRelated={(id) => void open(id)}
                 idPrefix="old"
               />
+              <BeforeAfterPanel key={`ba-${detail.view.entry.id}`} id={detail.view.entry.id} onOpen={(id) => void open(id)} />
             </div>
           </div>
         ) : tab === 'search' ? (
@@ -276,6 +284,7 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
             </div>
             {passageView ? (
               <>
+                <ClaimCheckPanel text={checked} copy={copy} onOpen={(id) => void open(id)} idPrefix="olpc" />
                 <LookupAnswer
                   view={passageView}
                   opened={passageOpened}
@@ -287,6 +296,20 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
                 />
               </>
             ) : null}
+          </section>
+        ) : tab === 'changes' ? (
+          <section id="ol-panel-changes" role="tabpanel" aria-labelledby="ol-tab-changes" class="ol-entry">
+            {baId ? (
+              <div class="ol-entry">
+                <button type="button" class="ol-btn ol-btn--ghost ol-back" onClick={() => setBaId(null)} data-ol="ba-back">
+                  ← Back to the timeline
+                </button>
+                <BeforeAfterPanel id={baId} onOpen={(id) => void open(id)} />
+              </div>
+            ) : (
+              // Opens on "since 2024": the question readers ask first is one click away.
+              <PackTimeline onOpen={(id) => void open(id)} onBeforeAfter={setBaId} copy={copy} initial={{ since: '2024' }} />
+            )}
           </section>
         ) : (
           <section id="ol-panel-recent" role="tabpanel" aria-labelledby="ol-tab-recent" class="ol-entry" data-ol="recent">
