@@ -13,7 +13,7 @@ import type { Entry } from '../schema/pack';
 import { STOPWORDS } from '../text/tokenize';
 import { extractCitations } from '../citations/extract';
 import { COMMON_WORDS } from './common-words';
-import { BREAK, LINE, wordTokens } from './tokens';
+import { BREAK, LINE, hashKey, wordTokens } from './tokens';
 import { foldText } from './fold';
 
 /** How an entry carries a name: its title or citation ranks above an alias. */
@@ -28,14 +28,17 @@ export interface NameRef {
 }
 
 export interface TrieNode {
-  next: Map<string, TrieNode> | undefined;
+  /** Children by the hash of the next word's key (./tokens.ts hashKey). */
+  next: Map<number, TrieNode> | undefined;
   refs: NameRef[] | undefined;
+  /** The keys of the name(s) ending here, to confirm a match the hashes found. */
+  keys: string[] | undefined;
   /** A jurisdiction's name ends here (index into ScanIndex.jurisdictions), else -1. */
   juris: number;
 }
 
 /** Every node has the same shape, so the scan's property reads stay monomorphic (fast). */
-const newNode = (): TrieNode => ({ next: undefined, refs: undefined, juris: -1 });
+const newNode = (): TrieNode => ({ next: undefined, refs: undefined, keys: undefined, juris: -1 });
 
 export interface ScanEntry {
   id: string;
@@ -91,10 +94,12 @@ function insert(root: TrieNode, keys: string[]): TrieNode {
   let node = root;
   for (const k of keys) {
     node.next ??= new Map();
-    let child = node.next.get(k);
-    if (!child) node.next.set(k, (child = newNode()));
+    const h = hashKey(k);
+    let child = node.next.get(h);
+    if (!child) node.next.set(h, (child = newNode()));
     node = child;
   }
+  node.keys ??= keys;
   return node;
 }
 

@@ -9,7 +9,7 @@
  */
 import { extractCitations } from '../citations/extract';
 import type { NameRef, ScanIndex, TrieNode } from './build';
-import { wordTokens } from './tokens';
+import { keyIs, tokenize, wordTokens, type Tokens } from './tokens';
 import { foldText } from './fold';
 
 export interface PageContext {
@@ -47,28 +47,31 @@ function isCaps(src: string): boolean {
 
 export function scanText(index: ScanIndex, text: string, context: PageContext = {}): ScanMatch[] {
   const folded = foldText(text);
-  const t = wordTokens(folded);
-  const keys = t.keys;
+  const t = tokenize(folded);
+  const hash = t.hash;
+  const count = t.count;
   const candidates: Candidate[] = [];
-  const jurisAt: number[] = []; // normalized position, jurisdiction id (pairs)
+  const jurisAt: number[] = []; // text position, jurisdiction id (pairs)
   const jurisCount = new Float64Array(index.jurisdictions.length);
+  const rootNext = index.root.next;
 
-  for (let i = 0; i < keys.length; i++) {
-    let node: TrieNode | undefined = index.root.next?.get(keys[i]!);
+  for (let i = 0; i < count; i++) {
+    let node: TrieNode | undefined = rootNext?.get(hash[i]!);
+    if (!node) continue;
     let best: Candidate | undefined;
     for (let j = i; node; ) {
-      if (node.juris >= 0) {
-        jurisAt.push(t.starts[i]!, node.juris);
+      if (node.juris >= 0 && confirm(folded, t, i, node.keys!)) {
+        jurisAt.push(t.start[i]!, node.juris);
         jurisCount[node.juris]! += 1;
       }
-      if (node.refs) {
+      if (node.refs && confirm(folded, t, i, node.keys!)) {
         const refs = node.refs;
-        const ok = refs.some((r) => r.caps) ? refs.filter((r) => capsOk(r.caps, text, t.starts, t.ends, i, j)) : refs;
-        if (ok.length) best = { start: t.starts[i]!, end: t.ends[j]!, refs: ok, via: 'name', local: false };
+        const ok = refs.some((r) => r.caps) ? refs.filter((r) => capsOk(r.caps, text, t.start, t.end, i, j)) : refs;
+        if (ok.length) best = { start: t.start[i]!, end: t.end[j]!, refs: ok, via: 'name', local: false };
       }
       j++;
-      if (j >= keys.length) break;
-      node = node.next?.get(keys[j]!);
+      if (j >= count) break;
+      node = node.next?.get(hash[j]!);
     }
     if (best) candidates.push(best);
   }
@@ -111,7 +114,13 @@ export function scanText(index: ScanIndex, text: string, context: PageContext = 
   return out;
 }
 
-function capsOk(caps: number, src: string, ts: number[], te: number[], i: number, j: number): boolean {
+/** The page's words i… are the name's keys (the hashes agreed; this rules out a collision). */
+function confirm(folded: string, t: Tokens, i: number, keys: string[]): boolean {
+  for (let k = 0; k < keys.length; k++) if (!keyIs(folded, t, i + k, keys[k]!)) return false;
+  return true;
+}
+
+function capsOk(caps: number, src: string, ts: Int32Array, te: Int32Array, i: number, j: number): boolean {
   if (!caps) return true;
   for (let k = i; k <= j; k++) {
     if (caps & (1 << (k - i)) && !isCaps(src.slice(ts[k]!, te[k]!))) return false;

@@ -10,6 +10,10 @@
  * - initials are joined ("U.S." = "US"), and "saint" is "st";
  * - punctuation that separates ideas becomes a token of its own ("(", ",", "§" …), and so do a
  *   sentence end and a line break, so a name never matches across them.
+ *
+ * A page's words are not turned into strings: each token carries a 32-bit hash of its key,
+ * computed while reading the characters (no allocation per word), and `keyAt` builds the string
+ * only where a match must be confirmed. That keeps a 50,000-word scan to a few milliseconds.
  */
 
 /** Abbreviations whose dot does not end a sentence ("St. Paul", "Exec. Order", "No. 1056"). */
@@ -23,24 +27,30 @@ const SYNONYM = new Map([
 export const BREAK = '.';
 export const LINE = '\n';
 
-export interface WordTokens {
-  keys: string[];
-  /** Text span of each token. */
-  starts: number[];
-  ends: number[];
-}
-
 /** Character classes of the BMP: 1 letter or digit, 2 separator punctuation (a token of its own). */
 const CLASS = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) {
-  const ch = String.fromCharCode(c);
-  if (c >= 0xd800 && c <= 0xdfff) continue;
-  if (c === 0xad) continue;
-  if (/[\p{L}\p{N}]/u.test(ch)) CLASS[c] = 1;
+  if ((c >= 0xd800 && c <= 0xdfff) || c === 0xad) continue;
+  if (/[\p{L}\p{N}]/u.test(String.fromCharCode(c))) CLASS[c] = 1;
 }
 for (const ch of '(),;:/&§[]') CLASS[ch.charCodeAt(0)] = 2;
-const isWord = (c: number) => CLASS[c] === 1;
 const LOWER = /\p{Ll}/u;
+
+const FNV = 0x811c9dc5 | 0;
+const step = (h: number, c: number) => Math.imul(h ^ c, 16777619);
+
+/** 30 bits: a small integer to V8, so the token arrays and the trie's maps hold no boxed numbers. */
+const SMI = 0x3fffffff;
+
+/** The hash the scanner gives a key (FNV-1a over UTF-16 units, 30 bits). */
+export function hashKey(s: string): number {
+  let h = FNV;
+  for (let i = 0; i < s.length; i++) h = step(h, s.charCodeAt(i));
+  return h & SMI;
+}
+const SYNONYM_HASH = new Map([...SYNONYM].map(([a, b]) => [hashKey(a), hashKey(b)]));
+const H_BREAK = hashKey(BREAK);
+const H_LINE = hashKey(LINE);
 
 /** "agents" → "agent", "parties" → "party"; words of 3 letters or fewer, "-ss", "-us", "-is" are kept. */
 export function foldPlural(w: string): string {
@@ -52,47 +62,125 @@ export function foldPlural(w: string): string {
   return w.slice(0, -1);
 }
 
-/** Splits folded text into word keys and separator tokens (see the header). */
-export function wordTokens(text: string): WordTokens {
-  const keys: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+export interface Tokens {
+  count: number;
+  hash: Int32Array;
+  /** Text span of each token. */
+  start: Int32Array;
+  end: Int32Array;
+  /** 1: the token's text holds characters that are not part of its key (soft hyphen, line-end hyphen, initials' dots); 2: a separator. */
+  kind: Uint8Array;
+}
+
+function cleanWord(raw: string): string {
+  let w = raw.replace(/\u00ad|-[ \t]*\n[ \t]*/g, '');
+  if (/^[\p{L}\p{N}](?:\.[\p{L}\p{N}])+\.?$/u.test(w)) w = w.replace(/\./g, '');
+  return w;
+}
+
+function wordKey(raw: string): string {
+  return SYNONYM.get(raw) ?? foldPlural(raw);
+}
+
+/** The key of token `k` as a string (to confirm a match, and for the pack's names). */
+export function keyAt(text: string, t: Tokens, k: number): string {
+  const raw = text.slice(t.start[k], t.end[k]);
+  if (t.kind[k] === 2) return raw === '\n' ? LINE : raw === '.' || raw === '!' || raw === '?' || raw === '-' ? BREAK : (SYNONYM.get(raw) ?? raw);
+  return wordKey(t.kind[k] === 1 ? cleanWord(raw) : raw);
+}
+
+/** Is token `k`'s key `key`? (keyAt without building the string, for the common case.) */
+export function keyIs(text: string, t: Tokens, k: number, key: string): boolean {
+  if (t.kind[k] !== 0) return keyAt(text, t, k) === key;
+  const s = t.start[k]!;
+  const len = t.end[k]! - s;
+  if (len === 5) return keyAt(text, t, k) === key; // "saint"
+  let keyLen = len;
+  let y = false;
+  if (len > 3 && text.charCodeAt(s + len - 1) === 115) {
+    const p = text.charCodeAt(s + len - 2);
+    if (!(p === 115 || p === 117 || p === 105 || (p >= 48 && p <= 57))) {
+      if (len > 4 && p === 101 && text.charCodeAt(s + len - 3) === 105) {
+        keyLen = len - 2;
+        y = true;
+      } else keyLen = len - 1;
+    }
+  }
+  if (key.length !== keyLen) return false;
+  const last = y ? keyLen - 1 : keyLen;
+  for (let i = 0; i < last; i++) if (text.charCodeAt(s + i) !== key.charCodeAt(i)) return false;
+  return !y || key.charCodeAt(keyLen - 1) === 121;
+}
+
+/** Splits folded text into tokens (see the header). */
+export function tokenize(text: string): Tokens {
   const n = text.length;
+  // At most one token per character, plus one.
+  const cap = n + 1;
+  const hash = new Int32Array(cap);
+  const start = new Int32Array(cap);
+  const end = new Int32Array(cap);
+  const kind = new Uint8Array(cap);
+  let count = 0;
+  const sep = (h: number, at: number) => {
+    hash[count] = h;
+    start[count] = at;
+    end[count] = at + 1;
+    kind[count++] = 2;
+  };
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (isWord(c)) {
-      const start = i;
-      let dirty = false; // the word's text holds characters that are not part of its key
-      let initials = true; // "u.s.": single letters joined by dots
+    if (CLASS[c] === 1) {
+      const s = i;
+      let dirty = false;
       let possessive = false;
-      i++;
+      // Prefix hashes of the word: h after all characters, p1..p3 before the last 1..3.
+      let h = FNV;
+      let p1 = FNV;
+      let p2 = FNV;
+      let p3 = FNV;
       for (;;) {
-        while (i < n && isWord(text.charCodeAt(i))) i++;
+        let d = text.charCodeAt(i);
+        while (i < n && CLASS[d] === 1) {
+          p3 = p2;
+          p2 = p1;
+          p1 = h;
+          h = step(h, d);
+          d = text.charCodeAt(++i);
+        }
         if (i >= n) break;
-        const d = text.charCodeAt(i);
         const next = text.charCodeAt(i + 1);
         if (d === 0xad) {
           dirty = true;
           i++;
           continue;
         }
-        if (d === 39 /* ' */ && isWord(next)) {
-          if (next === 115 /* s */ && !isWord(text.charCodeAt(i + 2))) {
+        if (d === 39 /* ' */ && CLASS[next] === 1) {
+          if (next === 115 /* s */ && CLASS[text.charCodeAt(i + 2)] !== 1) {
             possessive = true;
             break;
           }
+          p3 = p2;
+          p2 = p1;
+          p1 = h;
+          h = step(h, d);
           i++;
           continue;
         }
         if (d === 46 /* . */) {
-          // "19.30": digits on both sides; "u.s": single letters on both sides.
           const prev = text.charCodeAt(i - 1);
+          // "19.30": digits on both sides stay one word.
           if (prev >= 48 && prev <= 57 && next >= 48 && next <= 57) {
+            p3 = p2;
+            p2 = p1;
+            p1 = h;
+            h = step(h, d);
             i++;
             continue;
           }
-          if (initials && isWord(next) && !isWord(text.charCodeAt(i + 2)) && (i - 1 === start || text.charCodeAt(i - 2) === 46)) {
+          // "u.s": single letters joined by dots.
+          if (CLASS[next] === 1 && CLASS[text.charCodeAt(i + 2)] !== 1 && (i - 1 === s || text.charCodeAt(i - 2) === 46)) {
             dirty = true;
             i++;
             continue;
@@ -115,48 +203,54 @@ export function wordTokens(text: string): WordTokens {
         }
         break;
       }
-      let end = i;
-      // A trailing "." after initials ("u.s.") belongs to the word.
-      let raw = text.slice(start, end);
+      let e = i;
+      let key: number;
       if (dirty) {
-        raw = raw.replace(/\u00ad|-[ \t]*\n[ \t]*/g, '');
-        if (/^[\p{L}\p{N}](?:\.[\p{L}\p{N}])+$/u.test(raw)) {
-          raw = raw.replace(/\./g, '');
-          if (text.charCodeAt(end) === 46) end = ++i;
+        let raw = text.slice(s, e);
+        if (/\.[\p{L}\p{N}]$/u.test(raw) && text.charCodeAt(e) === 46) {
+          raw += '.';
+          e = ++i; // the dot after initials ("u.s.") is theirs
         }
+        key = hashKey(wordKey(cleanWord(raw)));
+      } else {
+        const len = e - s;
+        key = h;
+        if (len > 3 && text.charCodeAt(e - 1) === 115) {
+          const p = text.charCodeAt(e - 2);
+          if (!(p === 115 || p === 117 || p === 105 || (p >= 48 && p <= 57))) key = len > 4 && p === 101 && text.charCodeAt(e - 3) === 105 ? step(p3, 121 /* y */) : p1;
+        }
+        if (len === 5) key = SYNONYM_HASH.get(key & SMI) ?? key; // "saint" (confirmed by keyAt)
+        if (len === 1 && text.charCodeAt(e) === 46) e = ++i; // "N." of a name: its dot
       }
-      if (initials && raw.length === 1 && text.charCodeAt(end) === 46) end = ++i; // "N." of a name
-      keys.push(SYNONYM.get(raw) ?? foldPlural(raw));
-      starts.push(start);
-      ends.push(possessive ? end : end);
+      hash[count] = key & SMI;
+      start[count] = s;
+      end[count] = e;
+      kind[count++] = dirty ? 1 : 0;
       if (possessive) i += 2;
-      else if (text.charCodeAt(i) === 46 && end === i) {
-        // A dot after a word: a sentence ends unless the word is an abbreviation.
-        if (!ABBREV.has(raw)) {
-          keys.push(BREAK);
-          starts.push(i);
-          ends.push(i + 1);
-        }
+      else if (text.charCodeAt(i) === 46 && e === i) {
+        // A dot after a word ends a sentence unless the word is an abbreviation.
+        if (e - s > 4 || !ABBREV.has(text.slice(s, e))) sep(H_BREAK, i);
         i++;
       }
       continue;
     }
     if (CLASS[c] === 2) {
-      const k = text[i]!;
-      keys.push(SYNONYM.get(k) ?? k);
-      starts.push(i);
-      ends.push(i + 1);
-    } else if (c === 10) {
-      keys.push(LINE);
-      starts.push(i);
-      ends.push(i + 1);
-    } else if (c === 33 || c === 63 || (c === 46 && i > 0 && text.charCodeAt(i - 1) !== 46) || (c === 45 && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32)) {
+      const ch = text[i]!;
+      sep(hashKey(SYNONYM.get(ch) ?? ch), i);
+    } else if (c === 10) sep(H_LINE, i);
+    else if (c === 33 || c === 63 || (c === 46 && i > 0 && text.charCodeAt(i - 1) !== 46) || (c === 45 && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32)) {
       // "!", "?", a stray ".", and " - " as a dash end a phrase.
-      keys.push(BREAK);
-      starts.push(i);
-      ends.push(i + 1);
+      sep(H_BREAK, i);
     }
     i++;
   }
-  return { keys, starts, ends };
+  return { count, hash, start, end, kind };
+}
+
+/** The keys of a short text (a name) as strings, with their spans. */
+export function wordTokens(text: string): { keys: string[]; starts: number[]; ends: number[] } {
+  const t = tokenize(text);
+  const keys: string[] = [];
+  for (let k = 0; k < t.count; k++) keys.push(keyAt(text, t, k));
+  return { keys, starts: Array.from(t.start.subarray(0, t.count)), ends: Array.from(t.end.subarray(0, t.count)) };
 }
