@@ -25,6 +25,8 @@ export interface NameRef {
   rank: number;
   /** Bit k set: token k of the name is an acronym and must be in capitals on the page. */
   caps: number;
+  /** The name ends in a plural as the pack writes it ("287(g) agreements"). */
+  plural: boolean;
 }
 
 export interface TrieNode {
@@ -43,6 +45,8 @@ const newNode = (): TrieNode => ({ next: undefined, refs: undefined, keys: undef
 export interface ScanEntry {
   id: string;
   jurisdiction: number;
+  /** A glossary term (kind "term"): a plural on the page can still mean it. */
+  term: boolean;
 }
 
 export interface ScanIndex {
@@ -60,7 +64,7 @@ export interface ScanIndex {
 const PUNCT_EDGE = new Set(['(', ')', ',', ';', ':', '/', '[', ']', BREAK, LINE]);
 
 /** Word keys of a name with its acronym mask; undefined when the name is not worth marking. */
-export function nameKeys(name: string): { keys: string[]; caps: number }[] {
+export function nameKeys(name: string): { keys: string[]; caps: number; plural: boolean }[] {
   const folded = foldText(name);
   const t = wordTokens(folded);
   let a = 0;
@@ -78,12 +82,14 @@ export function nameKeys(name: string): { keys: string[]; caps: number }[] {
     const w = keys[keys.length - 1]!;
     if (!caps && (w.length < 3 || /^[\d.]+$/.test(w) || COMMON_WORDS.has(w) || STOPWORDS.has(w))) return [];
   }
-  const out = [{ keys, caps }];
+  const lastRaw = folded.slice(t.starts[b - 1], t.ends[b - 1]);
+  const plural = keys[keys.length - 1] !== lastRaw && /s$/.test(lastRaw);
+  const out = [{ keys, caps, plural }];
   // "city-owned" also as "cityowned", for a page that breaks the word at a line end.
   const joined = foldText(name.replace(/(\p{L})-(\p{L})/gu, '$1$2'));
   if (joined !== folded) {
     const j = wordTokens(joined).keys.filter((k, i, all) => !(PUNCT_EDGE.has(k) && (i === 0 || i === all.length - 1)));
-    if (j.length) out.push({ keys: j, caps: 0 });
+    if (j.length) out.push({ keys: j, caps: 0, plural });
   }
   return out;
 }
@@ -130,26 +136,26 @@ export function buildScanIndex(entries: readonly Entry[]): ScanIndex {
   };
 
   entries.forEach((e, idx) => {
-    out.push({ id: e.id, jurisdiction: jurisOf(e.jurisdiction) });
+    out.push({ id: e.id, jurisdiction: jurisOf(e.jurisdiction), term: e.kind === 'term' });
     const fields: [NameField, string][] = [['title', e.title]];
     if (e.citation) fields.push(['citation', e.citation]);
     for (const a of e.aliases) fields.push(['alias', a]);
     const seen = new Set<string>();
     for (const [field, name] of fields) {
       const rank = FIELD_RANK[field];
-      for (const { keys, caps } of nameKeys(name)) {
+      for (const { keys, caps, plural } of nameKeys(name)) {
         const path = keys.join('\u0001');
         if (seen.has(path)) continue;
         seen.add(path);
         const node = insert(root, keys);
-        (node.refs ??= []).push({ entry: idx, rank, caps });
+        (node.refs ??= []).push({ entry: idx, rank, caps, plural });
         names++;
       }
       for (const c of extractCitations(foldText(name), 20)) {
         if (c.pattern.name === 'bare-section') continue;
         for (const key of c.keys) {
           const list = cites.get(key) ?? [];
-          if (!list.some((r) => r.entry === idx)) list.push({ entry: idx, rank: field === 'alias' ? 2 : 3, caps: 0 });
+          if (!list.some((r) => r.entry === idx)) list.push({ entry: idx, rank: field === 'alias' ? 2 : 3, caps: 0, plural: false });
           cites.set(key, list);
         }
       }

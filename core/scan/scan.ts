@@ -9,7 +9,7 @@
  */
 import { extractCitations } from '../citations/extract';
 import type { NameRef, ScanIndex, TrieNode } from './build';
-import { keyIs, tokenize, wordTokens, type Tokens } from './tokens';
+import { foldedPlural, keyIs, tokenize, wordTokens, type Tokens } from './tokens';
 import { foldText } from './fold';
 
 export interface PageContext {
@@ -66,7 +66,13 @@ export function scanText(index: ScanIndex, text: string, context: PageContext = 
       }
       if (node.refs && confirm(folded, t, i, node.keys!)) {
         const refs = node.refs;
-        const ok = refs.some((r) => r.caps) ? refs.filter((r) => capsOk(r.caps, text, t.start, t.end, i, j)) : refs;
+        // A plural where the pack names one instrument in the singular ("other cities' separation
+        // ordinances") speaks of a kind of law, not of that one: only a glossary term may take it.
+        const plural = foldedPlural(folded, t, j);
+        const ok =
+          plural || refs.some((r) => r.caps)
+            ? refs.filter((r) => capsOk(r.caps, text, t.start, t.end, i, j) && (!plural || r.plural || index.entries[r.entry]!.term))
+            : refs;
         if (ok.length) best = { start: t.start[i]!, end: t.end[j]!, refs: ok, via: 'name', local: false };
       }
       j++;

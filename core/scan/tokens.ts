@@ -112,6 +112,16 @@ export function keyIs(text: string, t: Tokens, k: number, key: string): boolean 
   return !y || key.charCodeAt(keyLen - 1) === 121;
 }
 
+/** Was token `k` a plural the key folded ("ordinances" → "ordinance")? */
+export function foldedPlural(text: string, t: Tokens, k: number): boolean {
+  if (t.kind[k] !== 0) return false;
+  const s = t.start[k]!;
+  const len = t.end[k]! - s;
+  if (len <= 3 || text.charCodeAt(s + len - 1) !== 115) return false;
+  const p = text.charCodeAt(s + len - 2);
+  return !(p === 115 || p === 117 || p === 105 || (p >= 48 && p <= 57));
+}
+
 /** Splits folded text into tokens (see the header). */
 export function tokenize(text: string): Tokens {
   const n = text.length;

@@ -36,8 +36,11 @@ describe('marks on the seed articles', () => {
   });
 });
 
-// Measured 2026-12-01, before any tuning: precision 0.930 (53 of 57 marks), recall 0.883 (53 of 60
-// labels); the issue's targets are 0.95 and 0.9. The floors leave a little room for pack edits
-// (new aliases arrive while the pack grows) and fail on a real loss.
-const PRECISION = 0.9;
-const RECALL = 0.85;
+// Measured 2026-12-01. Before any tuning: precision 0.930 (53 of 57 marks), recall 0.883 (53 of 60
+// labels). After pack 1.1 and one rule drawn from a seed error (a plural of one law's name is the
+// kind of law): 0.966 (56 of 58), 0.903 (56 of 62). The two wrong marks are words of a heading
+// the labeller skipped; the misses are descriptions ("an executive order signed by Mayor Jacob
+// Frey") that name no entry's words. The floors are the issue's targets. When the pack gains an
+// entry the seeds mention, label its mentions (tests/eval/scan-labels.json says how).
+const PRECISION = 0.95;
+const RECALL = 0.9;

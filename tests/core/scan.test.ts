@@ -61,6 +61,18 @@ describe('scanner: which words become marks', () => {
   });
 });
 
+describe('scanner: plurals', () => {
+  it('reads a plural of one law’s name as the kind of law: only a glossary term takes it', () => {
+    const idx = buildScanIndex([
+      entry('sep-term', 'Separation ordinance', []),
+      entry('sep-2025', 'The 2025 update', ['updated separation ordinance'], { kind: 'amendment', jurisdiction: 'Minneapolis' }),
+      entry('287g', '287(g) agreements', [], { kind: 'statute' }),
+    ]);
+    const got = scanText(idx, 'Other cities updated separation ordinances. The updated separation ordinance passed. Two 287(g) agreements.').map((m) => [m.text, m.id]);
+    expect(got).toEqual([['separation ordinances', 'sep-term'], ['updated separation ordinance', 'sep-2025'], ['287(g) agreements', '287g']]);
+  });
+});
+
 describe('scanner: the same words in two cities', () => {
   const text = 'The separation ordinance bars it.';
   it('follows the city the page names most', () => {
