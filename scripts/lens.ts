@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   scan: () => import('./commands/scan'),
   check: () => import('./commands/check'),
   timeline: () => import('./commands/timeline'),
+  'import-code': () => import('./commands/import-code'),
 };
 
 async function main(argv: string[]): Promise<number> {

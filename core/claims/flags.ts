@@ -14,7 +14,7 @@ export const CLAIM_FLAGS = ['exception', 'reported', 'not-in-force', 'older-text
 export type ClaimFlag = (typeof CLAIM_FLAGS)[number];
 
 /** Statuses under which an entry's rule does not apply now. */
-const NOT_IN_FORCE = new Set(['proposed', 'tabled', 'failed', 'stayed', 'enjoined', 'reversed', 'rescinded', 'superseded']);
+const NOT_IN_FORCE = new Set(['proposed', 'tabled', 'failed', 'stayed', 'enjoined', 'reversed', 'rescinded', 'superseded', 'repealed', 'expired', 'omitted', 'transferred']);
 /** Kinds for which "pending" means "not adopted yet" (a pending lawsuit is not a rule at all). */
 const RULE_KINDS = new Set(['ordinance', 'ordinance-section', 'amendment', 'bill', 'resolution', 'executive-order', 'regulation']);
 

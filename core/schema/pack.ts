@@ -43,6 +43,11 @@ export const STATUSES = [
   'stayed',
   'reversed',
   'rescinded',
+  /** Codes keep a repealed, expired, omitted or transferred section's number and history (imported codes). */
+  'repealed',
+  'expired',
+  'omitted',
+  'transferred',
   'pending',
   'active',
   'event',
