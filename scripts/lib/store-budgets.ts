@@ -1,8 +1,8 @@
 /**
  * Size budgets for the store archives (`npm run zip`), stated in docs/store/README.md and checked
- * by tests/trust/archives.trust.ts. Measured 2026-12-01 (pack 1.1.0, 126 entries): 277 KB for the
+ * by tests/trust/archives.trust.ts. Measured 2026-12-01 (pack 1.1.0): 283 KB for the
  * Chrome and the Firefox archive (most of it the pack and its prebuilt search index, about 60% of
- * background.js) and 525 KB for the sources archive.
+ * background.js) and 534 KB for the sources archive.
  * A budget is room to grow, not a store limit: going over means something large came in by mistake
  * (a second copy of the pack, an unminified library, test files), or the pack grew enough that
  * the budget should be raised on purpose, in the same commit as the reason.
