@@ -33,6 +33,13 @@ const SUB = '((?:\\s?\\([a-z0-9]{1,4}\\))*)';
 /** "Section 19.30, subd. (a)" / "subdivision (a)": the subsection written as a subdivision. */
 const SUBD = '(?:,?\\s*subd(?:ivision|\\.)?\\s*(\\([a-z0-9]{1,4}\\)(?:\\s?\\([a-z0-9]{1,4}\\))*))?';
 
+/**
+ * A D.C.-style section number: title (optionally "28:" for the UCC title's articles), a dash, three
+ * or four digits, an optional ".dd" part and letter suffixes: "24-211.07", "29a-1001", "28:9-101".
+ * Not followed by another digit, dot-digit or dash, so phone numbers and ranges do not match.
+ */
+const DC_NUM = '((?:28:)?\\d{1,2}[a-z]?-\\d{3,4}(?:\\.\\d{1,3}[a-z]{0,2})?[a-z]?)(?![\\d-]|\\.\\d)';
+
 /** keys for base + subsection chain, most specific first. */
 export function withSubsections(base: string, sub: string): CitationParse {
   const parts = sub.replace(/\s+/g, '').match(/\([a-z0-9]+\)/g) ?? [];
@@ -152,6 +159,43 @@ export const CITATION_PATTERNS: CitationPattern[] = [
         { text: 'Minn. Stat. 629.34', key: 'mnstat:629.34' },
       ],
       negative: ['Minnesota statutes on trespass', 'Minn. State Fair 2025'],
+    },
+  },
+  {
+    name: 'dc-code',
+    description: 'D.C. Code sections, title-dash-section: "D.C. Code § 24-211.07", "DC Code 24-211.07(b)(2)", "D.C. Official Code § 2-1402.11(c)(1)", "D.C. Code § 28:9-101"',
+    noun: 'D.C. Code section',
+    local: false,
+    reportUnknown: true,
+    regex: new RegExp(`\\bd\\.?\\s?c\\.?\\s*(?:official\\s+)?code(?:\\s+ann(?:otated|\\.)?)?,?\\s*(?:§§?|sec(?:tion|s?\\.)?)?\\s*${DC_NUM}${SUB}`, 'g'),
+    parse: (m) => withSubsections(`dcsec:${m[1]}`, m[2] ?? ''),
+    examples: {
+      positive: [
+        { text: 'D.C. Code § 24-211.07', key: 'dcsec:24-211.07' },
+        { text: 'DC Code 24-211.07(b)(2)', key: 'dcsec:24-211.07(b)(2)' },
+        { text: 'D.C. Official Code § 2-1402.11(c)(1)', key: 'dcsec:2-1402.11(c)(1)' },
+        { text: 'D.C. Code § 28:9-101', key: 'dcsec:28:9-101' },
+        { text: 'D.C. Code Ann. § 16-2301', key: 'dcsec:16-2301' },
+        { text: 'D.C. Code § 7-1141.06a', key: 'dcsec:7-1141.06a' },
+      ],
+      negative: ['the D.C. code of conduct', 'DC Code 2024-25 budget', 'D.C. Code § 24.211'],
+    },
+  },
+  {
+    name: 'title-section',
+    description: 'A title-dash-section number after § or "section", as the D.C. Code numbers sections: "§ 24-211.07(a)", "section 22-4001" (three or more digits after the dash)',
+    noun: 'section',
+    local: true,
+    reportUnknown: true,
+    regex: new RegExp(`(?:§§?|\\bsec(?:tion|\\.)?)\\s*${DC_NUM}${SUB}`, 'g'),
+    parse: (m) => withSubsections(`dcsec:${m[1]}`, m[2] ?? ''),
+    examples: {
+      positive: [
+        { text: '§ 24-211.07(a)', key: 'dcsec:24-211.07(a)' },
+        { text: 'section 22-4001', key: 'dcsec:22-4001' },
+        { text: 'under § 23-1331(3), a', key: 'dcsec:23-1331(3)' },
+      ],
+      negative: ['sections 3-5 of the bill', 'section 2020-2021', '§ 18.2-308', 'call 202-727-1000'],
     },
   },
   {

@@ -58,12 +58,13 @@ function readContainers(root: XmlElement, out: Map<string, Level[]>): void {
 
 const levelName = (l: Level) => `${l.prefix} ${l.num}${l.heading ? ` (${l.heading})` : ''}`.trim();
 
-const REASON_STATUS: Record<string, Status> = { repealed: 'repealed', expired: 'expired', omitted: 'omitted', transferred: 'transferred' };
+/** `<reason>` words that say a section is no longer law; other reasons are editorial (a heading's spelling). */
+const REASON_STATUS: Record<string, Status> = { repealed: 'repealed', expired: 'expired', omitted: 'omitted', transferred: 'transferred', 'not funded': 'unknown', abolished: 'unknown' };
 const BRACKET = /\[(repealed|expired|omitted|transferred|reserved)\.?\]/i;
 
 function statusOf(reason: string, heading: string): { status: Status; word: string } | undefined {
   const r = reason.toLowerCase().trim();
-  if (r) return { status: REASON_STATUS[r] ?? 'unknown', word: reason.trim() };
+  if (REASON_STATUS[r]) return { status: REASON_STATUS[r], word: reason.trim() };
   const b = BRACKET.exec(heading);
   if (b) return { status: REASON_STATUS[b[1]!.toLowerCase()] ?? 'unknown', word: b[1]!.replace(/^./, (c) => c.toUpperCase()) };
   return undefined;

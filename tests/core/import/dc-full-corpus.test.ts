@@ -1,0 +1,60 @@
+/**
+ * The whole D.C. Code (../shared/corpora, unpacked into a temporary folder, never committed):
+ * every section file becomes an entry, the pack passes `validatePackText` (size limit included)
+ * beside the bundled packs, and the files that are not sections are reported, not lost silently.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dcLawXml } from '../../../core/import/dc-law-xml';
+import type { ImportResult } from '../../../core/import/types';
+import { formatProblems, MAX_PACK_BYTES, validatePackText } from '../../../core/schema/validate';
+import { loadBundledPacks } from '../../../scripts/lib/bundled-packs';
+import { DC_PUBLISHED, unpackDcCorpus, type Unpacked } from '../../../scripts/lib/dc-corpus';
+import { diskFolder } from '../../../scripts/lib/source-folder';
+
+let corpus: Unpacked | undefined;
+let result: ImportResult;
+let text: string;
+
+beforeAll(() => {
+  corpus = unpackDcCorpus();
+  result = dcLawXml.convert(diskFolder(corpus.dir), { id: 'dc-code', title: 'Code of the District of Columbia', jurisdiction: 'District of Columbia', asOf: DC_PUBLISHED });
+  text = JSON.stringify(result.pack);
+}, 240_000);
+afterAll(() => corpus?.remove());
+
+describe('the whole D.C. Code as a pack', () => {
+  it('has one entry per section file: 21,163 XML sections of the 21,171 files under titles/*/sections', () => {
+    expect(result.report.sections).toBe(21_163);
+    expect(result.report.entries).toBe(21_163);
+    // The other 8: seven images of a section's figures and one empty file named "28".
+    expect(result.report.skipped.map((s) => s.path).sort()).toEqual([
+      'titles/16/sections/16-916.01a-1.jpeg',
+      'titles/16/sections/16-916.01a-2.jpeg',
+      'titles/16/sections/16-916.01a-3.jpeg',
+      'titles/16/sections/16-916.01a-4.jpeg',
+      'titles/16/sections/16-916.01a-5.jpeg',
+      'titles/16/sections/16-916.01a-6.jpeg',
+      'titles/26/sections/26-1113-1.jpeg',
+      'titles/28/sections/28',
+    ]);
+  });
+
+  it('validates whole (schema, unique ids, related ids, dates) beside the bundled packs, under the size limit', () => {
+    expect(text.length).toBeLessThan(MAX_PACK_BYTES);
+    const known = new Set(loadBundledPacks().flatMap((p) => p.entries.map((e) => e.id)));
+    const v = validatePackText(text, known);
+    expect(v.ok ? '' : formatProblems(v.problems.slice(0, 10))).toBe('');
+  }, 120_000);
+
+  it('is current to the publication date and says how old the newest history note is', () => {
+    expect(result.pack.asOf).toBe('2026-06-30');
+    expect(result.pack.description).toContain('The latest history note is dated 2018-08-25');
+  });
+
+  it('marks repealed and expired sections instead of presenting them as law in force', () => {
+    const count = (s: string) => result.pack.entries.filter((e) => e.status === s).length;
+    expect(count('repealed')).toBeGreaterThan(4000);
+    expect(count('expired')).toBeGreaterThan(100);
+    expect(result.pack.entries.filter((e) => e.status === 'repealed').every((e) => /\[Repealed\.?\]/i.test(e.title))).toBe(true);
+  });
+});
