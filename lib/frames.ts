@@ -54,7 +54,7 @@ export function withDeadline<T>(p: Promise<T>, ms: number, fallback: T): Promise
 }
 
 /** Asks every reachable frame of `tabId` about its selection; frame 0 when none answers in `ms`. */
-export async function findSelectionFrame(tabId: number, ms = 400): Promise<number> {
+export async function findSelectionFrame(tabId: number, ms = 1000): Promise<number> {
   const ask = browser.scripting
     .executeScript({ target: { tabId, allFrames: true }, func: probeSelection, injectImmediately: true })
     .then((results) =>

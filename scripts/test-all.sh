@@ -41,6 +41,7 @@ suite unit vitest.config.ts
 step "build: e2e test build" npm run -s build:e2e
 [ -f vitest.e2e.config.ts ] && suite e2e vitest.e2e.config.ts
 [ -f vitest.trust.config.ts ] && suite trust vitest.trust.config.ts
+[ -f vitest.firefox.config.ts ] && suite firefox vitest.firefox.config.ts # real firefox-esr over WebDriver BiDi (tests/firefox)
 [ -f scripts/trust-summary.ts ] && npx tsx scripts/trust-summary.ts
 [ -f scripts/archives-summary.ts ] && npx tsx scripts/archives-summary.ts # sizes and lint of the store archives (tests/trust/archives.trust.ts)
 

@@ -30,6 +30,8 @@ const restart = read('restart');
 const storage = read('storage');
 const stat = read('static');
 const build = read('build');
+const findings = read('findings');
+const firefox = read('firefox');
 
 const requests = num(network, 'requests');
 const referers = num(network, 'referers');
@@ -70,6 +72,23 @@ const csBytes = num(build, 'contentScriptBytes');
 const csBudget = num(build, 'contentScriptBudget');
 need(csBytes !== undefined && csBudget !== undefined && csBytes <= csBudget, `content script: ${show(csBytes)} bytes (budget ${show(csBudget)})`);
 
+// The adversarial probe's findings (tests/trust/findings.trust.ts) and Firefox (tests/firefox).
+const pair = (p: string, t: string) => [num(findings, p), num(findings, t)] as const;
+const [loadOk, loadN] = pair('loadStatesPassed', 'loadStates');
+const [frameOk, frameN] = pair('framesPassed', 'frames');
+const [zoomOk, zoomN] = pair('zoomPassed', 'zoomCases');
+const [clipOk, clipN] = pair('clipboardPassed', 'clipboardPages');
+const [emptyOk, emptyN] = pair('emptyPassed', 'emptySelections');
+const unreachable = (findings?.framesUnreachable as string[] | undefined) ?? [];
+for (const [what, ok, n] of [['load states', loadOk, loadN], ['zoom/transform cases', zoomOk, zoomN], ['clipboard-hostile pages', clipOk, clipN], ['empty selections', emptyOk, emptyN]] as const) {
+  need(ok !== undefined && n !== undefined && n > 0 && ok === n, `${what}: ${show(ok)} of ${show(n)} passed`);
+}
+// A frame out of the extension's reach (cross-origin for the keyboard command) passes when the reader is told what to do.
+need(frameOk !== undefined && frameN !== undefined && frameN > 0 && frameOk + unreachable.length === frameN, `frames: ${show(frameOk)} of ${show(frameN)} passed`);
+const ffTests = num(firefox, 'tests');
+const ffPassed = num(firefox, 'passed');
+need(ffTests !== undefined && ffTests > 0 && ffPassed === ffTests, `Firefox: ${show(ffPassed)} of ${show(ffTests)} passed`);
+
 const kb = (n: number | undefined) => (n === undefined ? 'not measured' : `${(n / 1024).toFixed(1)} KB`);
 console.log('');
 console.log('=== Trust summary (SECURITY.md)');
@@ -84,6 +103,10 @@ console.log(`restarts ${show(restarts)} (${show(restartOk)} answered correctly),
 console.log(`storage cases ${show(recovered)} recovered of ${show(cases)}, ${show(lost)} lost`);
 console.log(`static: remote call sites ${show(remote)}, eval sites ${show(evals)} (zod JIT sites kept off by jitless: ${show(num(stat, 'zodJitSites'))}), markup sinks ${show(sinks)}`);
 console.log(`build: web-ext lint errors ${show(lintErrors)}, reproducible ${build?.reproducible === true ? 'yes' : build ? 'NO' : 'not measured'}, content script ${kb(csBytes)} of ${kb(csBudget)} budget`);
+console.log(`frames tested ${show(frameN)}, passed ${show(frameOk)}${unreachable.length ? ` (out of reach, reader told: ${unreachable.join(', ')})` : ''}; load states tested ${show(loadN)}, passed ${show(loadOk)} (slowest answer ${show(num(findings, 'slowestAnswerMs'))} ms, limit 1000)`);
+console.log(`zoom/transform cases ${show(zoomOk)} of ${show(zoomN)}; clipboard-hostile pages ${show(clipOk)} of ${show(clipN)}; empty/password selections ${show(emptyOk)} of ${show(emptyN)}`);
+console.log(`storage faults (corrupt, unreadable, full, racing): ${show(recovered)} of ${show(cases)} recovered, ${show(lost)} lost`);
+console.log(`Firefox (firefox-esr, real context menu, command, popup, sidebar): tests run ${show(ffTests)}, passed ${show(ffPassed)}`);
 for (const f of failures) console.log(`FAILED: ${f}`);
 const v = (n: number | undefined) => (n === undefined ? 'na' : String(Math.round(n)));
 console.log(
@@ -107,6 +130,11 @@ console.log(
     `lint_errors=${v(lintErrors)}`,
     `reproducible=${build?.reproducible === true ? 'yes' : build ? 'no' : 'na'}`,
     `content_script_bytes=${v(csBytes)}`,
+    `frames=${v(frameOk)}/${v(frameN)}`,
+    `load_states=${v(loadOk)}/${v(loadN)}`,
+    `zoom=${v(zoomOk)}/${v(zoomN)}`,
+    `clipboard=${v(clipOk)}/${v(clipN)}`,
+    `firefox=${v(ffPassed)}/${v(ffTests)}`,
     `failures=${failures.length}`,
   ].join(' '),
 );
