@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import { buildIndex, lookup, type LookupResult, type PageContext } from '../../core/search/index';
 import type { Entry } from '../../core/schema/pack';
 import { bundledEntries } from './lookup';
+import { takePackArgs, withPackFiles } from '../lib/extra-packs';
 import type { Command } from './types';
 import { emptyTally as empty, readLabelled, reliability, score, type Reliability, type Tally } from '../lib/eval-metrics';
 import { isRealSetFormat, readRealSet, type Split } from '../lib/real-eval';
@@ -43,8 +44,9 @@ function loadRows(file: string, split: Split | 'all', useContext: boolean): Eval
 }
 
 export const command: Command = {
-  usage: 'lens eval FILE.jsonl [--split tune|test|all] [--no-context] [--verbose]   hit@1, hit@3, MRR, no-answer per kind and the label reliability table, beside a fuse.js baseline',
-  async run(args) {
+  usage: 'lens eval FILE.jsonl [--split tune|test|all] [--no-context] [--verbose] [--pack FILE]…   hit@1, hit@3, MRR, no-answer per kind and the label reliability table, beside a fuse.js baseline (--pack: a pack file searched beside the bundled packs)',
+  async run(allArgs) {
+    const { packs, rest: args } = takePackArgs(allArgs);
     const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--split');
     const verbose = args.includes('--verbose');
     const useContext = !args.includes('--no-context');
@@ -55,7 +57,13 @@ export const command: Command = {
       return 2;
     }
     const rows = loadRows(file, split, useContext);
-    const entries = bundledEntries();
+    let entries: Entry[];
+    try {
+      entries = withPackFiles(bundledEntries(), packs);
+    } catch (err) {
+      console.error(err instanceof Error ? err.message : String(err));
+      return 1;
+    }
     const index = buildIndex(entries);
     const base = baselineSearch(entries);
     const ours = new Map<string, Tally>();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { buildIndex, lookup, type LookupResult, type PageContext } from '../../core/search/index';
 import type { Entry } from '../../core/schema/pack';
 import { loadBundledPacks } from '../lib/bundled-packs';
+import { takePackArgs, withPackFiles } from '../lib/extra-packs';
 import type { Command } from './types';
 
 /**
@@ -50,8 +51,9 @@ function printReadable(r: LookupResult, ms: number): void {
 }
 
 export const command: Command = {
-  usage: 'lens lookup [--json] [--limit K] [--stdin [--jsonl]] [QUERY…]   (--jsonl: each stdin line is {"text", "context"?, "title"?, "url"?})',
-  async run(args) {
+  usage: 'lens lookup [--json] [--limit K] [--pack FILE]… [--stdin [--jsonl]] [QUERY…]   (--jsonl: each stdin line is {"text", "context"?, "title"?, "url"?}; --pack: a pack file searched beside the bundled packs)',
+  async run(allArgs) {
+    const { packs, rest: args } = takePackArgs(allArgs);
     let json = false;
     let stdin = false;
     let jsonl = false;
@@ -90,7 +92,7 @@ export const command: Command = {
     }
     let entries: Entry[];
     try {
-      entries = bundledEntries();
+      entries = withPackFiles(bundledEntries(), packs);
     } catch (err) {
       console.error(err instanceof Error ? err.message : String(err));
       return 1;

@@ -1,0 +1,40 @@
+/**
+ * `--pack FILE` for the CLI (lookup, eval, bench): pack files searched beside the bundled packs,
+ * as an imported pack is in the extension. Each file is validated whole; ids must not clash.
+ */
+import { readFileSync } from 'node:fs';
+import { formatProblems, validatePackText } from '../../core/schema/validate';
+import type { Entry } from '../../core/schema/pack';
+
+/** Splits `--pack FILE` pairs (repeatable) from the other arguments. */
+export function takePackArgs(args: readonly string[]): { packs: string[]; rest: string[] } {
+  const packs: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--pack' && i + 1 < args.length) packs.push(args[++i]!);
+    else rest.push(args[i]!);
+  }
+  return { packs, rest };
+}
+
+/** The entries of each pack file after `base`; throws with the file's problems when one does not validate. */
+export function withPackFiles(base: Entry[], files: readonly string[]): Entry[] {
+  if (!files.length) return base;
+  const out = [...base];
+  const known = new Set(base.map((e) => e.id));
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new Error(`${file}: cannot read file`);
+    }
+    const v = validatePackText(text, known);
+    if (!v.ok) throw new Error(`${file}: not a valid pack\n${formatProblems(v.problems.slice(0, 10))}`);
+    for (const e of v.pack.entries) {
+      known.add(e.id);
+      out.push(e);
+    }
+  }
+  return out;
+}
