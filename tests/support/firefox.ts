@@ -176,8 +176,10 @@ export async function explainViaContextMenu(lens: FirefoxLens, page: Page, point
   return label;
 }
 
-/** Presses the extension's keyboard command (Alt+Shift+L) as Firefox's own key handler does. */
+/** Presses the extension's keyboard command (Alt+Shift+L) as Firefox's own key handler does (Alt+Shift+E, "Explain this page", is the other key). */
 export async function pressCommand(lens: FirefoxLens): Promise<void> {
-  const ok = await lens.chrome<boolean>(`(() => { const k = document.querySelector('keyset[id^="ext-keyset-id-"] > key'); if (!k) return false; k.doCommand(); return true; })()`);
+  const ok = await lens.chrome<boolean>(
+    `(() => { const keys = [...document.querySelectorAll('keyset[id^="ext-keyset-id-"] > key')]; const k = keys.find((e) => (e.getAttribute('key') || '').toUpperCase() === 'L') || keys[0]; if (!k) return false; k.doCommand(); return true; })()`,
+  );
   if (!ok) throw new Error("no key element for the extension's command");
 }
