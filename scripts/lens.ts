@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   bench: () => import('./commands/bench'),
   scan: () => import('./commands/scan'),
   check: () => import('./commands/check'),
+  'bench-claims': () => import('./commands/bench-claims'),
   timeline: () => import('./commands/timeline'),
   'import-code': () => import('./commands/import-code'),
 };

@@ -15,7 +15,7 @@ import { lookup, type SearchIndex } from '../search/index';
 import { describesOlderText, notInForce, type ClaimFlag } from './flags';
 import { opposes, readModality, type Polarity } from './modality';
 import { splitClaims } from './split';
-import { claimTerms, idf, itemTerms, retrieveItems, termStats } from './terms';
+import { claimTerms, entryTerms, idf, itemTerms, retrieveItems, termStats } from './terms';
 
 export interface ClaimResult {
   /** The claim as written in the selection. */
@@ -140,17 +140,6 @@ function readingWhereAligned(text: string, weights: ReadonlyMap<string, number>)
     }
   }
   return best.reading;
-}
-
-/** The words an entry is known by (title, citation, aliases, summary), memoized per entry. */
-const entryTermsMemo = new WeakMap<Entry, readonly string[]>();
-function entryTerms(e: Entry): readonly string[] {
-  let t = entryTermsMemo.get(e);
-  if (!t) {
-    t = itemTerms([e.title, e.citation ?? '', ...e.aliases, e.summary].join('. '));
-    entryTermsMemo.set(e, t);
-  }
-  return t;
 }
 
 function byIdMap(entries: readonly Entry[]): Map<string, Entry> {

@@ -74,6 +74,8 @@ export interface ItemRef {
 export interface TermStats {
   /** Number of points and exceptions counted. */
   items: number;
+  /** idf per term, filled on first use. */
+  idfs: Map<string, number>;
   df: Map<string, number>;
   /** Every point and exception, in pack order. */
   refs: ItemRef[];
@@ -103,10 +105,22 @@ export function termStats(entries: readonly Entry[]): TermStats {
     };
     e.points.forEach((p, i) => add('point', p.text, i));
     e.exceptions.forEach((p, i) => add('exception', p.text, i));
+    entryTerms(e);
   });
-  s = { items: refs.length, df, refs, postings };
+  s = { items: refs.length, idfs: new Map(), df, refs, postings };
   statsMemo.set(entries, s);
   return s;
+}
+
+/** The words an entry is known by (title, citation, aliases, summary), memoized per entry (termStats fills it). */
+const entryTermsMemo = new WeakMap<Entry, readonly string[]>();
+export function entryTerms(e: Entry): readonly string[] {
+  let t = entryTermsMemo.get(e);
+  if (!t) {
+    t = claimTerms([e.title, e.citation ?? '', ...e.aliases, e.summary].join('. ')).terms;
+    entryTermsMemo.set(e, t);
+  }
+  return t;
 }
 
 /**
@@ -114,19 +128,44 @@ export function termStats(entries: readonly Entry[]): TermStats {
  * first. Words carried by more than `maxShare` of all items are skipped here (they still count
  * when the candidates are scored): they would make every lookup walk most of the pack.
  */
-export function retrieveItems(stats: TermStats, weights: ReadonlyMap<string, number>, k: number, maxShare = 0.04): { ref: ItemRef; dot: number }[] {
+export function retrieveItems(stats: TermStats, weights: ReadonlyMap<string, number>, k: number, maxShare = 0.02): { ref: ItemRef; dot: number }[] {
   const limit = Math.max(40, stats.items * maxShare);
-  const acc = new Map<number, number>();
+  const acc = (scratch.length >= stats.items ? scratch : (scratch = new Float64Array(stats.items)));
+  const touched: number[] = [];
   for (const [t, w] of weights) {
     const list = stats.postings.get(t);
     if (!list || list.length > limit) continue;
     const ww = w * w;
-    for (const id of list) acc.set(id, (acc.get(id) ?? 0) + ww);
+    for (const id of list) {
+      if (acc[id] === 0) touched.push(id);
+      acc[id]! += ww;
+    }
   }
-  const top = [...acc].sort((a, b) => b[1] - a[1]).slice(0, k);
-  return top.map(([id, dot]) => ({ ref: stats.refs[id]!, dot }));
+  // Keep the k best without sorting everything touched.
+  const best: { id: number; dot: number }[] = [];
+  let floor = 0;
+  for (const id of touched) {
+    const dot = acc[id]!;
+    acc[id] = 0;
+    if (best.length < k) {
+      best.push({ id, dot });
+      if (best.length === k) floor = Math.min(...best.map((b) => b.dot));
+    } else if (dot > floor) {
+      let mi = 0;
+      for (let i = 1; i < best.length; i++) if (best[i]!.dot < best[mi]!.dot) mi = i;
+      best[mi] = { id, dot };
+      floor = Math.min(...best.map((b) => b.dot));
+    }
+  }
+  return best.sort((a, b) => b.dot - a.dot).map(({ id, dot }) => ({ ref: stats.refs[id]!, dot }));
 }
+let scratch = new Float64Array(0);
 
 export function idf(stats: TermStats, term: string): number {
-  return Math.log(1 + (stats.items + 1) / ((stats.df.get(term) ?? 0) + 1));
+  let v = stats.idfs.get(term);
+  if (v === undefined) {
+    v = Math.log(1 + (stats.items + 1) / ((stats.df.get(term) ?? 0) + 1));
+    stats.idfs.set(term, v);
+  }
+  return v;
 }
