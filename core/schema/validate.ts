@@ -3,7 +3,8 @@
  * throws: every failure is a list of `path: reason` problems.
  */
 import { checkIntegrity, type Problem } from './integrity';
-import { PackSchema, SCHEMA_VERSION, type Pack } from './pack';
+import { SCHEMA_VERSION, type Pack } from './pack';
+import { parsePack } from './parse-pack';
 
 /**
  * Larger packs are refused before parsing. Set from a real code, not from hand-written packs: the
@@ -41,9 +42,11 @@ export function validatePackValue(value: unknown, knownIds?: ReadonlySet<string>
       'schemaVersion',
     );
   }
-  const parsed = PackSchema.safeParse(value);
+  const parsed = parsePack(value); // not PackSchema.safeParse: see parse-pack.ts (stack overflow)
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => ({ path: formatPath(i.path), reason: i.message })) };
+    const problems = parsed.issues.map((i) => ({ path: formatPath(i.path), reason: i.message }));
+    if (parsed.stopped) problems.push({ path: '', reason: `…stopped after ${problems.length} problems; fix these and check again` });
+    return { ok: false, problems };
   }
   const problems = checkIntegrity(parsed.data, knownIds);
   return problems.length ? { ok: false, problems } : { ok: true, pack: parsed.data, problems: [] };

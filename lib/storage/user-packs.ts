@@ -24,7 +24,8 @@
  * Version history: v1 is the shape below (the first stored shape; no migrations yet).
  */
 import { browser } from 'wxt/browser';
-import { PackSchema, type Pack } from '../../core/schema/pack';
+import type { Pack } from '../../core/schema/pack';
+import { parsePack } from '../../core/schema/parse-pack';
 import { MAX_PACK_BYTES, formatProblems, validatePackText, validatePackValue } from '../../core/schema/validate';
 import { KEYS, readRaw, serialized, writeAtomic, type Envelope } from './area';
 import { readVersionedList, type Salvaged, type VersionedList } from './versioned-list';
@@ -85,24 +86,51 @@ export function compareVersions(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
 }
 
-/** Keeps stored packs whose shape is valid; integrity was checked at import. */
-function salvage(data: unknown): Salvaged<StoredPack> {
-  if (!Array.isArray(data)) return { items: [], dropped: 0, notAList: true };
+/** Splits stored items into valid packs and damaged raw items (kept as they are). Never throws. */
+function partition(data: unknown[]): { packs: StoredPack[]; damaged: unknown[] } {
   const packs: StoredPack[] = [];
+  const damaged: unknown[] = [];
   const ids = new Set<string>();
-  let dropped = 0;
   for (const item of data) {
     const rec = item !== null && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>) : undefined;
-    const parsed = rec ? PackSchema.safeParse(rec.pack) : undefined;
+    // parsePack, not PackSchema.safeParse: a huge damaged pack must not throw (and empty the list).
+    const parsed = rec ? parsePack(rec.pack) : undefined;
     if (!rec || !parsed?.success || ids.has(parsed.data.id)) {
-      dropped++;
+      damaged.push(item);
       continue;
     }
     ids.add(parsed.data.id);
     const at = typeof rec.importedAt === 'number' && Number.isFinite(rec.importedAt) ? rec.importedAt : 0;
     packs.push({ pack: parsed.data, importedAt: at });
   }
-  return { items: packs, dropped, notAList: false };
+  return { packs, damaged };
+}
+
+/** Keeps stored packs whose shape is valid; integrity was checked at import. */
+function salvage(data: unknown): Salvaged<StoredPack> {
+  if (!Array.isArray(data)) return { items: [], dropped: 0, notAList: true };
+  const { packs, damaged } = partition(data);
+  return { items: packs, dropped: damaged.length, notAList: false };
+}
+
+/**
+ * What an import or a removal may write over. A damaged stored pack stays stored as it is (the
+ * reader was told; it may be repaired by a newer build) instead of vanishing with the next write;
+ * an unreadable store is not written over at all (it may come back).
+ */
+async function storedForWrite(): Promise<{ ok: true; packs: StoredPack[]; damaged: unknown[] } | { ok: false }> {
+  const raw = await readRaw(KEYS.userPacks);
+  if (raw.kind === 'unreadable') return { ok: false };
+  const packs = await readUserPacks(); // reports any damage once
+  const data = raw.kind === 'value' ? (raw.value as { data?: unknown } | null)?.data : undefined;
+  return { ok: true, packs, damaged: Array.isArray(data) ? partition(data).damaged : [] };
+}
+
+const UNREADABLE = "the browser could not read your imported packs just now, so nothing was changed. Try again; if it persists, restart the browser.";
+
+/** The list to store: the reader's packs, then the damaged items kept as they were. */
+function withDamaged(packs: StoredPack[], damaged: unknown[]): Envelope<StoredPack[]> {
+  return envelope([...packs, ...(damaged as StoredPack[])]);
 }
 
 /** The imported packs, in import order. Never throws. */
@@ -166,7 +194,9 @@ export function importUserPack(text: string, reserved: Reserved): Promise<PackIm
   }
   return serialized(async () => {
     if (await writtenByNewerBuild()) return { ok: false, message: `Not imported: ${NEWER_BUILD}` };
-    const current = await readUserPacks();
+    const stored = await storedForWrite();
+    if (!stored.ok) return { ok: false, message: `Not imported: ${UNREADABLE}` };
+    const current = stored.packs;
     const peekId = (value as { id?: unknown } | null)?.id;
     // Ids the pack must not reuse: the bundled entries and those of the other imported packs.
     const known = new Set(reserved.entryIds);
@@ -201,7 +231,7 @@ export function importUserPack(text: string, reserved: Reserved): Promise<PackIm
           '). Nothing was changed.',
       };
     }
-    const w = await writeAtomic({ userPacks: envelope(next) });
+    const w = await writeAtomic({ userPacks: withDamaged(next, stored.damaged) });
     if (!w.ok) {
       return {
         ok: false,
@@ -229,10 +259,12 @@ export function importUserPack(text: string, reserved: Reserved): Promise<PackIm
 export function removeUserPack(id: string): Promise<PackRemoveResult> {
   return serialized(async () => {
     if (await writtenByNewerBuild()) return { ok: false, message: `Not removed: ${NEWER_BUILD}` };
-    const current = await readUserPacks();
+    const stored = await storedForWrite();
+    if (!stored.ok) return { ok: false, message: `Not removed: ${UNREADABLE}` };
+    const current = stored.packs;
     const gone = current.find((s) => s.pack.id === id);
     if (!gone) return { ok: true, message: 'That pack was already removed.' };
-    const w = await writeAtomic({ userPacks: envelope(current.filter((s) => s !== gone)) });
+    const w = await writeAtomic({ userPacks: withDamaged(current.filter((s) => s !== gone), stored.damaged) });
     return w.ok ? { ok: true, message: `Removed “${gone.pack.title}”.` } : { ok: false, message: w.message.replace(/^Not saved:/, 'Not removed:') };
   });
 }

@@ -1,0 +1,75 @@
+/**
+ * Imported packs against the probe's storage faults: a malformed 35,000-entry pack is refused
+ * with its problems (it used to throw "Maximum call stack size exceeded" inside zod and lock the
+ * import page); a damaged pack already stored never makes the valid ones read as empty, and the
+ * next import or removal neither deletes the valid packs nor silently erases the damaged one; an
+ * unreadable store is never written over.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { importUserPack, readUserPacks, removeUserPack, type Reserved } from '../../../lib/storage/user-packs';
+import { validatePackText } from '../../../core/schema/validate';
+import { userPack } from './pack-fixture';
+import { freshStorage } from './fresh-storage';
+
+const RESERVED: Reserved = { packIds: new Set(['minneapolis']), entryIds: new Set(['mpls-19.30']) };
+const repairs = freshStorage();
+
+/** A pack of `n` entries, every one malformed in three ways. */
+function malformed(n: number) {
+  const p = userPack({ id: 'huge' }) as Record<string, unknown>;
+  p.entries = Array.from({ length: n }, (_, i) => ({ id: `Bad Id ${i}`, title: 5, kind: 'nope' }));
+  return p;
+}
+const storedData = async () => ((await fakeBrowser.storage.local.get('userPacks')).userPacks as { data: unknown[] }).data;
+
+describe('a malformed 35,000-entry pack', () => {
+  it('is refused with its first problems, without throwing, in under 5 s', async () => {
+    const t = Date.now();
+    const v = validatePackText(JSON.stringify(malformed(35_000)));
+    expect(v.ok).toBe(false);
+    expect(!v.ok && v.problems[0]?.path).toMatch(/^entries\[0\]/);
+    expect(!v.ok && v.problems.at(-1)?.reason).toMatch(/stopped after/);
+    const r = await importUserPack(JSON.stringify(malformed(35_000)), RESERVED);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.problems?.at(-1)).toMatch(/more problems/);
+    expect(Date.now() - t).toBeLessThan(5000);
+  });
+});
+
+describe('a damaged pack already stored', () => {
+  async function storeValidAndDamaged(damaged: unknown) {
+    expect((await importUserPack(JSON.stringify(userPack({ id: 'keep', entryIds: ['keep-1'] })), RESERVED)).ok).toBe(true);
+    const data = await storedData();
+    await fakeBrowser.storage.local.set({ userPacks: { v: 1, data: [...data, damaged] } });
+  }
+
+  it.each([
+    ['a huge malformed pack', { pack: malformed(35_000), importedAt: 1 }],
+    ['a small damaged pack', { pack: { id: 'broken', entries: 'x' }, importedAt: 1 }],
+  ])('%s: the valid packs still read, and the next import keeps both', async (_name, damaged) => {
+    await storeValidAndDamaged(damaged);
+    expect((await readUserPacks()).map((s) => s.pack.id)).toEqual(['keep']);
+    expect(repairs.some((n) => n.key === 'userPacks')).toBe(true);
+    expect((await importUserPack(JSON.stringify(userPack({ id: 'new', entryIds: ['new-1'] })), RESERVED)).ok).toBe(true);
+    expect((await readUserPacks()).map((s) => s.pack.id)).toEqual(['keep', 'new']);
+    // The damaged one is still stored as it was (not erased without notice).
+    expect(await storedData()).toContainEqual(damaged);
+    expect((await removeUserPack('new')).ok).toBe(true);
+    expect(await storedData()).toContainEqual(damaged);
+    expect((await readUserPacks()).map((s) => s.pack.id)).toEqual(['keep']);
+  });
+});
+
+describe('an unreadable store', () => {
+  it('is not written over by an import or a removal', async () => {
+    expect((await importUserPack(JSON.stringify(userPack({ id: 'keep', entryIds: ['keep-1'] })), RESERVED)).ok).toBe(true);
+    const before = await storedData();
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(new Error('Invalid JSON'));
+    const r = await importUserPack(JSON.stringify(userPack({ id: 'new', entryIds: ['new-1'] })), RESERVED);
+    expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/^Not imported: the browser could not read your imported packs/) });
+    expect(await removeUserPack('keep')).toMatchObject({ ok: false });
+    get.mockRestore();
+    expect(await storedData()).toEqual(before);
+  });
+});
