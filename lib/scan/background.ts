@@ -11,7 +11,7 @@ import type { Entry, Pack } from '../../core/schema/pack';
 import { buildScanIndex, scanText, type ScanIndex } from '../../core/scan/index';
 import { readUserPacks } from '../storage/user-packs';
 import { KEYS } from '../storage/area';
-import { classifySender } from '../sender-check';
+import { classifySender, type SenderKind } from '../sender-check';
 import { MAX_SCAN_CHARS, REPORT_KEY, isScanMessage, type PageReport, type PageScanProtocol, type ScanEntryInfo, type ScanMessage, type ScanProtocol } from './protocol';
 
 export const EXPLAIN_COMMAND = 'explain-page';
@@ -26,6 +26,17 @@ export function entryInfo(e: Entry): ScanEntryInfo {
 const PAGE_ONLY = new Set(['scan:explain', 'scan:jump']);
 /** How long after an injection that tab's scan script may send text and reports. */
 const GRANT_MS = 60 * 60_000;
+
+/**
+ * May this scan message go through? The panel's messages only from our own pages; the page's
+ * (text to scan, reports) only from a tab we injected the scan script into within the hour.
+ * `injectedAt`: when we last injected into the sender's tab.
+ */
+export function allowScanMessage(kind: SenderKind, type: string, injectedAt: number | undefined, now: number): boolean {
+  if (kind === 'refused') return false;
+  if (PAGE_ONLY.has(type)) return kind === 'page';
+  return kind === 'card' && injectedAt !== undefined && now - injectedAt <= GRANT_MS;
+}
 
 export interface ExplainOutcome {
   ok: boolean;
@@ -122,8 +133,7 @@ export function setupPageScan(bundled: readonly Pack[]) {
   browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
     if (!isScanMessage(msg)) return false;
     const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));
-    if (kind === 'refused') return false;
-    if (PAGE_ONLY.has(msg.type) ? kind !== 'page' : kind !== 'card' || Date.now() - (injected.get(sender.tab?.id ?? -1) ?? 0) > GRANT_MS) return false;
+    if (!allowScanMessage(kind, msg.type, injected.get(sender.tab?.id ?? -1), Date.now())) return false;
     handle(msg, sender).then(sendResponse, (err: unknown) => {
       console.warn('[Ordinance Lens] scan message failed', msg.type, err);
       sendResponse(null);
