@@ -20,6 +20,7 @@ import type { CitationStyle } from './storage/settings';
 import { kindWordOf as kindWord } from './words';
 import type { Corpus } from './claims-service';
 import { MAX_SELECTION_CHARS, type EntryView, type LookupView, type PackInfo, type RelatedLink } from './messages';
+import { bundledFirstOnTies } from './bundled-first';
 
 const LAW_KINDS: ReadonlySet<EntryKind> = new Set([
   'ordinance',
@@ -208,6 +209,10 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
         result = { query: text.slice(0, 2000), mode: 'empty', results: [], others: [], unknownCitations: [], truncated: false };
       }
       if (text.length > MAX_SELECTION_CHARS) result.truncated = true;
+      if (userPacks.length) {
+        const isImported = (id: string) => byId!.get(id)?.imported === true;
+        result = { ...result, results: bundledFirstOnTies(result.results, isImported), others: bundledFirstOnTies(result.others, isImported) };
+      }
       const views: Record<string, EntryView> = {};
       for (const hit of result.results.slice(0, 3)) {
         const v = entryView(hit.id);
