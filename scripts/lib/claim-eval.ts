@@ -32,6 +32,8 @@ export interface LabelledClaim {
   flags: ClaimFlag[];
   /** Flags that depend on which acceptable point is chosen: neither required nor counted. */
   flagsEither: ClaimFlag[];
+  /** Entries added to the pack after labelling that this claim's labels were extended to. */
+  extendedFor?: string[];
 }
 
 export const SCORED_FLAGS: readonly ClaimFlag[] = ['exception', 'reported', 'not-in-force', 'older-text', 'no-match', 'opposite'];

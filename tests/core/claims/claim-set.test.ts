@@ -8,6 +8,13 @@
  * this set (measured, see the report printed by this test and the closing note of issue 10), so a
  * change that makes it worse fails here. Raise them as the check improves; never lower them to
  * make a change pass.
+ *
+ * Measured 2026-12-01: on the pack as it was when the set was labelled (commit 70a4b15), entry
+ * 0.81 and point 0.75 (before tuning: 0.68 and 0.61); on pack 1.1, which added 26 entries, entry
+ * 0.80 and point 0.67. Nine claims carry `extendedFor`: their labels were extended to entries
+ * that pack 1.1 added (the National Guard deployment, the Freeborn 287(g) suit, the DHS sanctuary
+ * list, EO 14287, the AG's sensitive-locations guidance, the administrative stay, Border Patrol),
+ * decided by reading those entries; seven of them had been labelled "nothing in the pack".
  */
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
@@ -23,7 +30,7 @@ const entries = loadBundledPacks().flatMap((p) => p.entries);
 /** The issue's floors (not all reached; see the module comment). */
 export const ISSUE_FLOORS = { entry: 0.9, point: 0.75, oppositePrecision: 0.9, exceptionPrecision: 0.9 };
 /** What the check reaches on this set and pack (asserted). */
-const REACHED = { entry: 0.72, point: 0.62 };
+const REACHED = { entry: 0.78, point: 0.65 };
 
 describe('claim check on the labelled claim set', () => {
   it('reads every claim from ../shared', () => {
@@ -60,8 +67,8 @@ describe('claim check on the labelled claim set', () => {
     expect(report.flags.opposite.fp, summary).toBe(0);
   });
 
-  it('flags press-only points with precision ≥ 0.78 and recall ≥ 0.85', () => {
-    expect(report.flags.reported.precision ?? 0, summary).toBeGreaterThanOrEqual(0.78);
+  it('flags press-only points with precision ≥ 0.85 and recall ≥ 0.85', () => {
+    expect(report.flags.reported.precision ?? 0, summary).toBeGreaterThanOrEqual(0.85);
     expect(report.flags.reported.recall ?? 0, summary).toBeGreaterThanOrEqual(0.85);
   });
 });
