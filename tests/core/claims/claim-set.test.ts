@@ -11,10 +11,11 @@
  *
  * Measured 2026-12-01: on the pack as it was when the set was labelled (commit 70a4b15), entry
  * 0.81 and point 0.75 (before tuning: 0.68 and 0.61); on pack 1.1, which added 26 entries, entry
- * 0.80 and point 0.67. Nine claims carry `extendedFor`: their labels were extended to entries
- * that pack 1.1 added (the National Guard deployment, the Freeborn 287(g) suit, the DHS sanctuary
- * list, EO 14287, the AG's sensitive-locations guidance, the administrative stay, Border Patrol),
- * decided by reading those entries; seven of them had been labelled "nothing in the pack".
+ * 0.80 and point 0.72. Fifteen claims carry `extendedFor`: their labels were extended to entries
+ * and points that pack 1.1 added (the National Guard deployment, the Freeborn 287(g) suit, the DHS
+ * sanctuary list, EO 14287, the AG's sensitive-locations guidance, the administrative stay, Border
+ * Patrol; the reported MPD limits, the City's recording advice, Saint Paul's mask ordinance text),
+ * decided by reading those entries and points; seven had been labelled "nothing in the pack".
  */
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
@@ -30,7 +31,7 @@ const entries = loadBundledPacks().flatMap((p) => p.entries);
 /** The issue's floors (not all reached; see the module comment). */
 export const ISSUE_FLOORS = { entry: 0.9, point: 0.75, oppositePrecision: 0.9, exceptionPrecision: 0.9 };
 /** What the check reaches on this set and pack (asserted). */
-const REACHED = { entry: 0.78, point: 0.65 };
+const REACHED = { entry: 0.78, point: 0.7 };
 
 describe('claim check on the labelled claim set', () => {
   it('reads every claim from ../shared', () => {
