@@ -12,6 +12,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { addHistory } from './storage/history';
 import { readSettings, type Settings } from './storage/settings';
+import { hostOfUrl } from './storage/sites';
 import { readUserPacks } from './storage/user-packs';
 import { clearIndexCache, indexCacheKey, readIndexCache, writeIndexCache } from './storage/index-cache';
 import { KEYS } from './storage/area';
@@ -89,14 +90,8 @@ export function cardBlockedReason(url: string | undefined): string | undefined {
   return undefined;
 }
 
-export function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).hostname.toLowerCase() || undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** The page's host as per-site settings store it (no trailing dot: lib/storage/sites.ts). */
+export const hostOf = hostOfUrl;
 
 /** Is the card turned off for this page (everywhere, or this site or a parent domain)? */
 export function cardOffFor(settings: Settings, url: string | undefined): boolean {

@@ -23,6 +23,7 @@ import { z } from '../../core/schema/zod';
 import { KEYS, readRaw, serialized, wasWritten, writeAtomic, type Envelope } from './area';
 import { reportRepair } from './repair';
 import { fail, type WriteResult } from './result';
+import { normalizeSite } from './sites';
 
 export type CitationStyle = 'short' | 'memo' | 'markdown' | 'plain';
 
@@ -60,17 +61,20 @@ export const HISTORY_OFF_NOTE = 'Keep lookup history is off until you turn it ba
 export const MAX_DISABLED_SITES = 1000;
 const MAX_SITE_LENGTH = 253;
 
-/** Lower-cases, trims and de-duplicates host names; drops empty ones. */
+/** Brings host names to the form pages are matched in (lib/storage/sites.ts), de-duplicated; drops what cannot match. */
 export function normalizeSites(sites: readonly string[]): string[] {
-  return [...new Set(sites.map((s) => s.trim().toLowerCase()).filter((s) => s.length > 0))];
+  return [...new Set(sites.map(normalizeSite).flatMap((c) => (c.ok ? [c.host] : [])))];
 }
 
 const siteSchema = z
   .string()
   .max(MAX_SITE_LENGTH + 64, 'a site name is too long')
-  .transform((s) => s.trim().toLowerCase())
-  .refine((s) => s.length <= MAX_SITE_LENGTH, 'a site name is too long')
-  .refine((s) => !/\s/.test(s), 'a site name cannot contain spaces');
+  .refine((s) => s.trim().length <= MAX_SITE_LENGTH, 'a site name is too long')
+  .refine((s) => !/\s/.test(s.trim()), 'a site name cannot contain spaces')
+  .superRefine((s, ctx) => {
+    const c = normalizeSite(s);
+    if (!c.ok && c.reason !== 'empty') ctx.addIssue({ code: 'custom', message: c.reason });
+  });
 
 /** One schema per field, so a damaged field can be reset alone. */
 const fieldSchemas = {
@@ -82,6 +86,18 @@ const fieldSchemas = {
     .refine((s) => s.length <= MAX_DISABLED_SITES, `at most ${MAX_DISABLED_SITES} sites`),
   citationStyle: z.enum(['short', 'memo', 'markdown', 'plain']),
   historyEnabled: z.boolean(),
+} satisfies { [K in keyof Settings]: z.ZodType<Settings[K], unknown> };
+
+/**
+ * Reading what is stored is lenient about sites: one that an older build let through and that can
+ * never match is dropped, the others kept (the strict schema would reset the whole list).
+ */
+const storedFieldSchemas = {
+  ...fieldSchemas,
+  disabledSites: z
+    .array(z.string().max(MAX_SITE_LENGTH + 64))
+    .max(MAX_DISABLED_SITES * 2)
+    .transform((sites) => normalizeSites(sites).slice(0, MAX_DISABLED_SITES)),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K], unknown> };
 
 /** The full current shape; used by backup import. */
@@ -135,7 +151,7 @@ export function salvageSettings(data: unknown): { settings: Settings; reset: (ke
   const settings = repairedDefaults();
   const reset: (keyof Settings)[] = [];
   for (const key of Object.keys(fieldSchemas) as (keyof Settings)[]) {
-    const parsed = fieldSchemas[key].safeParse(rec[key]);
+    const parsed = storedFieldSchemas[key].safeParse(rec[key]);
     if (parsed.success) (settings as unknown as Record<string, unknown>)[key] = parsed.data;
     else reset.push(key);
   }
