@@ -25,7 +25,7 @@ export function ExplainPageButton({ onDone = () => window.close() }: { onDone?: 
     else setError(WHY[res?.reason ?? ''] ?? 'This page could not be explained.');
   };
   return (
-    <div class="ol-explain-page" style="display:flex;gap:8px;align-items:center;padding:8px 12px 0;flex-wrap:wrap">
+    <div class="ol-root ol-explain-page" style="display:flex;gap:8px;align-items:center;padding:10px 12px 2px;flex-wrap:wrap">
       <button type="button" class="ol-btn ol-btn--ghost" data-ol="explain-page" disabled={busy} onClick={() => void run()} title="Mark every law, order and term this page mentions (Alt+Shift+E)">
         {busy ? 'Reading the page…' : 'Explain this page'}
       </button>

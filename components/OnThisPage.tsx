@@ -41,7 +41,7 @@ export function OnThisPage({ initial }: { initial?: PageReport | null }) {
     void askScan('scan:jump', { tabId: report.tabId, id, n }).catch(() => undefined);
   };
   return (
-    <section class="ol-on-this-page" aria-label="On this page" data-ol="on-this-page" style="padding:8px 12px;border-bottom:1px solid var(--ol-border)">
+    <section class="ol-root ol-on-this-page" aria-label="On this page" data-ol="on-this-page" style="padding:8px 12px;border-bottom:1px solid var(--ol-border)">
       <h2 style="font-size:15px;margin:4px 0">On this page</h2>
       <p style="margin:0 0 8px;color:var(--ol-muted);font-size:13px">
         {report.marks

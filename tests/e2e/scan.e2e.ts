@@ -230,3 +230,17 @@ describe('a 50,000-word page (figures, not a timed test)', () => {
     await page.close();
   });
 });
+
+describe('the popup button', () => {
+  it('offers "Explain this page", and says plainly when the page cannot be explained', async () => {
+    // Opened as a tab, the popup's own tab is the active one: an extension page, which no script may enter.
+    const popup = await h.openExtensionPage('popup.html');
+    const button = popup.locator('[data-ol="explain-page"]');
+    await expect.poll(() => button.innerText()).toBe('Explain this page');
+    await popup.screenshot({ path: join(SHOTS, 'scan-popup-button.png') });
+    await button.click();
+    await expect.poll(() => popup.locator('.ol-explain-page [role="alert"]').innerText()).toMatch(/does not let Ordinance Lens in/);
+    expect(consoleErrors(popup)).toEqual([]);
+    await popup.close();
+  });
+});
