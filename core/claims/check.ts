@@ -225,8 +225,21 @@ export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim:
   }
   if (!candidates.length) return none();
   const topScore = Math.max(...candidates.map((c) => c.score));
+  // An exception speaks to a claim only when the claim names its case: "police may ask about
+  // status" shares no word with "… when status is an element of the crime" that the rule itself
+  // lacks, so it is set beside the rule (and flagged opposite), not beside the exception.
+  const rules = candidates.filter((c) => c.match === 'point' && c.score >= topScore * 0.6);
+  const namesItsCase = (c: Candidate) => {
+    const rule = rules.filter((r) => r.entry === c.entry).sort((a, b) => b.score - a.score)[0] ?? rules.sort((a, b) => b.score - a.score)[0];
+    if (!rule) return true;
+    const ruleWords = new Set(rule.aligned);
+    return c.aligned.some((w) => !ruleWords.has(w));
+  };
   // Among near-ties, the point on the claim's side wins (see the module comment).
-  const sideBonus = (c: Candidate) => ((c.reading ??= readingWhereAligned(c.point.text, weights)) === reading.polarity && reading.polarity !== 'neutral' ? 1.12 : 1);
+  const sideBonus = (c: Candidate) => {
+    if (c.match === 'exception' && !namesItsCase(c)) return 0.85;
+    return (c.reading ??= readingWhereAligned(c.point.text, weights)) === reading.polarity && reading.polarity !== 'neutral' ? 1.12 : 1;
+  };
   for (const c of candidates) {
     if (c.score < topScore * 0.8) continue;
     if (!best || c.score * sideBonus(c) > best.score * sideBonus(best)) best = c;
