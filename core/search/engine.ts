@@ -16,6 +16,7 @@ import { matchPhrases } from './stages/phrases';
 import { contextAbout, contextFactor, pageCity, placesNamed, type ContextSignal } from './stages/context';
 import { applyPhraseBonuses, bestSlot, LABEL, labelSlots, marginOf, pickTop, rateCitations, readBack, scoreSlots, shareWithRelated, SLOT } from './stages/rate';
 import { hitBuilder, type Candidate } from './stages/hits';
+import { kindClasses } from './stages/kinds';
 
 export { buildIndex, loadIndex, serializeIndex, INDEX_VERSION } from './build';
 export type { SearchIndex, SerializedIndex } from './build';
@@ -41,7 +42,7 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
     return result;
   }
   // 6a. context, read first: its pass uses the same scratch arrays and leaves them clean.
-  const signal: ContextSignal = { city: pageCity(index, options.context), about: options.context ? contextAbout(index, options.context) : new Map() };
+  const signal: ContextSignal = { city: pageCity(index, options.context), about: options.context ? contextAbout(index, options.context, q.source) : new Map() };
   // 2. citations
   const cites = resolveCitations(index, q, signal.city);
   result.unknownCitations = cites.unknown;
@@ -65,8 +66,8 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
   const keyTerms = q.passage ? terms.scored.slice(0, RANKING.terms.keyTerms) : terms.scored;
   const keyIdf = q.passage ? keyTerms.reduce((s, t) => s + t.idf, 0) || 1 : terms.totalIdf;
   const allIdf = q.passage ? strongestIdf(terms.all) : terms.totalIdf;
-  const isTerm = (index.cache.isTerm ??= Uint8Array.from(index.entries, (e) => (e.kind === 'term' ? 1 : 0)));
-  const rateInput = { passage: q.passage, top, covBase: keyIdf, allIdf, unknownWords: terms.unknownWords > 0, isTerm, contextFactor: (i: number) => factors[i]! };
+  const isTerm = kindClasses(index);
+  const rateInput = { passage: q.passage, top, covBase: keyIdf, allIdf, unknownWords: terms.unknownWords > 0, isTerm, contextFactor: (i: number) => factors[i]!, contextAgrees: (i: number) => (signal.about.get(sc.touched[i]!) ?? 0) >= RANKING.context.agreesAt };
   scoreSlots(sc, nt, rateInput);
   rateCitations(sc, nt, cites.hits, phrases.wordForWord);
   let bestI = bestSlot(sc, nt);

@@ -54,6 +54,8 @@ export const RANKING = {
     partIdf: 0.6,
     /** … and for a passage, a multi-word title or alias found inside it: × its IDF (it names the entry). */
     passageNameIdf: 1.2,
+    /** The IDF a phrase inside a longer selection counts for at most. */
+    nameIdfCap: 100,
   },
   context: {
     /** Characters of page context read (the enclosing block and neighbours). */
@@ -64,6 +66,8 @@ export const RANKING = {
     shortAgreement: 0.15,
     /** A short, referring selection ("the ordinance") leans on context more. */
     referringAgreement: 1.2,
+    /** The surrounding text "is about" an entry at this share of its best entry's score. */
+    agreesAt: 0.8,
     /** Entries of another city than the page's: × this. */
     otherCity: 0.55,
     /** The page's city needs this many more mentions than any other to be "the page's city". */
@@ -72,6 +76,8 @@ export const RANKING = {
   passage: {
     /** Glossary terms weigh this much among the answers to a sentence (the governing law first). */
     termEntry: 0.8,
+    /** … and dated events (a sentence naming a person or an event is usually a claim about a rule). */
+    eventEntry: 1,
     /** Passage scores scale by (coverageBase + coverage of the key terms). */
     coverageBase: 1,
   },
@@ -97,11 +103,13 @@ export const RANKING = {
     },
     /** Sentences and passages: coverage counts words the pack has never seen (see `terms`). */
     passage: {
-      strongMargin: 1.3,
+      strongMargin: 1.6,
       /** A passage that names the entry (its title or alias inside) needs this much coverage. */
       namedCoverage: 0.3,
       strongCoverage: 0.5,
       likelyCoverage: 0.4,
+      /** … when the text around the selection is about the same entry. */
+      likelyCoverageInContext: 0.25,
       possibleCoverage: 0.3,
       minRel: 0.45,
     },

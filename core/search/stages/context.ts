@@ -67,12 +67,20 @@ export function placesNamed(index: SearchIndex, q: ParsedQuery): Set<string> {
 }
 
 /**
- * Which entries the surrounding text is about: the context scored as a passage (its strongest
- * terms), the best entry 1. Uses the scratch arrays and leaves them clean.
+ * Which entries the surrounding text is about: the context (without the selection) scored as a
+ * passage (its strongest terms), the best entry 1. Uses the scratch arrays and leaves them clean.
  */
-export function contextAbout(index: SearchIndex, ctx: PageContext | undefined): Map<number, number> {
+export function contextAbout(index: SearchIndex, ctx: PageContext | undefined, selection = ''): Map<number, number> {
   const about = new Map<number, number>();
-  const text = `${ctx?.title ?? ''}\n${(ctx?.text ?? '').slice(0, RANKING.context.maxChars)}`.trim();
+  // The block around a selection contains the selection itself: leave it out, so "about" says
+  // what the surrounding text adds, not the selection's own words a second time.
+  let around = (ctx?.text ?? '').slice(0, RANKING.context.maxChars);
+  const sel = selection.trim();
+  if (sel.length > 2) {
+    const at = around.indexOf(sel);
+    if (at >= 0) around = `${around.slice(0, at)} ${around.slice(at + sel.length)}`;
+  }
+  const text = `${ctx?.title ?? ''}\n${around}`.trim();
   if (!text) return about;
   const q = parseQuery(text);
   if (!q.words.length) return about;

@@ -32,6 +32,7 @@ const isBareNumber = (t: Token) => /^\d+$/.test(t.surface);
 /** Month names date a short selection ("Checked on January 18"); they do not name a law. */
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 const isDateWord = (t: Token) => MONTHS.has(t.surface);
+const isYear = (t: Token) => /^(?:19|20)\d\d$/.test(t.surface);
 
 export function parseQuery(raw: string): ParsedQuery {
   const truncated = raw.length > RANKING.query.maxChars;
@@ -41,9 +42,16 @@ export function parseQuery(raw: string): ParsedQuery {
   const tokens = tokenize(text, RANKING.query.maxTokens);
   const cites = extractCitations(text, 20);
   const inCite = (t: Token) => cites.some((c) => t.start >= c.start && t.end <= c.end);
-  let words = tokens.filter((t) => !t.stop && !inCite(t) && !isBareNumber(t));
-  // In a short selection a month only dates it; in a sentence it can place an event ("in January").
-  if (words.length <= RANKING.query.passageWords) words = words.filter((t) => !isDateWord(t));
+  let words = tokens.filter((t) => !t.stop && !inCite(t) && !(isBareNumber(t) && !isYear(t)));
+  // In a short selection a month or a year only dates it; in a sentence it places an event
+  // ("In 2017, the President signed an executive order").
+  if (words.length <= RANKING.query.passageWords) {
+    const undated = words.filter((t) => !isDateWord(t) && !isYear(t));
+    const datingTokens = tokens.filter((t) => isBareNumber(t) || isDateWord(t)).length;
+    // A dateline ("Checked on January 18, 2026", "May 26, 2003 // UPDATED April 30, 2007") is
+    // dates with a word or so around them: it names no law.
+    words = undated.length <= 1 && datingTokens >= 2 ? [] : undated;
+  }
   const passage = words.length > RANKING.query.passageWords;
   const mode: LookupResult['mode'] = cites.length && words.length <= 2 ? 'citation' : passage ? 'passage' : words.length || cites.length ? 'term' : 'empty';
   return { source, n, text, tokens, cites, words, passage, plain: words.length === tokens.length, mode, truncated };

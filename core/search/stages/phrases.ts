@@ -5,6 +5,7 @@
  */
 import { EXACT_MAX_TOKENS, findKey, PHRASE, type SearchIndex } from '../build';
 import { RANKING } from '../ranking';
+import { KIND_CLASS, kindClasses } from './kinds';
 import type { ParsedQuery } from './parse';
 import type { ExpandedTerms } from './terms';
 
@@ -21,7 +22,7 @@ export function decodePhrase(v: number): PhrasePosting {
 }
 
 /** Marks kept in scratch.pw per entry. */
-export const PHRASE_MARK = { whole: 1, named: 2 } as const;
+export const PHRASE_MARK = { whole: 1, named: 2, wholeName: 4 } as const;
 
 export interface PhraseOutcome {
   /** Entries that received a phrase bonus (scratch.pb / scratch.pw hold it until applied). */
@@ -59,21 +60,23 @@ function phraseBonus(index: SearchIndex, ki: number, a: BonusArgs, out: number[]
     let bonus: number;
     if (a.whole) {
       const exact = a.exactQuery && p.exact ? P.exactWording : 0;
-      bonus = (RANK_OF_KIND[p.kind]! + exact + (a.isTerm[p.entry] ? P.termEntry : 0)) * a.topText + a.idf * (p.kind ? P.wholeIdf : P.wholePrefixIdf);
+      bonus = (RANK_OF_KIND[p.kind]! + exact + (a.isTerm[p.entry] === KIND_CLASS.term ? P.termEntry : 0)) * a.topText + a.idf * (p.kind ? P.wholeIdf : P.wholePrefixIdf);
     } else {
       // Inside a longer selection: a multi-word title or alias of a passage names the entry.
       const names = a.passage && a.len >= 2 && (p.kind === PHRASE.title || p.kind === PHRASE.alias);
-      bonus = a.idf * (names ? P.passageNameIdf : P.partIdf);
+      // A long official name ("U.S. Citizenship and Immigration Services") names its entry no
+      // more surely than a short one: the bonus is capped at `nameIdfCap` IDF.
+      bonus = Math.min(a.idf, P.nameIdfCap) * (names ? P.passageNameIdf : P.partIdf);
       if (names) pw[p.entry]! |= PHRASE_MARK.named;
     }
     if (pb[p.entry] === 0 && !(pw[p.entry]! & PHRASE_MARK.whole)) out.push(p.entry);
     if (bonus > pb[p.entry]!) pb[p.entry] = bonus;
-    if (a.whole) pw[p.entry]! |= PHRASE_MARK.whole;
+    if (a.whole) pw[p.entry]! |= PHRASE_MARK.whole | (p.kind === PHRASE.title || p.kind === PHRASE.alias ? PHRASE_MARK.wholeName : 0);
   }
 }
 
 export function matchPhrases(index: SearchIndex, q: ParsedQuery, terms: ExpandedTerms, topText: number): PhraseOutcome {
-  const isTerm = (index.cache.isTerm ??= Uint8Array.from(index.entries, (e) => (e.kind === 'term' ? 1 : 0)));
+  const isTerm = kindClasses(index);
   const seq = terms.sequence;
   const out: number[] = [];
   const pk = index.phraseKeys;

@@ -9,9 +9,10 @@ import type { Scratch, SearchIndex } from '../build';
 import { RANKING } from '../ranking';
 import type { CiteHit } from './citations';
 import { PHRASE_MARK } from './phrases';
+import { KIND_CLASS } from './kinds';
 
 /** Flag bits of a candidate slot (scratch.fl). */
-export const SLOT = { touched: 1, whole: 2, cite: 4, named: 8 } as const;
+export const SLOT = { touched: 1, whole: 2, cite: 4, named: 8, wholeName: 16 } as const;
 
 /** Copies the accumulators of the touched entries into candidate slots and clears them; returns the best text score. */
 export function readBack(sc: Scratch, nt: number): number {
@@ -35,7 +36,8 @@ export function readBack(sc: Scratch, nt: number): number {
 export function applyPhraseBonuses(sc: Scratch, entries: number[], nt: number): number {
   for (const id of entries) {
     if (sc.flags[id] === 0) sc.touched[nt++] = id;
-    sc.flags[id]! |= SLOT.touched | (sc.pw[id]! & PHRASE_MARK.whole ? SLOT.whole : 0) | (sc.pw[id]! & PHRASE_MARK.named ? SLOT.named : 0);
+    const pw = sc.pw[id]!;
+    sc.flags[id]! |= SLOT.touched | (pw & PHRASE_MARK.whole ? SLOT.whole : 0) | (pw & PHRASE_MARK.named ? SLOT.named : 0) | (pw & PHRASE_MARK.wholeName ? SLOT.wholeName : 0);
     sc.score[id] = sc.score[id]! + sc.pb[id]!;
     sc.pb[id] = 0;
     sc.pw[id] = 0;
@@ -52,9 +54,12 @@ export interface RateInput {
   /** Passages: the strongest terms' IDF, words the pack has never seen included. */
   allIdf: number;
   unknownWords: boolean;
+  /** Kind class per entry (stages/kinds.ts). */
   isTerm: Uint8Array;
   /** Context multiplier per slot (1 when no context). */
   contextFactor: (slot: number) => number;
+  /** The text around the selection is about this slot's entry too. */
+  contextAgrees: (slot: number) => boolean;
 }
 
 /** Final score of each slot from its text score, coverage, kind and page context. */
@@ -64,7 +69,8 @@ export function scoreSlots(sc: Scratch, nt: number, o: RateInput): void {
     const cf = o.contextFactor(i);
     if (o.passage) {
       const cov = Math.min(1, cm[i]! / o.covBase);
-      final[i] = text[i]! * (o.isTerm[touched[i]!] ? RANKING.passage.termEntry : 1) * (RANKING.passage.coverageBase + cov) * cf;
+      const kindWeight = o.isTerm[touched[i]!] === KIND_CLASS.term ? RANKING.passage.termEntry : o.isTerm[touched[i]!] === KIND_CLASS.event ? RANKING.passage.eventEntry : 1;
+      final[i] = text[i]! * kindWeight * (RANKING.passage.coverageBase + cov) * cf;
     } else final[i] = text[i]! * cf;
   }
 }
@@ -92,13 +98,16 @@ export function labelSlots(sc: Scratch, nt: number, o: RateInput, bestI: number,
       const P = R.passage;
       if (named && covAll >= P.namedCoverage) label = first && margin >= P.strongMargin ? LABEL.strong : LABEL.likely;
       else if (covAll >= P.strongCoverage && first && margin >= P.strongMargin) label = LABEL.strong;
-      else if (covAll >= P.likelyCoverage && rel >= P.minRel) label = LABEL.likely;
+      // The text around the selection is about this entry too: less of the selection must match.
+      else if (covAll >= (o.contextAgrees(i) ? P.likelyCoverageInContext : P.likelyCoverage) && rel >= P.minRel) label = LABEL.likely;
       else if (covAll >= P.possibleCoverage && rel >= P.minRel) label = LABEL.possible;
     } else {
       const S = R.short;
       const cov = Math.min(1, cm[i]! / o.covBase);
       const whole = (fl[i]! & SLOT.whole) !== 0;
-      if (whole && !o.unknownWords) label = first && margin >= S.strongMargin ? LABEL.strong : LABEL.likely;
+      // Strong only for the entry's own title or alias; a keyword says what an entry is about.
+      const wholeName = (fl[i]! & SLOT.wholeName) !== 0;
+      if (whole && !o.unknownWords) label = first && wholeName && margin >= S.strongMargin ? LABEL.strong : LABEL.likely;
       else if (whole) label = LABEL.likely;
       else if (cov >= (o.unknownWords ? S.likelyCoverageWithUnknown : S.likelyCoverage) && rel >= S.minRel) label = first && margin >= S.strongMargin && cov >= S.strongCoverage && !o.unknownWords ? LABEL.strong : LABEL.likely;
       else if (cov >= S.possibleCoverage && rel >= S.minRel && !o.unknownWords) label = LABEL.possible;

@@ -1,0 +1,8 @@
+/** What kind of entry each index slot is, as the ranking weighs kinds: 1 glossary term, 2 dated event, 0 law and the rest. */
+import type { SearchIndex } from '../build';
+
+export const KIND_CLASS = { law: 0, term: 1, event: 2 } as const;
+
+export function kindClasses(index: SearchIndex): Uint8Array {
+  return (index.cache.isTerm ??= Uint8Array.from(index.entries, (e) => (e.kind === 'term' ? KIND_CLASS.term : e.kind === 'event' ? KIND_CLASS.event : KIND_CLASS.law)));
+}
