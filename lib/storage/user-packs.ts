@@ -73,9 +73,18 @@ function envelope(data: StoredPack[]): Envelope<StoredPack[]> {
   return { v: USER_PACKS_VERSION, data };
 }
 
-/** Bytes Chrome counts for the stored value (key + JSON, UTF-8). */
+/**
+ * Bytes Chrome counts for the stored value: key + its own JSON (UTF-8). Chrome's JSON writer
+ * escapes more than JSON.stringify does: "<" as \u003C, U+2028 and U+2029 as \u2028/\u2029,
+ * and control characters (DEL and C1 counted too, to be safe) as \u00XX: 6 bytes each, where
+ * UTF-8 has 1 to 3. Counting as Chrome does keeps the size check from letting through a pack
+ * the browser then refuses over quota.
+ */
 export function storedBytes(data: StoredPack[]): number {
-  return KEYS.userPacks.length + new TextEncoder().encode(JSON.stringify(envelope(data))).length;
+  const json = JSON.stringify(envelope(data));
+  let bytes = KEYS.userPacks.length + new TextEncoder().encode(json).length;
+  for (const m of json.matchAll(/[<\u2028\u2029\u007f-\u009f]/g)) bytes += 6 - new TextEncoder().encode(m[0]).length;
+  return bytes;
 }
 
 /** Sizes as the UI says them: MiB with two decimals (9.02 is not shown as the 9.00 limit), KB under 0.1 MiB. */

@@ -73,3 +73,15 @@ describe('an unreadable store', () => {
     expect(await storedData()).toEqual(before);
   });
 });
+
+describe('the size check counts as Chrome does', () => {
+  it('"<", U+2028 and control characters take 6 bytes each (Chrome escapes them)', async () => {
+    const { storedBytes } = await import('../../../lib/storage/user-packs');
+    const plain = userPack();
+    const base = storedBytes([{ pack: plain as never, importedAt: 0 }]);
+    const marked = userPack();
+    marked.entries[0]!.summary = plain.entries[0]!.summary + '<'.repeat(1000) + '\u2028'.repeat(100) + '\u007f'.repeat(100);
+    // 1,000 × 6 + 100 × 6 + 100 × 6 bytes more than the plain pack.
+    expect(storedBytes([{ pack: marked as never, importedAt: 0 }]) - base).toBe(7200);
+  });
+});
