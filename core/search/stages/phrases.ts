@@ -48,6 +48,8 @@ interface BonusArgs {
   topText: number;
   isTerm: Uint8Array;
   exactQuery: boolean;
+  /** Product of the variant factors the phrase was reached through (1 for the words as written). */
+  factor?: number;
 }
 
 /** Applies the bonus of phrase key `ki` to the entries carrying it, keeping each entry's highest. */
@@ -69,6 +71,7 @@ function phraseBonus(index: SearchIndex, ki: number, a: BonusArgs, out: number[]
       bonus = Math.min(a.idf, P.nameIdfCap) * (names ? P.passageNameIdf : P.partIdf);
       if (names) pw[p.entry]! |= PHRASE_MARK.named;
     }
+    bonus *= a.factor ?? 1;
     if (pb[p.entry] === 0 && !(pw[p.entry]! & PHRASE_MARK.whole)) out.push(p.entry);
     if (bonus > pb[p.entry]!) pb[p.entry] = bonus;
     if (a.whole) pw[p.entry]! |= PHRASE_MARK.whole | (p.kind === PHRASE.title || p.kind === PHRASE.alias ? PHRASE_MARK.wholeName : 0);
@@ -87,21 +90,24 @@ export function matchPhrases(index: SearchIndex, q: ParsedQuery, terms: Expanded
     return i < pk.length && pk[i]!.startsWith(probe);
   };
   for (let i = 0; i < seq.length; i++) {
-    let keys = [''];
+    // Each key carries the product of its words' variant factors: a phrase reached through a
+    // misspelling's closer candidate ("detainr" → detainer 0.85) beats one through a looser one
+    // (→ detain 0.8).
+    let keys: { key: string; factor: number }[] = [{ key: '', factor: 1 }];
     for (let len = 1; len <= index.maxPhraseLen && i + len <= seq.length && keys.length; len++) {
       const qt = seq[i + len - 1]!;
-      const opts = qt.variants.length ? qt.variants.map((v) => v.term) : [qt.term];
-      keys = keys.flatMap((k) => opts.map((o) => (k ? k + ' ' + o : o))).slice(0, 8);
+      const opts = qt.variants.length ? qt.variants : [{ term: qt.term, factor: 1 }];
+      keys = keys.flatMap((k) => opts.map((o) => ({ key: k.key ? k.key + ' ' + o.term : o.term, factor: k.factor * o.factor }))).slice(0, 8);
       if (!(len === 1 && q.passage)) {
         let pIdf = 0;
         for (let j = i; j < i + len; j++) pIdf += seq[j]!.idf;
         const whole = len === seq.length;
-        for (const key of keys) {
+        for (const { key, factor } of keys) {
           const ki = findKey(pk, key);
-          if (ki >= 0) phraseBonus(index, ki, { whole, passage: q.passage, idf: pIdf, len, topText, isTerm, exactQuery: whole && q.plain }, out);
+          if (ki >= 0) phraseBonus(index, ki, { whole, passage: q.passage, idf: pIdf, len, topText, isTerm, exactQuery: whole && q.plain, factor }, out);
         }
       }
-      keys = keys.filter(extendsKey);
+      keys = keys.filter((k) => extendsKey(k.key));
     }
   }
   // The selection word for word, when it has stop words or a citation ("One Minneapolis",
