@@ -15,7 +15,7 @@ import { lookup, type SearchIndex } from '../search/index';
 import { describesOlderText, notInForce, type ClaimFlag } from './flags';
 import { opposes, readModality, type Polarity } from './modality';
 import { splitClaims } from './split';
-import { claimTerms, entryTerms, idf, itemTerms, retrieveItems, termStats } from './terms';
+import { claimTerms, entryTerms, idf, itemTerms, itemVector, retrieveItems, termStats } from './terms';
 
 export interface ClaimResult {
   /** The claim as written in the selection. */
@@ -198,14 +198,13 @@ export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim:
     for (const t of entryTerms(entry)) entryDot += (weights.get(t) ?? 0) ** 2;
     const entrySim = entryDot / (claimNorm * claimNorm);
     const consider = (match: 'point' | 'exception', point: Point, i: number) => {
-      const it = itemTerms(point.text);
+      const { terms: it, weights: iw, norm: itemNorm } = itemVector(stats, point.text);
       let dot = 0;
       let cover = 0;
-      let itemNorm = 0;
       const aligned: string[] = [];
-      for (const t of it) {
-        const w = idf(stats, t);
-        itemNorm += w * w;
+      for (let k = 0; k < it.length; k++) {
+        const t = it[k]!;
+        const w = iw[k]!;
         const cw = weights.get(t);
         if (cw !== undefined) {
           dot += cw * w;
@@ -215,7 +214,7 @@ export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim:
       }
       if (!dot) return;
       // Cosine, but a long point is not punished much for saying more than the claim.
-      const strength = Math.min(1, dot / (claimNorm ** (2 - LENGTH_EXP) * Math.sqrt(itemNorm) ** LENGTH_EXP));
+      const strength = Math.min(1, dot / (claimNorm ** (2 - LENGTH_EXP) * itemNorm ** LENGTH_EXP));
       // Official text beats press reports on a near tie.
       const badge = point.confidence === 'primary' ? 1.04 : 1;
       candidates.push({ entry, match, index: i, point, strength, coverage: cover / (claimNorm * claimNorm), score: (strength * rankWeight + ENTRY_WEIGHT * entrySim) * badge, aligned });

@@ -76,6 +76,8 @@ export interface TermStats {
   items: number;
   /** idf per term, filled on first use. */
   idfs: Map<string, number>;
+  /** Weighted terms of each point text, filled on first use (see itemVector). */
+  vectors: Map<string, ItemVector>;
   df: Map<string, number>;
   /** Every point and exception, in pack order. */
   refs: ItemRef[];
@@ -107,7 +109,7 @@ export function termStats(entries: readonly Entry[]): TermStats {
     e.exceptions.forEach((p, i) => add('exception', p.text, i));
     entryTerms(e);
   });
-  s = { items: refs.length, idfs: new Map(), df, refs, postings };
+  s = { items: refs.length, idfs: new Map(), vectors: new Map(), df, refs, postings };
   statsMemo.set(entries, s);
   return s;
 }
@@ -160,6 +162,31 @@ export function retrieveItems(stats: TermStats, weights: ReadonlyMap<string, num
   return best.sort((a, b) => b.dot - a.dot).map(({ id, dot }) => ({ ref: stats.refs[id]!, dot }));
 }
 let scratch = new Float64Array(0);
+
+export interface ItemVector {
+  terms: readonly string[];
+  weights: Float64Array;
+  /** Euclidean norm of the weights. */
+  norm: number;
+}
+
+/** A point's terms with their idf weights and norm, computed once per pack. */
+export function itemVector(stats: TermStats, text: string): ItemVector {
+  let v = stats.vectors.get(text);
+  if (!v) {
+    const terms = itemTerms(text);
+    const weights = new Float64Array(terms.length);
+    let n = 0;
+    terms.forEach((t, i) => {
+      const w = idf(stats, t);
+      weights[i] = w;
+      n += w * w;
+    });
+    v = { terms, weights, norm: Math.sqrt(n) };
+    stats.vectors.set(text, v);
+  }
+  return v;
+}
 
 export function idf(stats: TermStats, term: string): number {
   let v = stats.idfs.get(term);
