@@ -31,7 +31,12 @@ export function LookupAnswer({ view, opened, citationStyle, copy, onOpen, mode, 
           {u.message}
         </p>
       ))}
-      {!shown && result.mode === 'empty' && !result.query.trim() ? (
+      {view.degraded ? (
+        // The engine failed on this selection (a bug): say so rather than "nothing covers this".
+        <p class="ol-empty" data-ol="degraded">
+          This lookup failed inside Ordinance Lens, so no answer is shown. Nothing you selected was lost; try a shorter selection or the toolbar search.
+        </p>
+      ) : !shown && result.mode === 'empty' && !result.query.trim() ? (
         // Nothing was selected (or only a password field): no lookup was made, so say what to do.
         <p class="ol-empty" data-ol="nothing">
           Select some text first, then ask Ordinance Lens again. For text inside an embedded frame from another site, right-click it and
