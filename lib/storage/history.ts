@@ -17,6 +17,7 @@ import { KEYS, serialized, writeAtomic, type Envelope } from './area';
 import { readVersionedList, type VersionedList } from './versioned-list';
 import { OK, type WriteResult } from './result';
 import { readSettings } from './settings';
+import { reportRepair } from './repair';
 
 export interface HistoryItem {
   /** What the reader looked up (capped at MAX_QUERY_CHARS). */
@@ -125,7 +126,11 @@ export function addHistory(item: HistoryItem): Promise<WriteResult> {
     if (!settings.historyEnabled) return OK;
     const old = await readHistory();
     const rest = old[0]?.query === next.query ? old.slice(1) : old;
-    return writeAtomic({ history: historyEnvelope([next, ...rest].slice(0, MAX_HISTORY)) });
+    const w = await writeAtomic({ history: historyEnvelope([next, ...rest].slice(0, MAX_HISTORY)) });
+    // Lookups are recorded in the background, where nobody sees a failed write: tell the reader
+    // (the popup and options page show it) instead of dropping history silently.
+    if (!w.ok && /full/.test(w.message)) await reportRepair('history', 'full', w.message);
+    return w;
   });
 }
 

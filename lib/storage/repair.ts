@@ -10,7 +10,7 @@
 import { browser } from 'wxt/browser';
 import { KEYS, readRaw, type DataKey } from './area';
 
-export type RepairReason = 'corrupted' | 'vanished' | 'unreadable' | 'newer-version' | 'invalid-fields';
+export type RepairReason = 'corrupted' | 'vanished' | 'unreadable' | 'newer-version' | 'invalid-fields' | 'full';
 
 export interface RepairNotice {
   /** The stored key that was repaired: 'settings', 'history' or 'userPacks'. */
@@ -52,6 +52,7 @@ export async function dismissRepairNotices(): Promise<void> {
 }
 
 function dataMessage(what: string, reason: RepairReason): string {
+  if (reason === 'full') return `${what} could not be saved: the browser's storage for Ordinance Lens is full. Clearing your lookup history or removing imported packs frees space.`;
   return reason === 'invalid-fields'
     ? `${what} had damaged entries; those were reset and the rest kept.`
     : reason === 'vanished'

@@ -90,3 +90,21 @@ describe('history', () => {
     expect(repairs.map((r) => r.reason)).toEqual(['vanished']);
   });
 });
+
+describe('history at full storage', () => {
+  it('is not dropped silently: the reader gets a notice', async () => {
+    const { readRepairNotices } = await import('../../../lib/storage/repair');
+    const original = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    // Full for history (the big list); the small notice still fits, as in a nearly full store.
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (v: Record<string, unknown>) => {
+      if ('history' in v) throw new Error('QUOTA_BYTES quota exceeded');
+      return original(v);
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const r = await addHistory({ query: 'sanctuary', at: 1 });
+    expect(r.ok).toBe(false);
+    set.mockRestore();
+    warn.mockRestore();
+    expect((await readRepairNotices()).map((n) => n.message)).toContainEqual(expect.stringMatching(/lookup history could not be saved: the browser's storage for Ordinance Lens is full/));
+  });
+});
