@@ -17,6 +17,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   'bench-claims': () => import('./commands/bench-claims'),
   timeline: () => import('./commands/timeline'),
   'import-code': () => import('./commands/import-code'),
+  'bench-code': () => import('./commands/bench-code'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -9,7 +9,8 @@
  * - dates from the History annotations ("as added Dec. 11, 2012, D.C. Law 19-194, …"), quoted;
  * - `related` from `<cite path="§23-1331|(3)">` to sections present in the same publication;
  * - title, chapter and subchapter headings (from the titles' index.xml) in the summary, where
- *   they count for ranking and show on the card;
+ *   they count for ranking and show on the card; terms a section defines ("“Dangerous crime”
+ *   means …") as its search keywords;
  * - `<reason>Repealed</reason>` (and Expired, Omitted, Transferred, bracketed headings) as status.
  * The "(Perm)" files of titles/99 are permanent versions of sections whose current text includes
  * emergency or temporary legislation: not separate entries, but an open question on the section.
@@ -98,6 +99,25 @@ function collectPoints(el: XmlElement, chain: string, out: Point[], cites: Set<s
   if (heading) out.push({ text: heading, confidence: 'primary', sources: ['s1'], ...(chain ? { subsection: chain } : {}) });
 }
 
+/** "(3) The term “dangerous crime” means: …", "“Person” includes …": a definition's term. */
+const DEFINES = /^(?:the (?:terms?|phrase|words?)\s+)?[“"]([^”"]{2,80})[”"](?:,? (?:and|or) [“"][^”"]+[”"])*\s*(?:—\s*)?(?:means|shall mean|includes?|has the (?:same )?meaning|refers|shall include|shall have)/i;
+/** At most this many defined terms per section become search keywords. */
+const MAX_DEFINED = 150;
+
+/**
+ * Terms a section defines, as search keywords: a reader who selects "crime of violence" means the
+ * section that defines it. Keywords are search-only; the definition itself is the point.
+ */
+export function definedTerms(points: readonly Point[]): string[] {
+  const out = new Set<string>();
+  for (const p of points) {
+    const m = DEFINES.exec(p.text);
+    if (m) out.add(m[1]!.replace(/[.,;:]+$/, '').trim());
+    if (out.size >= MAX_DEFINED) break;
+  }
+  return [...out].filter(Boolean);
+}
+
 /** Section numbers cited anywhere under `el` ("§23-1331|(3)" → "23-1331"). */
 function collectCites(el: XmlElement, out: Set<string>): void {
   for (const c of elements(el)) {
@@ -183,6 +203,7 @@ function parseSection(xml: string, stem: string, levels: Level[] | undefined, op
     points,
     dates,
     status: state?.status ?? 'in-force',
+    keywords: definedTerms(points),
     sources: [{ id: 's1', url: DC_SECTION_URL + num, publisher: PUBLISHER, title: dcCitation(num), type: 'primary', asOf: asOf() }],
   };
   return { num, entry, cites, latest, laws };

@@ -95,6 +95,11 @@ describe('dc-law-xml: one entry per section file', () => {
     expect(repealed.at(-1)).toMatchObject({ date: '2012-04-27', type: 'amended' });
   });
 
+  it('makes the terms a definitions section defines its search keywords', () => {
+    expect(entry('dc-23-1331').keywords).toEqual(expect.arrayContaining(['dangerous crime', 'crime of violence']));
+    expect(entry('dc-24-211.07').keywords ?? []).toEqual([]);
+  });
+
   it('puts the title, chapter and subchapter in the summary (ranking and display)', () => {
     expect(entry('dc-24-211.07').summary).toContain('Title 24 (Prisoners and Their Treatment), Chapter 2 (Prisons and Prisoners)');
     expect(entry('dc-1-1101.01').summary).toMatch(/^Repealed section of the Code of the District of Columbia/);
