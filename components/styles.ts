@@ -50,7 +50,7 @@ export const LENS_CSS = `
 
 .ol-entry { display: flex; flex-direction: column; gap: 10px; }
 .ol-kicker { font-size: 12px; color: var(--ol-muted); }
-.ol-title { font-size: 17px; line-height: 1.3; font-weight: 650; }
+.ol-title { font-size: 17px; line-height: 1.3; font-weight: 650; overflow-wrap: anywhere; }
 .ol-cite { font-size: 13px; color: var(--ol-muted); margin-top: 2px; }
 .ol-meta { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; font-size: 12px; color: var(--ol-muted); }
 .ol-summary { font-size: 14px; }

@@ -23,6 +23,8 @@ export default defineUnlistedScript({
     async function show(req: CardProtocol['card:show']['req']): Promise<CardProtocol['card:show']['res']> {
       if (document.contentType === 'application/pdf') return { shown: false, reason: 'pdf' };
       if (!(document.documentElement instanceof HTMLElement)) return { shown: false, reason: 'not-html' };
+      // A frame too small to hold a readable card (an ad slot, a 74 px widget): the side panel instead.
+      if (window !== window.top && (innerHeight < 160 || innerWidth < 280)) return { shown: false, reason: 'frame-too-small' };
       // The menu's text from a password field is dropped too: "Select some text first".
       const text = isSecretField(document.activeElement) ? '' : (req.text ?? readSelection(document));
       if (!text.trim()) {
@@ -50,6 +52,11 @@ export default defineUnlistedScript({
         requestAnimationFrame(() => setTimeout(r, 0));
         setTimeout(r, 100);
       });
+      // A page that removed our host at once leaves nothing to read: say so, the side panel opens.
+      if (!card.isConnected) {
+        card.hide();
+        return { shown: false, reason: 'card-removed' };
+      }
       return { shown: true, paintedAt: performance.timeOrigin + performance.now() };
     }
 
@@ -60,7 +67,11 @@ export default defineUnlistedScript({
         return false;
       }
       if (m?.type !== 'card:show') return false;
-      show(m).then(sendResponse, (err: unknown) => sendResponse({ shown: false, reason: `error: ${String(err)}` }));
+      show(m).then(sendResponse, (err: unknown) => {
+        // The reason is shown to the reader by the side panel: a word, never a raw exception.
+        console.debug('[Ordinance Lens] card failed:', String(err));
+        sendResponse({ shown: false, reason: 'error' });
+      });
       return true;
     });
   },

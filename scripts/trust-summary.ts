@@ -79,8 +79,9 @@ const [frameOk, frameN] = pair('framesPassed', 'frames');
 const [zoomOk, zoomN] = pair('zoomPassed', 'zoomCases');
 const [clipOk, clipN] = pair('clipboardPassed', 'clipboardPages');
 const [emptyOk, emptyN] = pair('emptyPassed', 'emptySelections');
+const [panelOk, panelN] = pair('smallOrHostilePassed', 'smallOrHostile');
 const unreachable = (findings?.framesUnreachable as string[] | undefined) ?? [];
-for (const [what, ok, n] of [['load states', loadOk, loadN], ['zoom/transform cases', zoomOk, zoomN], ['clipboard-hostile pages', clipOk, clipN], ['empty selections', emptyOk, emptyN]] as const) {
+for (const [what, ok, n] of [['load states', loadOk, loadN], ['zoom/transform cases', zoomOk, zoomN], ['clipboard-hostile pages', clipOk, clipN], ['empty selections', emptyOk, emptyN], ['side-panel reasons (small frame, host removed, XML)', panelOk, panelN]] as const) {
   need(ok !== undefined && n !== undefined && n > 0 && ok === n, `${what}: ${show(ok)} of ${show(n)} passed`);
 }
 // A frame out of the extension's reach (cross-origin for the keyboard command) passes when the reader is told what to do.
@@ -104,7 +105,7 @@ console.log(`storage cases ${show(recovered)} recovered of ${show(cases)}, ${sho
 console.log(`static: remote call sites ${show(remote)}, eval sites ${show(evals)} (zod JIT sites kept off by jitless: ${show(num(stat, 'zodJitSites'))}), markup sinks ${show(sinks)}`);
 console.log(`build: web-ext lint errors ${show(lintErrors)}, reproducible ${build?.reproducible === true ? 'yes' : build ? 'NO' : 'not measured'}, content script ${kb(csBytes)} of ${kb(csBudget)} budget`);
 console.log(`frames tested ${show(frameN)}, passed ${show(frameOk)}${unreachable.length ? ` (out of reach, reader told: ${unreachable.join(', ')})` : ''}; load states tested ${show(loadN)}, passed ${show(loadOk)} (slowest answer ${show(num(findings, 'slowestAnswerMs'))} ms, limit 1000)`);
-console.log(`zoom/transform cases ${show(zoomOk)} of ${show(zoomN)}; clipboard-hostile pages ${show(clipOk)} of ${show(clipN)}; empty/password selections ${show(emptyOk)} of ${show(emptyN)}`);
+console.log(`zoom/transform cases ${show(zoomOk)} of ${show(zoomN)}; clipboard-hostile pages ${show(clipOk)} of ${show(clipN)}; empty/password selections ${show(emptyOk)} of ${show(emptyN)}; side panel instead (small frame, host removed, XML) ${show(panelOk)} of ${show(panelN)}`);
 console.log(`storage faults (corrupt, unreadable, full, racing): ${show(recovered)} of ${show(cases)} recovered, ${show(lost)} lost`);
 console.log(`Firefox (firefox-esr, real context menu, command, popup, sidebar): tests run ${show(ffTests)}, passed ${show(ffPassed)}`);
 for (const f of failures) console.log(`FAILED: ${f}`);

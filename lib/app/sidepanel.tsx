@@ -19,6 +19,10 @@ const REASONS: Record<string, string> = {
   'card-off': 'The card is turned off for this site (see Settings), so your lookup opened here.',
   'no-tab': 'Your lookup opened here.',
   'page-loading': 'The page was still loading and did not let the card in, so your lookup opened here.',
+  'not-html': 'Cards appear only on web pages (this document is not HTML), so your lookup opened here.',
+  'frame-too-small': 'The text is in a frame too small for the card, so your lookup opened here.',
+  'card-removed': 'This page removed the card, so your lookup opened here.',
+  error: 'The card could not open on this page, so your lookup opened here.',
   'copy-blocked': 'The page blocks copying, so your lookup opened here: copy the citation below.',
 };
 

@@ -143,6 +143,11 @@ export class CardController {
     return this.host !== null;
   }
 
+  /** Shown and still in the page (a page may remove our host). */
+  get isConnected(): boolean {
+    return this.host?.isConnected === true;
+  }
+
   /** Shows the card for `view` (or a "looking up" card when null), beside the current selection. */
   show(view: LookupView | null, text: string): void {
     const doc = this.doc;

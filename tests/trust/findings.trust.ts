@@ -33,6 +33,8 @@ const figures = {
   clipboardPassed: 0,
   emptySelections: 0,
   emptyPassed: 0,
+  smallOrHostile: 0,
+  smallOrHostilePassed: 0,
 };
 
 beforeAll(async () => {
@@ -286,6 +288,72 @@ describe('copy citation', () => {
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(preview);
       figures.clipboardPassed++;
     } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('where a card cannot serve the reader: the side panel, with a reason in words', () => {
+  /** The side panel's note for the pending lookup (opened as a tab: headless Chromium hides the panel). */
+  async function panelNote(): Promise<string> {
+    const panel = await openExtensionPage(lens, 'sidepanel.html');
+    try {
+      await panel.waitForSelector('[data-ol="note"]', { timeout: 5000 });
+      return (await panel.textContent('[data-ol="note"]')) ?? '';
+    } finally {
+      await panel.close();
+    }
+  }
+  it('a 300 × 74 px frame: the side panel, not a 74 px card', async () => {
+    figures.smallOrHostile++;
+    const page = await lens.ctx.newPage();
+    try {
+      await page.goto(server.url('small-frame.html'), { waitUntil: 'load' });
+      const frame = (await (await page.$('#small'))!.contentFrame())!;
+      await frame.evaluate(() => {
+        window.focus();
+        const r = document.createRange();
+        r.selectNodeContents(document.getElementById('target')!);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(r);
+      });
+      const outcome = await command(page);
+      expect(outcome).toMatchObject({ surface: 'sidepanel', reason: 'frame-too-small' });
+      expect(await panelNote()).toMatch(/frame too small/);
+      figures.smallOrHostilePassed++;
+    } finally {
+      await closePanels();
+      await page.close();
+    }
+  });
+  it('a page that removes our host at once: the side panel, not an invisible card reported shown', async () => {
+    figures.smallOrHostile++;
+    const page = await lens.ctx.newPage();
+    try {
+      await page.goto(server.url('host-remover.html'), { waitUntil: 'load' });
+      const text = await selectTarget(page, '#target');
+      const outcome = await lens.lookupInActiveTab(page, text);
+      expect(outcome).toMatchObject({ surface: 'sidepanel', reason: 'card-removed' });
+      expect(await panelNote()).toMatch(/removed the card/);
+      figures.smallOrHostilePassed++;
+    } finally {
+      await closePanels();
+      await page.close();
+    }
+  });
+  it('an XML document: the side panel says why in words (no raw TypeError)', async () => {
+    figures.smallOrHostile++;
+    const page = await lens.ctx.newPage();
+    try {
+      await page.goto(server.url('document.xml'), { waitUntil: 'load' });
+      const outcome = await lens.lookupInActiveTab(page, TARGET);
+      expect(outcome.surface).toBe('sidepanel');
+      const note = await panelNote();
+      expect(note).not.toMatch(/Error|undefined|null/);
+      expect(note).toMatch(/not HTML|could not open/);
+      figures.smallOrHostilePassed++;
+    } finally {
+      await closePanels();
       await page.close();
     }
   });

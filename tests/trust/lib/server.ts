@@ -79,7 +79,7 @@ export class FixtureServer {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
-      const type = path.endsWith('.js') ? 'text/javascript' : path.endsWith('.css') ? 'text/css' : 'text/html; charset=utf-8';
+      const type = path.endsWith('.js') ? 'text/javascript' : path.endsWith('.css') ? 'text/css' : path.endsWith('.xml') ? 'application/xml' : 'text/html; charset=utf-8';
       res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...(HEADERS[path] ?? {}) }).end(body);
     };
     const listen = (host: string, port = 0) =>
