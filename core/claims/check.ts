@@ -246,6 +246,9 @@ export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim:
   if (!best) return none();
   const threshold = confident.has(best.entry.id) ? MIN_COVERAGE : MIN_COVERAGE_UNSURE;
   if (best.coverage < threshold) return none();
+  // One shared word is not evidence ("painted the bridge green" is not about green cards).
+  const shared = terms.filter((t) => best!.aligned.some((w) => surfaces.get(t)?.includes(w))).length;
+  if (shared < 2 && terms.length >= 3) return none();
 
   const flags: ClaimFlag[] = [];
   if (best.match === 'exception') flags.push('exception');
