@@ -86,7 +86,7 @@ export function nameKeys(name: string): { keys: string[]; caps: number; plural: 
   const plural = keys[keys.length - 1] !== lastRaw && /s$/.test(lastRaw);
   const out = [{ keys, caps, plural }];
   // "city-owned" also as "cityowned", for a page that breaks the word at a line end.
-  const joined = foldText(name.replace(/(\p{L})-(\p{L})/gu, '$1$2'));
+  const joined = name.includes('-') ? foldText(name.replace(/(\p{L})-(\p{L})/gu, '$1$2')) : folded;
   if (joined !== folded) {
     const j = wordTokens(joined).keys.filter((k, i, all) => !(PUNCT_EDGE.has(k) && (i === 0 || i === all.length - 1)));
     if (j.length) out.push({ keys: j, caps: 0, plural });
@@ -151,6 +151,8 @@ export function buildScanIndex(entries: readonly Entry[]): ScanIndex {
         (node.refs ??= []).push({ entry: idx, rank, caps, plural });
         names++;
       }
+      // Every citation pattern needs a digit: names without one carry no citation key.
+      if (!/\d/.test(name)) continue;
       for (const c of extractCitations(foldText(name), 20)) {
         if (c.pattern.name === 'bare-section') continue;
         for (const key of c.keys) {

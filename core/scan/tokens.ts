@@ -122,15 +122,23 @@ export function foldedPlural(text: string, t: Tokens, k: number): boolean {
   return !(p === 115 || p === 117 || p === 105 || (p >= 48 && p <= 57));
 }
 
-/** Splits folded text into tokens (see the header). */
-export function tokenize(text: string): Tokens {
+/** Scratch arrays for short texts (names): reused, so building an index of 80,000 names allocates no buffer per name. */
+const SHORT = 1024;
+const scratch = { hash: new Int32Array(SHORT + 1), start: new Int32Array(SHORT + 1), end: new Int32Array(SHORT + 1), kind: new Uint8Array(SHORT + 1) };
+
+/**
+ * Splits folded text into tokens (see the header). `reuse`: a short text may use the shared
+ * scratch arrays (valid until the next call; wordTokens copies them out at once).
+ */
+export function tokenize(text: string, reuse = false): Tokens {
   const n = text.length;
   // At most one token per character, plus one.
   const cap = n + 1;
-  const hash = new Int32Array(cap);
-  const start = new Int32Array(cap);
-  const end = new Int32Array(cap);
-  const kind = new Uint8Array(cap);
+  const small = reuse && n <= SHORT;
+  const hash = small ? scratch.hash : new Int32Array(cap);
+  const start = small ? scratch.start : new Int32Array(cap);
+  const end = small ? scratch.end : new Int32Array(cap);
+  const kind = small ? scratch.kind : new Uint8Array(cap);
   let count = 0;
   const sep = (h: number, at: number) => {
     hash[count] = h;
@@ -259,8 +267,14 @@ export function tokenize(text: string): Tokens {
 
 /** The keys of a short text (a name) as strings, with their spans. */
 export function wordTokens(text: string): { keys: string[]; starts: number[]; ends: number[] } {
-  const t = tokenize(text);
+  const t = tokenize(text, true);
   const keys: string[] = [];
-  for (let k = 0; k < t.count; k++) keys.push(keyAt(text, t, k));
-  return { keys, starts: Array.from(t.start.subarray(0, t.count)), ends: Array.from(t.end.subarray(0, t.count)) };
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let k = 0; k < t.count; k++) {
+    keys.push(keyAt(text, t, k));
+    starts.push(t.start[k]!);
+    ends.push(t.end[k]!);
+  }
+  return { keys, starts, ends };
 }
