@@ -66,7 +66,8 @@ export const command: Command = {
     }
     const index = buildIndex(entries);
     // --no-baseline: fuse.js scans every record, minutes on a 20,000-entry code.
-    const base = args.includes('--no-baseline') ? () => [] : baselineSearch(entries);
+    const noBaseline = args.includes('--no-baseline');
+    const base = noBaseline ? () => [] : baselineSearch(entries);
     const ours = new Map<string, Tally>();
     const theirs = new Map<string, Tally>();
     const oursAll = empty();
@@ -90,9 +91,10 @@ export const command: Command = {
     }
     console.log(`${entries.length} entries, ${rows.length} queries from ${file}${split !== 'all' ? ` (split: ${split})` : ''}${useContext ? '' : ' (without page context)'}`);
     console.log(`${'kind'.padEnd(10)} ${'engine'.padEnd(52)} baseline (fuse.js defaults, title+summary)`);
-    for (const [kind, t] of ours) console.log(`${kind.padEnd(10)} ${fmt(t).padEnd(52)} ${fmt(theirs.get(kind)!)}`);
-    console.log(`${'overall'.padEnd(10)} ${fmt(oursAll).padEnd(52)} ${fmt(theirsAll)}`);
-    console.log(`${'no-answer'.padEnd(10)} ${`${oursAll.negOk}/${oursAll.neg} answered with no result`.padEnd(52)} ${theirsAll.negOk}/${theirsAll.neg}`);
+    const b = (s: string) => (noBaseline ? 'not run' : s);
+    for (const [kind, t] of ours) console.log(`${kind.padEnd(10)} ${fmt(t).padEnd(52)} ${b(fmt(theirs.get(kind)!))}`);
+    console.log(`${'overall'.padEnd(10)} ${fmt(oursAll).padEnd(52)} ${b(fmt(theirsAll))}`);
+    console.log(`${'no-answer'.padEnd(10)} ${`${oursAll.negOk}/${oursAll.neg} answered with no result`.padEnd(52)} ${b(`${theirsAll.negOk}/${theirsAll.neg}`)}`);
     console.log('\nlabel of the first answer   n   right   precision');
     for (const c of ['high', 'medium', 'low'] as const) {
       const t = rel.get(c) ?? { n: 0, right: 0 };
