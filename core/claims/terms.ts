@@ -11,7 +11,7 @@ import { scanTerms } from '../text/tokenize';
 /** Stems that carry modality, not subject matter (see modality.ts). */
 const MODAL_STEMS = new Set([
   'prohibit', 'bar', 'ban', 'forbid', 'allow', 'permit', 'prevent', 'authoriz', 'cannot', "can't", "don't", "doesn't", "won't",
-  'never', 'except', 'unless', 'nothing', 'refus', 'restrict', 'still', 'also', 'abl', 'abil', 'longer', 'off-limit',
+  'never', 'except', 'unless', 'nothing', 'noth', 'refus', 'restrict', 'still', 'also', 'abl', 'abil', 'longer', 'off-limit',
 ]);
 
 /** Stems folded together: different words for the same thing in news and in law. */

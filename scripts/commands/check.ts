@@ -44,10 +44,8 @@ export const command: Command = {
         match: c.match,
         matched: c.matched,
         ...(c.subsection ? { subsection: c.subsection } : {}),
-        ...(c.index !== undefined ? { index: c.index } : {}),
         confidence: c.confidence,
         flags: c.flags,
-        aligned: c.aligned,
       }));
       console.log(JSON.stringify({ clauses, ...(res.truncated ? { truncated: true } : {}) }, null, 2));
       return 0;

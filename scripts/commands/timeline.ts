@@ -63,7 +63,7 @@ export const command: Command = {
     });
     if (json) {
       const out = [
-        ...t.items.map((x) => ({ date: x.date, id: x.id, what: x.what, confidence: x.confidence, ...(x.ids.length > 1 ? { ids: x.ids } : {}) })),
+        ...t.items.map((x) => ({ date: x.date, id: x.id, what: x.what, confidence: x.confidence })),
         ...t.undated.map((u) => ({ date: null, id: u.id, what: `${u.title}: no dated fact in this pack`, confidence: null })),
       ];
       console.log(JSON.stringify(out, null, 2));
