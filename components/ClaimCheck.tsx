@@ -21,6 +21,9 @@ export const FLAG_LABELS: Record<ClaimFlag, string> = {
   'no-match': 'Nothing in this pack speaks to this',
 };
 
+/** Characters of a claim shown (a run-on selection is cut; the check read all of it). */
+const MAX_SHOWN = 300;
+
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The claim with the aligned words marked (text nodes and <mark> only). */
@@ -58,13 +61,18 @@ export function ClaimCheck({ view, copy, onOpen, idPrefix }: ClaimCheckProps) {
         Evidence side by side, not a true/false verdict: each claim is set beside what this pack says about it. Read the source before
         you rely on it.
       </p>
+      {view.clauses.every((c) => c.match === 'none') ? (
+        <p class="ol-empty" data-ol="claims-none">
+          Nothing in this pack speaks to {view.clauses.length === 1 ? 'this claim' : `any of these ${view.clauses.length} claims`}.
+        </p>
+      ) : (
       <ol class="ol-claims-list">
         {view.clauses.map((c, i) => {
           const info = c.entry ? view.entries[c.entry] : undefined;
           return (
             <li class="ol-claim" key={`${c.start}-${i}`} data-ol="claim" data-entry={c.entry ?? ''} data-flags={c.flags.join(' ')}>
               <p class="ol-claim-text">
-                <span class="ol-kicker">Claim {i + 1}: </span>“<Marked text={c.text} words={c.aligned} />”
+                <span class="ol-kicker">Claim {i + 1}: </span>“<Marked text={c.text.length > MAX_SHOWN ? `${c.text.slice(0, MAX_SHOWN)}…` : c.text} words={c.aligned} />”
               </p>
               {c.match === 'none' || !info ? (
                 <p class="ol-empty" data-ol="claim-none">
@@ -109,6 +117,7 @@ export function ClaimCheck({ view, copy, onOpen, idPrefix }: ClaimCheckProps) {
           );
         })}
       </ol>
+      )}
       {view.truncated ? <p class="ol-muted">Only the first part of a long selection was checked.</p> : null}
       <div class="ol-row-wrap">
         <button type="button" class="ol-btn ol-btn--ghost" data-ol="memo-md" onClick={() => void copyMemo(view.memo.markdown, 'Markdown')}>

@@ -47,10 +47,12 @@ export interface Corpus {
 
 /** Characters of text a claim check reads (a long article is cut; the view says so). */
 export const MAX_CHECK_CHARS = 6000;
+/** Claims a view checks (a long article is a reading task, not a claim check; the view says it stopped). */
+export const MAX_CHECK_CLAIMS = 20;
 
 export function claimCheckView(c: Corpus, text: string): ClaimCheckView {
   const cut = text.length > MAX_CHECK_CHARS;
-  const res = checkClaims(c.index, c.entries, text.slice(0, MAX_CHECK_CHARS));
+  const res = checkClaims(c.index, c.entries, text.slice(0, MAX_CHECK_CHARS), { maxClauses: MAX_CHECK_CLAIMS });
   const byId = new Map(c.entries.map((e) => [e.id, e]));
   const entries: Record<string, ClaimEntryInfo> = {};
   const clauses = res.clauses.map((cl) => {

@@ -51,8 +51,23 @@ function sentenceSpans(text: string): [number, number][] {
     start = m.index + m[0].length;
   }
   if (start < text.length) spans.push([start, text.length]);
-  return spans;
+  // Text without capitals after its periods (pasted lists, lower-case notes): a very long "sentence" is cut at its stops.
+  return spans.flatMap(([a, b]) => {
+    if (b - a <= LONG_SENTENCE) return [[a, b] as [number, number]];
+    const out: [number, number][] = [];
+    const stop = /[.!?;]\s+/g;
+    stop.lastIndex = a;
+    let from = a;
+    let m: RegExpExecArray | null;
+    while ((m = stop.exec(text)) && m.index < b) {
+      out.push([from, m.index + 1]);
+      from = m.index + m[0].length;
+    }
+    if (from < b) out.push([from, b]);
+    return out;
+  });
 }
+const LONG_SENTENCE = 600;
 
 /** Is the text after a joining "and" a clause of its own (a verb near its start)? */
 function startsClause(after: string): boolean {

@@ -27,6 +27,13 @@ describe('claim check view', () => {
     expect(container.textContent).not.toMatch(/\b(True|False)\b/);
   });
 
+  it('says once that nothing speaks to any claim of unrelated text', () => {
+    const view = claimCheckView(service.corpus(), 'Tomatoes like warm soil. Compost and mulch keep beds moist. Water the roots early.');
+    const { container } = render(<ClaimCheck view={view} copy={async () => true} idPrefix="t" />);
+    expect(container.querySelectorAll('[data-ol="claim"]')).toHaveLength(0);
+    expect(container.querySelector('[data-ol="claims-none"]')?.textContent).toBe('Nothing in this pack speaks to any of these 3 claims.');
+  });
+
   it('renders page text as text, never as HTML', () => {
     const view = claimCheckView(service.corpus(), 'Police may ask <img src=x onerror="alert(1)"> about immigration status.');
     const { container } = render(<ClaimCheck view={view} copy={async () => true} idPrefix="t" />);

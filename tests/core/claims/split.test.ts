@@ -52,3 +52,12 @@ describe('splitClaims', () => {
     expect(splitClaims('  … — [1] ')).toEqual([]);
   });
 });
+
+describe('splitClaims on run-on text', () => {
+  it('cuts a very long sentence at its stops even without capitals', () => {
+    const text = 'compost and mulch keep beds moist. '.repeat(40);
+    const claims = splitClaims(text);
+    expect(claims.length).toBe(40);
+    expect(claims[0]!.text).toBe('compost and mulch keep beds moist.');
+  });
+});
