@@ -14,7 +14,7 @@ import { expandTerms } from './stages/terms';
 import { accumulateTerms, bestTouchedScore, touch } from './stages/accumulate';
 import { matchPhrases } from './stages/phrases';
 import { contextAbout, contextFactor, pageCity, placesNamed, type ContextSignal } from './stages/context';
-import { applyPhraseBonuses, bestSlot, LABEL, labelSlots, marginOf, pickTop, rateCitations, readBack, scoreSlots, shareWithRelated, SLOT } from './stages/rate';
+import { applyPhraseBonuses, bestSlot, confirmStrong, LABEL, labelSlots, marginOf, pickTop, rateCitations, readBack, scoreSlots, shareWithRelated, SLOT } from './stages/rate';
 import { hitBuilder, type Candidate } from './stages/hits';
 import { kindClasses } from './stages/kinds';
 
@@ -67,12 +67,13 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
   const keyIdf = q.passage ? keyTerms.reduce((s, t) => s + t.idf, 0) || 1 : terms.totalIdf;
   const allIdf = q.passage ? strongestIdf(terms.all) : terms.totalIdf;
   const isTerm = kindClasses(index);
-  const rateInput = { passage: q.passage, top, covBase: keyIdf, allIdf, unknownWords: terms.unknownWords > 0, isTerm, contextFactor: (i: number) => factors[i]!, contextAgrees: (i: number) => (signal.about.get(sc.touched[i]!) ?? 0) >= RANKING.context.agreesAt };
+  const rateInput = { passage: q.passage, top, covBase: keyIdf, allIdf, unknownWords: terms.unknownWords > 0, isTerm, contextFactor: (i: number) => factors[i]!, contextAgrees: (i: number) => (signal.about.get(sc.touched[i]!) ?? 0) >= RANKING.context.agreesAt, wordCount: q.words.length, referring: reading === 'referring' };
   scoreSlots(sc, nt, rateInput);
   rateCitations(sc, nt, cites.hits, phrases.wordForWord);
   let bestI = bestSlot(sc, nt);
   labelSlots(sc, nt, rateInput, bestI, marginOf(sc, nt, bestI));
   bestI = shareWithRelated(index, nt, bestI, cites.hits, top);
+  confirmStrong(sc, nt, q.passage);
 
   // 8. hits
   const bestScore = bestI >= 0 ? sc.final[bestI]! : 0;

@@ -54,6 +54,8 @@ export const RANKING = {
     partIdf: 0.6,
     /** … and for a passage, a multi-word title or alias found inside it: × its IDF (it names the entry). */
     passageNameIdf: 1.2,
+    /** A title or alias in quotation marks inside a sentence: its IDF counts this many times. */
+    quotedNameBoost: 2,
     /** The IDF a phrase inside a longer selection counts for at most. */
     nameIdfCap: 100,
   },
@@ -78,6 +80,8 @@ export const RANKING = {
     termEntry: 0.8,
     /** … and dated events (a sentence naming a person or an event is usually a claim about a rule). */
     eventEntry: 1,
+    /** A passage that names an entry (title or alias inside it) counts as covering it at least this much. */
+    namedCoverageFloor: 0.5,
     /** Passage scores scale by (coverageBase + coverage of the key terms). */
     coverageBase: 1,
   },

@@ -29,9 +29,11 @@ export interface ParsedQuery {
 
 /** A number alone (a footnote marker, a count, a page number) says nothing about which law is meant. */
 const isBareNumber = (t: Token) => /^\d+$/.test(t.surface);
-/** Month names date a short selection ("Checked on January 18"); they do not name a law. */
+/** Month names: with a year, a date. */
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 const isDateWord = (t: Token) => MONTHS.has(t.surface);
+/** Words of a dateline or byline around a date. */
+const DATELINE_WORDS = new Set(['updated', 'update', 'checked', 'posted', 'published', 'modified', 'reviewed', 'accessed', 'retrieved', 'am', 'pm', 'et', 'ct', 'edt', 'cdt', 'est', 'cst', 'utc', 'gmt', 'today', 'yesterday']);
 const isYear = (t: Token) => /^(?:19|20)\d\d$/.test(t.surface);
 
 export function parseQuery(raw: string): ParsedQuery {
@@ -43,14 +45,12 @@ export function parseQuery(raw: string): ParsedQuery {
   const cites = extractCitations(text, 20);
   const inCite = (t: Token) => cites.some((c) => t.start >= c.start && t.end <= c.end);
   let words = tokens.filter((t) => !t.stop && !inCite(t) && !(isBareNumber(t) && !isYear(t)));
-  // In a short selection a month or a year only dates it; in a sentence it places an event
-  // ("In 2017, the President signed an executive order").
   if (words.length <= RANKING.query.passageWords) {
+    // A short selection that is only dates and dateline words ("Checked on January 18, 2026",
+    // "May 26, 2003 // UPDATED 10:50 am") names no law. With a real word beside them, the date
+    // stays: it picks the amendment ("December 2025 separation ordinance").
     const undated = words.filter((t) => !isDateWord(t) && !isYear(t));
-    const datingTokens = tokens.filter((t) => isBareNumber(t) || isDateWord(t)).length;
-    // A dateline ("Checked on January 18, 2026", "May 26, 2003 // UPDATED April 30, 2007") is
-    // dates with a word or so around them: it names no law.
-    words = undated.length <= 1 && datingTokens >= 2 ? [] : undated;
+    if (undated.every((t) => DATELINE_WORDS.has(t.surface))) words = [];
   }
   const passage = words.length > RANKING.query.passageWords;
   const mode: LookupResult['mode'] = cites.length && words.length <= 2 ? 'citation' : passage ? 'passage' : words.length || cites.length ? 'term' : 'empty';

@@ -110,6 +110,17 @@ export function matchPhrases(index: SearchIndex, q: ParsedQuery, terms: Expanded
       keys = keys.filter((k) => extendsKey(k.key));
     }
   }
+  // A sentence that puts a title or alias in quotation marks ("…to declare themselves a
+  // "welcoming city"…") names that entry as surely as a selection of the words alone.
+  if (q.passage) {
+    for (const span of quotedSpans(q, terms)) {
+      const key = span.map((qt) => (qt.variants[0]?.term ?? qt.term)).join(' ');
+      const ki = findKey(pk, key);
+      if (ki < 0) continue;
+      const pIdf = span.reduce((s2, qt) => s2 + qt.idf, 0);
+      phraseBonus(index, ki, { whole: false, passage: true, idf: pIdf * RANKING.phrases.quotedNameBoost, len: Math.max(2, span.length), topText, isTerm, exactQuery: false }, out);
+    }
+  }
   // The selection word for word, when it has stop words or a citation ("One Minneapolis",
   // "287(g) agreement"), against titles, aliases and keywords worded exactly so.
   const wordForWord = new Map<number, number>();
@@ -128,4 +139,19 @@ export function matchPhrases(index: SearchIndex, q: ParsedQuery, terms: Expanded
     }
   }
   return { entries: out, wordForWord };
+}
+
+/** Query terms of each short quoted span ("…", at most 6 content words) in the selection. */
+function quotedSpans(q: ParsedQuery, terms: ExpandedTerms): ExpandedTerms['sequence'][] {
+  const byTerm = new Map(terms.all.map((t) => [t.term, t]));
+  const spans: ExpandedTerms['sequence'][] = [];
+  const re = /"([^"]{2,80})"/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(q.text))) {
+    const start = m.index + 1;
+    const end = start + m[1]!.length;
+    const inside = q.words.filter((t) => t.start >= start && t.end <= end);
+    if (inside.length && inside.length <= 6) spans.push(inside.map((t) => byTerm.get(t.term)!).filter(Boolean));
+  }
+  return spans;
 }

@@ -60,6 +60,10 @@ export interface RateInput {
   contextFactor: (slot: number) => number;
   /** The text around the selection is about this slot's entry too. */
   contextAgrees: (slot: number) => boolean;
+  /** Content words of the selection (outside citations). */
+  wordCount: number;
+  /** A short selection that refers to something ("the ordinance", "this policy"). */
+  referring: boolean;
 }
 
 /** Final score of each slot from its text score, coverage, kind and page context. */
@@ -68,7 +72,9 @@ export function scoreSlots(sc: Scratch, nt: number, o: RateInput): void {
   for (let i = 0; i < nt; i++) {
     const cf = o.contextFactor(i);
     if (o.passage) {
-      const cov = Math.min(1, cm[i]! / o.covBase);
+      // A passage that names the entry (its title or alias inside) covers it at least this much.
+      const named = (sc.fl[i]! & SLOT.named) !== 0;
+      const cov = Math.max(Math.min(1, cm[i]! / o.covBase), named ? RANKING.passage.namedCoverageFloor : 0);
       const kindWeight = o.isTerm[touched[i]!] === KIND_CLASS.term ? RANKING.passage.termEntry : o.isTerm[touched[i]!] === KIND_CLASS.event ? RANKING.passage.eventEntry : 1;
       final[i] = text[i]! * kindWeight * (RANKING.passage.coverageBase + cov) * cf;
     } else final[i] = text[i]! * cf;
@@ -101,6 +107,8 @@ export function labelSlots(sc: Scratch, nt: number, o: RateInput, bestI: number,
       // The text around the selection is about this entry too: less of the selection must match.
       else if (covAll >= (o.contextAgrees(i) ? P.likelyCoverageInContext : P.likelyCoverage) && rel >= P.minRel) label = LABEL.likely;
       else if (covAll >= P.possibleCoverage && rel >= P.minRel) label = LABEL.possible;
+      // Never "nothing" for a sentence that names an entry by its title or alias.
+      else if (named) label = LABEL.possible;
     } else {
       const S = R.short;
       const cov = Math.min(1, cm[i]! / o.covBase);
@@ -109,10 +117,28 @@ export function labelSlots(sc: Scratch, nt: number, o: RateInput, bestI: number,
       const wholeName = (fl[i]! & SLOT.wholeName) !== 0;
       if (whole && !o.unknownWords) label = first && wholeName && margin >= S.strongMargin ? LABEL.strong : LABEL.likely;
       else if (whole) label = LABEL.likely;
-      else if (cov >= (o.unknownWords ? S.likelyCoverageWithUnknown : S.likelyCoverage) && rel >= S.minRel) label = first && margin >= S.strongMargin && cov >= S.strongCoverage && !o.unknownWords ? LABEL.strong : LABEL.likely;
+      // Words found only inside an entry's text: never Strong, and one such word ("good",
+      // "metro", a surname) is at most a possible match, whatever entry happens to use it.
+      // … unless it refers to what the page is about ("the ordinance" in a story about one).
+      else if (o.wordCount === 1) label = o.referring && o.contextAgrees(i) ? LABEL.likely : cov >= S.possibleCoverage && rel >= S.minRel && !o.unknownWords ? LABEL.possible : LABEL.none;
+      else if (cov >= (o.unknownWords ? S.likelyCoverageWithUnknown : S.likelyCoverage) && rel >= S.minRel) label = LABEL.likely;
       else if (cov >= S.possibleCoverage && rel >= S.minRel && !o.unknownWords) label = LABEL.possible;
     }
     conf[i] = label;
+  }
+}
+
+/**
+ * After related entries took their share: a word-matched Strong answer that is no longer clearly
+ * ahead of the next candidate, or no longer first, is Likely (the reader sees a near-tie).
+ */
+export function confirmStrong(sc: Scratch, nt: number, passage: boolean): void {
+  const bestI = bestSlot(sc, nt);
+  const margin = marginOf(sc, nt, bestI);
+  const need = passage ? RANKING.rate.passage.strongMargin : RANKING.rate.short.strongMargin;
+  for (let i = 0; i < nt; i++) {
+    if (sc.conf[i] !== LABEL.strong || sc.fl[i]! & (SLOT.cite | SLOT.wholeName)) continue;
+    if (i !== bestI || margin < need) sc.conf[i] = LABEL.likely;
   }
 }
 

@@ -1,0 +1,75 @@
+/**
+ * Rules a reader relies on when selecting real prose, on the real bundled pack: a sentence that
+ * names an entry never gets "nothing"; page context decides whose law "the ordinance" is;
+ * datelines and footnote markers name no law; labels never say "Strong" for a near-tie.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildIndex, lookup } from '../../core/search/index';
+import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
+
+const index = buildIndex(loadBundledPacks().flatMap((p) => p.entries));
+const ids = (r: ReturnType<typeof lookup>) => [...r.results, ...r.others].map((h) => h.id);
+
+describe('a sentence that names an entry', () => {
+  it('is never answered "nothing", even when most of its words are not in the pack', () => {
+    const r = lookup(index, 'Many towns across the region pass resolutions to call themselves a "welcoming city", mostly symbolic gestures with no budget attached.');
+    expect(r.headline).not.toBe('nothing');
+    expect(ids(r).slice(0, 3)).toContain('term-welcoming-city');
+  });
+});
+
+describe('page context', () => {
+  const saintPaul = { text: 'Saint Paul council members voted on the ordinance Wednesday; the St. Paul measure bars masked officers.', title: 'St. Paul passes mask rule', url: 'https://example.org/st-paul/masks' };
+  const minneapolis = { text: 'Minneapolis council members voted on the ordinance Thursday; the Minneapolis measure updates how city staff work with ICE.', title: 'Minneapolis updates separation rules', url: 'https://example.org/minneapolis/ice' };
+
+  it('reads "the ordinance" on a Saint Paul story as a Saint Paul entry', () => {
+    const first = lookup(index, 'the ordinance', { context: saintPaul }).results[0];
+    expect(first, 'an answer').toBeDefined();
+    expect(index.entries.find((e) => e.id === first!.id)!.jurisdiction).toBe('Saint Paul');
+  });
+
+  it('reads "the ordinance" on a Minneapolis story as a Minneapolis entry', () => {
+    const first = lookup(index, 'the ordinance', { context: minneapolis }).results[0];
+    expect(first, 'an answer').toBeDefined();
+    expect(index.entries.find((e) => e.id === first!.id)!.jurisdiction).toBe('Minneapolis');
+  });
+
+  it('never changes the answer to a citation because of the page', () => {
+    expect(lookup(index, '§ 19.30(a)', { context: saintPaul }).results[0]?.id).toBe('mpls-19.30');
+  });
+
+  it('changes nothing without context (popup and side panel work as before)', () => {
+    const a = lookup(index, 'separation ordinance');
+    const b = lookup(index, 'separation ordinance', {});
+    expect(ids(a)).toEqual(ids(b));
+  });
+});
+
+describe('text that names no law', () => {
+  for (const q of ['Checked on January 18, 2026', 'May 26, 2003 // UPDATED 10:50 am - April 30, 2007', '[1] [2] [3]']) {
+    it(`"${q}" → nothing in this pack`, () => {
+      const r = lookup(index, q);
+      expect(r.results).toEqual([]);
+      expect(r.headline).toBe('nothing');
+    });
+  }
+});
+
+describe('honest labels', () => {
+  it('does not call a near-tie between word matches "Strong"', () => {
+    // (An entry's own title or citation, selected as such, is Strong: the entries related to it
+    // then rise beside it on purpose, as "governing law" or "related".)
+    for (const q of ['the separation ordinance was updated', 'executive order', 'police may not ask about immigration status', 'ICE agents staging in city parking lots', 'city employees and federal immigration enforcement']) {
+      const r = lookup(index, q, { explain: true });
+      for (const h of r.results) {
+        if (h.confidence !== 'high' || h.signals!.whole || h.signals!.cited) continue;
+        expect(h.signals!.margin, `${q}: ${h.id}`).toBeGreaterThanOrEqual(1.15);
+      }
+    }
+  });
+
+  it('calls an entry selected by its own title or citation "Strong"', () => {
+    expect(lookup(index, 'detainer').results[0]).toMatchObject({ id: 'term-detainer', confidence: 'high' });
+    expect(lookup(index, '8 U.S.C. 1373').results[0]).toMatchObject({ id: 'usc-8-1373', confidence: 'high' });
+  });
+});
