@@ -20,14 +20,22 @@ export interface LensCardProps {
 export function LensCard({ view, echo, opened, onOpen, onBack, onClose, copy }: LensCardProps) {
   const top = view?.result.results[0];
   const title = opened?.entry.title ?? top?.title;
-  const label = view ? (title ? `Ordinance Lens: ${title}` : 'Ordinance Lens: nothing in this pack covers this') : 'Ordinance Lens';
+  // What the card headlines when there is no answer, in the same words for eyes and ears.
+  const noAnswer = view?.degraded
+    ? 'the lookup failed'
+    : view?.result.headline === 'possible'
+      ? 'possible matches, none a clear answer'
+      : view && !view.result.query.trim()
+        ? 'select some text first'
+        : 'nothing in this pack covers this';
+  const label = view ? (title ? `Ordinance Lens: ${title}` : `Ordinance Lens: ${noAnswer}`) : 'Ordinance Lens';
   // Announce after mount, so screen readers pick the change up in the live region.
   const [announce, setAnnounce] = useState('');
   useEffect(() => {
     if (!view) return;
-    const t = setTimeout(() => setAnnounce(title ? `Ordinance Lens found ${title}.` : 'Ordinance Lens: nothing in this pack covers this.'), 60);
+    const t = setTimeout(() => setAnnounce(title ? `Ordinance Lens found ${title}.` : `Ordinance Lens: ${noAnswer}.`), 60);
     return () => clearTimeout(t);
-  }, [view, title]);
+  }, [view, title, noAnswer]);
   return (
     <div class="ol-root ol-card" role="dialog" aria-label={label} tabIndex={-1} data-ol="card">
       <div class="ol-card-bar">
