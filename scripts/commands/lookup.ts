@@ -19,6 +19,8 @@ export function bundledEntries(contentDir = process.env.LENS_CONTENT_DIR || unde
 interface Query {
   text: string;
   context?: PageContext;
+  /** Why this input line could not be read (it is answered with an error line). */
+  error?: string;
 }
 
 /** One `--jsonl` line: {"text", "context"?, "title"?, "url"?}; a string says what is wrong with it. */
@@ -41,7 +43,7 @@ function parseJsonlQuery(line: string): Query | string {
 function printReadable(r: LookupResult, ms: number): void {
   console.log(`> ${r.query}  (${r.mode}, ${ms.toFixed(1)} ms${r.truncated ? ', truncated' : ''})`);
   for (const u of r.unknownCitations) console.log(`  ! ${u.message}`);
-  if (!r.results.length) console.log('  nothing in this pack covers this');
+  if (!r.results.length) console.log(r.headline === 'possible' ? '  possible matches (none is a clear answer):' : '  nothing in this pack covers this');
   r.results.forEach((h, i) => {
     const why = h.matched.map((m) => `${m.field}${m.index !== undefined ? `[${m.index}]` : ''}: ${m.terms.join(', ')}`).join('; ');
     console.log(`  ${i + 1}. ${h.title} [${h.id}]${h.citation ? ` ${h.citation}` : ''}${h.pinpoint ? ` ${h.pinpoint}` : ''}`);
@@ -79,11 +81,8 @@ export const command: Command = {
           continue;
         }
         const q = parseJsonlQuery(line);
-        if (typeof q === 'string') {
-          console.error(`lens lookup: stdin line ${i + 1}: ${q}`);
-          return 2;
-        }
-        queries.push(q);
+        // A bad line does not stop the batch: it gets an error line in its place (exit 1 at the end).
+        queries.push(typeof q === 'string' ? { text: '', error: `stdin line ${i + 1}: ${q}` } : q);
       }
     }
     if (!queries.length) {
@@ -98,7 +97,14 @@ export const command: Command = {
       return 1;
     }
     const index = buildIndex(entries);
-    for (const { text: q, context } of queries) {
+    let failed = false;
+    for (const { text: q, context, error } of queries) {
+      if (error) {
+        failed = true;
+        console.error(`lens lookup: ${error}`);
+        if (json) console.log(JSON.stringify({ query: null, error }));
+        continue;
+      }
       const t0 = performance.now();
       const r = lookup(index, q, { limit, ...(context ? { context } : {}) });
       const ms = performance.now() - t0;
@@ -107,13 +113,18 @@ export const command: Command = {
           JSON.stringify({
             query: q,
             results: r.results.map((h) => ({ id: h.id, title: h.title, citation: h.citation, score: h.score, confidence: h.confidence, matched: h.matched, pinpoint: h.pinpoint })),
+            // Candidates below the answer line; `headline` says whether the card shows them as
+            // "Possible matches" or says "Nothing in this pack covers this".
+            others: r.others.map((h) => ({ id: h.id, title: h.title, citation: h.citation, score: h.score })),
+            headline: r.headline,
             unknownCitations: r.unknownCitations,
             mode: r.mode,
+            truncated: r.truncated,
             ms: Math.round(ms * 100) / 100,
           }),
         );
       } else printReadable(r, ms);
     }
-    return 0;
+    return failed ? 1 : 0;
   },
 };
