@@ -11,7 +11,7 @@ import { jurisName, type SearchIndex } from '../build';
 import { RANKING } from '../ranking';
 import type { PageContext } from '../types';
 import { accumulateTerms, clearTouched } from './accumulate';
-import { entryJurisdiction } from './citations';
+import { entryJurisdiction, resolveCitations } from './citations';
 import { parseQuery, type ParsedQuery } from './parse';
 import { expandTerms } from './terms';
 
@@ -83,7 +83,12 @@ export function contextAbout(index: SearchIndex, ctx: PageContext | undefined, s
   const text = `${ctx?.title ?? ''}\n${around}`.trim();
   if (!text) return about;
   const q = parseQuery(text);
-  if (!q.words.length) return about;
+  // Laws the page cites ("Chapter 44" in a Saint Paul clerk's page title) are what it is about.
+  const cited = q.cites.length ? resolveCitations(index, q, pageCity(index, ctx)).hits : new Map();
+  if (!q.words.length) {
+    for (const [id, hit] of cited) if (hit.primary) about.set(id, 1);
+    return about;
+  }
   const terms = expandTerms(index, { ...q, passage: true });
   const sc = index.scratch;
   const nt = accumulateTerms(index, terms, true);
@@ -100,6 +105,7 @@ export function contextAbout(index: SearchIndex, ctx: PageContext | undefined, s
     for (const [id, share] of ranked.slice(0, 12)) about.set(id, share);
   }
   clearTouched(sc, nt);
+  for (const [id, hit] of cited) if (hit.primary) about.set(id, 1);
   return about;
 }
 
