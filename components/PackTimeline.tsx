@@ -31,6 +31,10 @@ export interface PackTimelineProps {
 export function PackTimeline({ onOpen, onBeforeAfter, copy, initial }: PackTimelineProps) {
   const [filter, setFilter] = useState<TimelineFilter>({ since: '', until: '', jurisdiction: '', kind: '', ...initial });
   const [view, setView] = useState<PackTimelineView | null>(null);
+  // What the reader is typing in the date fields; applied on change (Tab, Enter, leaving the field),
+  // and never overwritten by a re-render while they type.
+  const [draft, setDraft] = useState({ since: filter.since, until: filter.until });
+  useEffect(() => setDraft({ since: filter.since, until: filter.until }), [filter.since, filter.until]);
   const [status, setStatus] = useState('');
   const bad = (d: string) => d !== '' && !DATE.test(d);
   useEffect(() => {
@@ -68,11 +72,11 @@ export function PackTimeline({ onOpen, onBeforeAfter, copy, initial }: PackTimel
       <div class="ol-tl-controls">
         <label>
           From
-          <input type="text" inputMode="numeric" placeholder="YYYY-MM-DD" value={filter.since} aria-invalid={bad(filter.since)} data-ol="tl-since" onChange={(e) => set('since', (e.currentTarget as HTMLInputElement).value)} />
+          <input type="text" inputMode="numeric" placeholder="YYYY-MM-DD" value={draft.since} aria-invalid={bad(filter.since)} data-ol="tl-since" onInput={(e) => setDraft((d) => ({ ...d, since: (e.currentTarget as HTMLInputElement).value }))} onChange={(e) => set('since', (e.currentTarget as HTMLInputElement).value)} />
         </label>
         <label>
           To
-          <input type="text" inputMode="numeric" placeholder="YYYY-MM-DD" value={filter.until} aria-invalid={bad(filter.until)} data-ol="tl-until" onChange={(e) => set('until', (e.currentTarget as HTMLInputElement).value)} />
+          <input type="text" inputMode="numeric" placeholder="YYYY-MM-DD" value={draft.until} aria-invalid={bad(filter.until)} data-ol="tl-until" onInput={(e) => setDraft((d) => ({ ...d, until: (e.currentTarget as HTMLInputElement).value }))} onChange={(e) => set('until', (e.currentTarget as HTMLInputElement).value)} />
         </label>
         <label>
           Place
