@@ -13,10 +13,10 @@
  * Version history: v1 is the shape below (the first stored shape; no migrations yet).
  */
 import { z } from '../../core/schema/zod';
-import { KEYS, serialized, writeAtomic, type Envelope } from './area';
+import { KEYS, readRaw, serialized, writeAtomic, type Envelope } from './area';
 import { readVersionedList, type VersionedList } from './versioned-list';
-import { OK, type WriteResult } from './result';
-import { readSettings } from './settings';
+import { fail, OK, type WriteResult } from './result';
+import { readSettings, UNREADABLE_NOT_SAVED } from './settings';
 import { reportRepair } from './repair';
 
 export interface HistoryItem {
@@ -124,6 +124,8 @@ export function addHistory(item: HistoryItem): Promise<WriteResult> {
   return serialized(async () => {
     const settings = await readSettings();
     if (!settings.historyEnabled) return OK;
+    // An unreadable history may come back: writing [item] now would replace it.
+    if ((await readRaw(KEYS.history)).kind === 'unreadable') return fail(UNREADABLE_NOT_SAVED);
     const old = await readHistory();
     const rest = old[0]?.query === next.query ? old.slice(1) : old;
     const w = await writeAtomic({ history: historyEnvelope([next, ...rest].slice(0, MAX_HISTORY)) });

@@ -232,6 +232,8 @@ async function readSettingsUnsafe(): Promise<Settings> {
   return settings;
 }
 
+export const UNREADABLE_NOT_SAVED = 'Not saved: the browser could not read your stored data just now, and saving would have replaced it. Nothing was changed; try again.';
+
 export function envelope(settings: Settings): Envelope<Settings> {
   return { v: SETTINGS_VERSION, data: settings };
 }
@@ -250,6 +252,8 @@ export function writeSettings(patch: Partial<Settings>): Promise<WriteResult> {
     return Promise.resolve(fail(`Not saved: ${label}: ${issue?.message ?? 'invalid value'}.`));
   }
   return serialized(async () => {
+    // An unreadable store may come back: merging into defaults and writing would replace it.
+    if ((await readRaw(KEYS.settings)).kind === 'unreadable') return fail(UNREADABLE_NOT_SAVED);
     const current = await readSettings();
     const next: Settings = { ...current, ...(parsed.data as Partial<Settings>) };
     return writeAtomic({ settings: envelope(next) });
