@@ -3,9 +3,13 @@
  * every section file becomes an entry, the pack passes `validatePackText` (size limit included)
  * beside the bundled packs, and the files that are not sections are reported, not lost silently.
  */
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dcLawXml } from '../../../core/import/dc-law-xml';
+import { buildIndex, lookup } from '../../../core/search/index';
+import { emptyTally, rates, readLabelled, score, type Tally } from '../../../scripts/lib/eval-metrics';
 import type { ImportResult } from '../../../core/import/types';
+import type { Pack } from '../../../core/schema/pack';
 import { formatProblems, MAX_PACK_BYTES, validatePackText } from '../../../core/schema/validate';
 import { loadBundledPacks } from '../../../scripts/lib/bundled-packs';
 import { DC_PUBLISHED, unpackDcCorpus, type Unpacked } from '../../../scripts/lib/dc-corpus';
@@ -14,6 +18,8 @@ import { diskFolder } from '../../../scripts/lib/source-folder';
 let corpus: Unpacked | undefined;
 let result: ImportResult;
 let text: string;
+/** The validated pack (defaults applied), for the answers below. */
+let validated: Pack | undefined;
 
 beforeAll(() => {
   corpus = unpackDcCorpus();
@@ -44,6 +50,7 @@ describe('the whole D.C. Code as a pack', () => {
     expect(text.length).toBeLessThan(MAX_PACK_BYTES);
     const known = new Set(loadBundledPacks().flatMap((p) => p.entries.map((e) => e.id)));
     const v = validatePackText(text, known);
+    if (v.ok) validated = v.pack;
     expect(v.ok ? '' : formatProblems(v.problems.slice(0, 10))).toBe('');
   }, 120_000);
 
@@ -58,4 +65,32 @@ describe('the whole D.C. Code as a pack', () => {
     expect(count('expired')).toBeGreaterThan(100);
     expect(result.pack.entries.filter((e) => e.status === 'repealed').every((e) => /\[Repealed\.?\]/i.test(e.title))).toBe(true);
   });
+});
+
+/**
+ * The 100 D.C. lookups of tests/eval/dc-queries.jsonl (labelled before any tuning), with the
+ * bundled packs beside D.C. and no page context. Regression guards at today's figures
+ * (decision 0006): raise them as the engine improves; never lower them quietly.
+ */
+describe('answers on the whole D.C. Code', () => {
+  it('keeps citations exact, defined terms found, uncovered text unanswered', () => {
+    expect(validated, 'the pack validated above').toBeDefined();
+    const index = buildIndex([...loadBundledPacks().flatMap((p) => p.entries), ...validated!.entries]);
+    const byKind = new Map<string, Tally>();
+    const all = emptyTally();
+    for (const row of readLabelled(join(import.meta.dirname, '../../eval/dc-queries.jsonl'))) {
+      const got = lookup(index, row.q, { limit: 5 }).results.map((h) => h.id);
+      if (!byKind.has(row.kind)) byKind.set(row.kind, emptyTally());
+      score(byKind.get(row.kind)!, row.expect, got);
+      score(all, row.expect, got);
+    }
+    const r = (k: string) => rates(byKind.get(k)!);
+    expect(r('citation').hit1).toBe(1);
+    expect(r('defined-term').hit1).toBeGreaterThanOrEqual(0.95);
+    expect(r('term').hit1).toBeGreaterThanOrEqual(0.85);
+    expect(r('sentence').hit3).toBeGreaterThanOrEqual(0.5);
+    expect(all.negOk).toBe(all.neg);
+    expect(rates(all).hit1).toBeGreaterThanOrEqual(0.75);
+    expect(rates(all).hit3).toBeGreaterThanOrEqual(0.82);
+  }, 240_000);
 });
