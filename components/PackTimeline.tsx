@@ -62,10 +62,10 @@ export function PackTimeline({ onOpen, onBeforeAfter, copy, initial }: PackTimel
         What changed
       </h2>
       <div class="ol-row-wrap">
-        <button type="button" class="ol-btn" data-ol="since-2024" aria-pressed={filter.since === '2024' && !filter.until} onClick={() => setFilter((f) => ({ ...f, since: '2024', until: '' }))}>
+        <button type="button" class={filter.since === '2024' && !filter.until ? 'ol-btn' : 'ol-btn ol-btn--ghost'} data-ol="since-2024" aria-pressed={filter.since === '2024' && !filter.until} onClick={() => setFilter((f) => ({ ...f, since: '2024', until: '' }))}>
           Since 2024
         </button>
-        <button type="button" class="ol-btn ol-btn--ghost" data-ol="all-dates" onClick={() => setFilter((f) => ({ ...f, since: '', until: '' }))}>
+        <button type="button" class={!filter.since && !filter.until ? 'ol-btn' : 'ol-btn ol-btn--ghost'} data-ol="all-dates" aria-pressed={!filter.since && !filter.until} onClick={() => setFilter((f) => ({ ...f, since: '', until: '' }))}>
           All dates
         </button>
       </div>
