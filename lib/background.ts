@@ -10,7 +10,7 @@
  * already tells us the card cannot go there.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { addHistory } from './storage/history';
+import { addHistory, clearHistory } from './storage/history';
 import { readSettings, type Settings } from './storage/settings';
 import { hostOfUrl } from './storage/sites';
 import { readUserPacks } from './storage/user-packs';
@@ -297,6 +297,13 @@ export function setupBackground(service: LookupService) {
       case 'beforeAfter':
         await userPacksReady;
         return beforeAfterView(service.corpus(), String(msg.id)) satisfies BackgroundProtocol['beforeAfter']['res'];
+      case 'clearHistory': {
+        // Here, not in the page: every history write then goes through this worker's one queue
+        // (lib/storage/area.ts serialized), so a lookup recorded at the same moment cannot write
+        // back the list it read before the clear.
+        const r = await clearHistory();
+        return (r.ok ? { ok: true } : { ok: false, message: r.message }) satisfies BackgroundProtocol['clearHistory']['res'];
+      }
       case 'recordHistory': {
         const r = await addHistory({
           query: capText(String(msg.query ?? '').trim(), 500),

@@ -14,6 +14,7 @@ import { formatLongDate } from '../../core/format/citation';
 import { askBackground, type EntryView, type LookupView } from '../messages';
 import { copyText } from '../clipboard';
 import { RepairNotices } from './RepairNotices';
+import { clearHistoryEverywhere } from './clear-history';
 import { ClaimCheckPanel } from '../../components/ClaimCheck';
 import { PackTimeline } from '../../components/PackTimeline';
 import { BeforeAfterPanel } from '../../components/BeforeAfter';
@@ -334,7 +335,7 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
                 data-ol="clear-history"
                 onClick={() =>
                   void storage().then(async (m) => {
-                    const r = await m.clearHistory();
+                    const r = await clearHistoryEverywhere();
                     setStatus(r.ok ? 'History cleared.' : r.message);
                     setHistory(await m.readHistory());
                   })

@@ -5,7 +5,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { CITATION_STYLES, formatCitation } from '../../core/format/citation';
-import { clearHistory, readHistory } from '../storage/history';
+import { readHistory } from '../storage/history';
+import { clearHistoryEverywhere } from './clear-history';
 import { exportUserData, importUserData } from '../storage/backup';
 import { readSettings, writeSettings, type Settings } from '../storage/settings';
 import { download } from '../history-export';
@@ -254,7 +255,7 @@ export function SettingsApp() {
             Keep a list of recent lookups
           </label>
           <div class="ol-row">
-            <button type="button" class="ol-btn ol-btn--ghost" data-ol="clear-history" onClick={() => void clearHistory().then((r) => (setStatus(r.ok ? 'History cleared.' : r.message), load()))}>
+            <button type="button" class="ol-btn ol-btn--ghost" data-ol="clear-history" onClick={() => void clearHistoryEverywhere().then((r) => (setStatus(r.ok ? 'History cleared.' : r.message), load()))}>
               Clear history
             </button>
             <button type="button" class="ol-btn ol-btn--ghost" onClick={() => void exportUserData().then((j) => download('ordinance-lens-backup.json', j, 'application/json'))}>

@@ -64,6 +64,14 @@ describe('message senders', () => {
     expect(await readHistory()).toEqual([]);
   });
 
+  it('"Clear history" goes through the background (one queue with the lookups it records); a page script cannot send it', async () => {
+    expect(await ask({ type: 'recordHistory', query: 'kept until cleared' }, page)).toEqual({ ok: true });
+    expect(await ask({ type: 'clearHistory' }, card(2))).toBe('refused');
+    expect((await readHistory()).length).toBe(1);
+    expect(await ask({ type: 'clearHistory' }, page)).toEqual({ ok: true });
+    expect(await readHistory()).toEqual([]);
+  });
+
   it('a message from another extension is refused', async () => {
     expect(await new Promise((r) => (listener({ type: 'packs' }, { id: 'someone-else', ...page }, r) ? undefined : r('refused')))).toBe('refused');
   });
