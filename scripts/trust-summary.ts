@@ -105,8 +105,8 @@ console.log(`storage cases ${show(recovered)} recovered of ${show(cases)}, ${sho
 console.log(`static: remote call sites ${show(remote)}, eval sites ${show(evals)} (zod JIT sites kept off by jitless: ${show(num(stat, 'zodJitSites'))}), markup sinks ${show(sinks)}`);
 console.log(`build: web-ext lint errors ${show(lintErrors)}, reproducible ${build?.reproducible === true ? 'yes' : build ? 'NO' : 'not measured'}, content script ${kb(csBytes)} of ${kb(csBudget)} budget`);
 console.log(`frames tested ${show(frameN)}, passed ${show(frameOk)}${unreachable.length ? ` (out of reach, reader told: ${unreachable.join(', ')})` : ''}; load states tested ${show(loadN)}, passed ${show(loadOk)} (slowest answer ${show(num(findings, 'slowestAnswerMs'))} ms, limit 1000)`);
-console.log(`zoom/transform cases ${show(zoomOk)} of ${show(zoomN)}; clipboard-hostile pages ${show(clipOk)} of ${show(clipN)}; empty/password selections ${show(emptyOk)} of ${show(emptyN)}; side panel instead (small frame, host removed, XML) ${show(panelOk)} of ${show(panelN)}`);
-console.log(`storage faults (corrupt, unreadable, full, racing): ${show(recovered)} of ${show(cases)} recovered, ${show(lost)} lost`);
+console.log(`zoom/transform cases ${show(zoomOk)} of ${show(zoomN)}; copy citation ${show(clipOk)} of ${show(clipN)} (a clipboard-hostile page and an ordinary one); empty/password selections ${show(emptyOk)} of ${show(emptyN)}; side panel instead (small frame, host removed, XML) ${show(panelOk)} of ${show(panelN)}`);
+console.log(`storage faults (corrupt, unreadable, vanished, newer build, over quota): ${show(recovered)} of ${show(cases)} recovered, ${show(lost)} lost`);
 console.log(`Firefox (firefox-esr, real context menu, command, popup, sidebar): tests run ${show(ffTests)}, passed ${show(ffPassed)}`);
 for (const f of failures) console.log(`FAILED: ${f}`);
 const v = (n: number | undefined) => (n === undefined ? 'na' : String(Math.round(n)));
