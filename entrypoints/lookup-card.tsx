@@ -44,7 +44,13 @@ export default defineUnlistedScript({
       if (req.view && !context) card.show(req.view, text);
       else {
         card.show(null, text);
-        card.update(await askBackground('lookup', { text, source: 'card', record: !req.view, ...(context ? { context } : {}) }));
+        let view = await askBackground('lookup', { text, source: 'card', record: !req.view, ...(context ? { context } : {}) }).catch(() => null);
+        // If the second ask fails, the words-only answer still stands.
+        if (!view?.result) view = req.view ?? null;
+        // The background cut a very long selection before handing it on: keep its "truncated".
+        if (view && req.view?.result.truncated) view = { ...view, result: { ...view.result, truncated: true } };
+        // Never leave the card on "Looking this up…": no answer at all is a failed lookup, said so.
+        card.update(view ?? { result: { query: text.slice(0, 200), mode: 'empty', results: [], others: [], unknownCitations: [], truncated: false }, views: {}, citationStyle: 'short', tookMs: 0, degraded: true });
       }
       // Answer once the card is painted, so the background can time request → paint.
       // (A page still loading may hold its frames back: answer after 100 ms at most, the card is in.)

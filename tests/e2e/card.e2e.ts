@@ -64,7 +64,7 @@ describe('the card on the news article', () => {
     await selectText(page, 'separation ordinance');
     const text = await lookupSelection(page, 'separation ordinance');
     expect(text).toMatch(/Employee Authority in Immigration Matters|Separation ordinance/);
-    expect(text).toContain('Current as of February 13, 2026');
+    expect(text).toContain('Current as of December 1, 2026');
     expect(text).toMatch(/In force|Amended|Term/);
     expect(text).toMatch(/Official|Reported/);
     expect(text).toContain('You selected: “separation ordinance”');

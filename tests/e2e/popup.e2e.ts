@@ -58,7 +58,7 @@ describe('popup search', () => {
     await page.waitForSelector('[data-ol="detail"]');
     expect(await page.locator('[data-ol="detail"] [data-ol="entry"]').getAttribute('data-entry-id')).toBe(first);
     const detail = await page.locator('[data-ol="detail"]').innerText();
-    expect(detail).toContain('Current as of February 13, 2026');
+    expect(detail).toContain('Current as of December 1, 2026');
     expect(detail).toMatch(/Official|Reported/);
     expect(detail).toMatch(/history/i);
     await page.screenshot({ path: join(SHOTS, 'popup-detail.png') });
