@@ -76,7 +76,8 @@ describe('popup search', () => {
     await page.locator('[data-ol="detail"] select').selectOption('memo');
     await page.locator('[data-ol="detail"] [data-ol="copy"]').click();
     await expect.poll(() => clipboard(page)).toMatch(
-      /^Minneapolis, Minn\., Code of Ordinances § 19\.30\(a\)\(3\) \(Public safety services\) \(current as of Feb\. 13, 2026\), https?:\/\//,
+      // The memo line says which text the points describe (the 2003 text; the 2025 amendment's text is unavailable).
+      /^Minneapolis, Minn\., Code of Ordinances § 19\.30\(a\)\(3\) \(Public safety services\) \(2003 text; Chapter 19 amended Dec\. 11, 2025; amended text not available\) \(current as of Dec\. 1, 2026\), https?:\/\//,
     );
     await page.locator('[data-ol="detail"] select').selectOption('markdown');
     await page.locator('[data-ol="detail"] [data-ol="copy"]').click();
