@@ -21,7 +21,7 @@ const stats = { tried: 0, exceptions: 0, slowestMs: 0, slowestInput: '', failure
 /** Per-call time limit. The 1 MB cases are capped to MAX_SELECTION_CHARS by the handler. */
 const LIMIT_MS = 2000;
 
-type Listener = (msg: unknown, sender: { id?: string }, sendResponse: (r: unknown) => void) => boolean | undefined;
+type Listener = (msg: unknown, sender: { id?: string; url?: string }, sendResponse: (r: unknown) => void) => boolean | undefined;
 let listener: Listener | undefined;
 let LensCard: (props: Record<string, unknown>) => unknown;
 
@@ -45,7 +45,8 @@ afterAll(() => recordFigures('property', stats));
 
 function send(msg: unknown): Promise<unknown> {
   return new Promise((resolve) => {
-    const async = listener!(msg, { id: fakeBrowser.runtime.id }, resolve);
+    // As the popup sends it: the background refuses senders that are not our pages or cards.
+    const async = listener!(msg, { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') }, resolve);
     if (!async) resolve(undefined);
   });
 }
