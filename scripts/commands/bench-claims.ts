@@ -8,6 +8,7 @@
  * the wait for a core.
  */
 import { buildIndex } from '../../core/search/index';
+import { rng } from '../lib/bench-kit';
 import { checkClaims } from '../../core/claims/index';
 import { termStats } from '../../core/claims/terms';
 import type { Entry } from '../../core/schema/pack';
@@ -16,16 +17,6 @@ import { bundledEntries } from './lookup';
 import type { Command } from './types';
 import { cpus, loadavg } from 'node:os';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const GLUE = ['officers may not', 'the city must', 'police can still', 'the ordinance prohibits', 'staff may', 'the council said', 'nothing in the chapter stops', 'the department will'];
 

@@ -10,8 +10,7 @@
  * runs compare; figures vary with the machine's load (2 shared cores here).
  */
 import { readFileSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { rng, gc, mem } from '../lib/bench-kit';
 import { dcLawXml } from '../../core/import/dc-law-xml';
 import { validatePackText } from '../../core/schema/validate';
 import type { Entry } from '../../core/schema/pack';
@@ -21,31 +20,9 @@ import { diskFolder } from '../lib/source-folder';
 import { syntheticEntries } from './bench';
 import type { Command } from './types';
 
-const gc: () => void = (() => {
-  try {
-    setFlagsFromString('--expose-gc');
-    const full = runInNewContext('gc') as () => void;
-    return () => {
-      for (let i = 0; i < 4; i++) full();
-    };
-  } catch {
-    return () => {};
-  }
-})();
-const mem = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
 const r2 = (x: number) => Math.round(x * 100) / 100;
 const MB = (n: number) => r2(n / 1e6);
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KINDS = ['term', 'citation', 'sentence'] as const;
 type Kind = (typeof KINDS)[number];

@@ -8,8 +8,7 @@
  * the loaded index); heapMB = JS heap + typed arrays retained after loading the index and running
  * the queries (full GCs before and after): mostly the index, plus the queries and the stemmer's memo. Each kind is warmed up on 20 queries from another seed.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { rng, gc, mem } from '../lib/bench-kit';
 import Fuse from 'fuse.js';
 import { buildIndex, loadIndex, lookup, serializeIndex } from '../../core/search/index';
 import type { Entry } from '../../core/schema/pack';
@@ -28,16 +27,6 @@ const WORDS = (
   'refugee removal deportation interpreter language translation community outreach legal counsel attorney prosecutor criminal civil'
 ).split(' ');
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The legal words first (most frequent), then seeded pseudo-words: a Zipf-like vocabulary of 8,000 words. */
 const SYLLABLES = 'ab ac ad al am an ar as at ba be bi bo ca ce ci co da de di do el em en er es fa fe fi fo ga ge gi go ha he hi ho in ir is la le li lo ma me mi mo na ne ni no or os pa pe pi po ra re ri ro sa se si so ta te ti to un ur va ve vi vo'.split(' ');
@@ -118,21 +107,7 @@ function stats(times: number[], capped = false): Stats {
   return { p50: at(0.5), p95: at(0.95), max: Math.round((s[s.length - 1] ?? 0) * 1000) / 1000, n: s.length, ...(capped ? { capped } : {}) };
 }
 
-/** A real gc() (without --expose-gc on the command line), so heap figures are retained memory. */
-const gc: () => void = (() => {
-  try {
-    setFlagsFromString('--expose-gc');
-    const full = runInNewContext('gc') as () => void;
-    // Several passes: typed-array memory and some old objects are only released on a later pass.
-    return () => {
-      for (let i = 0; i < 4; i++) full();
-    };
-  } catch {
-    return () => {};
-  }
-})();
 
-const mem = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
 
 /** Builds the index (timed) and returns only its JSON text, so nothing keeps the built index alive. */
 function buildAndSerialize(entries: Entry[]): { indexBuildMs: number; serialized: string } {
