@@ -56,8 +56,6 @@ export const RANKING = {
     passageNameIdf: 1.2,
     /** A title or alias in quotation marks inside a sentence: its IDF counts this many times. */
     quotedNameBoost: 2,
-    /** The IDF a phrase inside a longer selection counts for at most. */
-    nameIdfCap: 100,
   },
   context: {
     /** Characters of page context read (the enclosing block and neighbours). */
@@ -96,9 +94,7 @@ export const RANKING = {
     short: {
       /** The first answer is Strong only this far ahead of the next candidate (final score ratio). */
       strongMargin: 1.15,
-      /** Share of the query's IDF a Strong word match covers. */
-      strongCoverage: 0.9,
-      /** … a Likely one (a word the pack has never seen raises the bar), and a Possible one. */
+      /** Share of the query's IDF a Likely answer covers (a word the pack has never seen raises the bar), and a Possible one. */
       likelyCoverage: 0.6,
       likelyCoverageWithUnknown: 0.75,
       possibleCoverage: 0.5,

@@ -66,9 +66,7 @@ function phraseBonus(index: SearchIndex, ki: number, a: BonusArgs, out: number[]
     } else {
       // Inside a longer selection: a multi-word title or alias of a passage names the entry.
       const names = a.passage && a.len >= 2 && (p.kind === PHRASE.title || p.kind === PHRASE.alias);
-      // A long official name ("U.S. Citizenship and Immigration Services") names its entry no
-      // more surely than a short one: the bonus is capped at `nameIdfCap` IDF.
-      bonus = Math.min(a.idf, P.nameIdfCap) * (names ? P.passageNameIdf : P.partIdf);
+      bonus = a.idf * (names ? P.passageNameIdf : P.partIdf);
       if (names) pw[p.entry]! |= PHRASE_MARK.named;
     }
     bonus *= a.factor ?? 1;
