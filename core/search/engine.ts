@@ -66,8 +66,8 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
   const keyTerms = q.passage ? terms.scored.slice(0, RANKING.terms.keyTerms) : terms.scored;
   const keyIdf = q.passage ? keyTerms.reduce((s, t) => s + t.idf, 0) || 1 : terms.totalIdf;
   const allIdf = q.passage ? strongestIdf(terms.all) : terms.totalIdf;
-  const isTerm = kindClasses(index);
-  const rateInput = { passage: q.passage, top, covBase: keyIdf, allIdf, unknownWords: terms.unknownWords > 0, isTerm, contextFactor: (i: number) => factors[i]!, contextAgrees: (i: number) => (signal.about.get(sc.touched[i]!) ?? 0) >= RANKING.context.agreesAt, wordCount: q.words.length, referring: reading === 'referring' };
+  const kinds = kindClasses(index);
+  const rateInput = { passage: q.passage, top, covBase: keyIdf, allIdf, unknownWords: terms.unknownWords > 0, kinds, contextFactor: (i: number) => factors[i]!, contextAgrees: (i: number) => (signal.about.get(sc.touched[i]!) ?? 0) >= RANKING.context.agreesAt, wordCount: q.words.length, referring: reading === 'referring' };
   scoreSlots(sc, nt, rateInput);
   rateCitations(sc, nt, cites.hits, phrases.wordForWord);
   let bestI = bestSlot(sc, nt);

@@ -46,7 +46,7 @@ interface BonusArgs {
   /** Number of words in the phrase. */
   len: number;
   topText: number;
-  isTerm: Uint8Array;
+  kinds: Uint8Array;
   exactQuery: boolean;
   /** Product of the variant factors the phrase was reached through (1 for the words as written). */
   factor?: number;
@@ -62,7 +62,7 @@ function phraseBonus(index: SearchIndex, ki: number, a: BonusArgs, out: number[]
     let bonus: number;
     if (a.whole) {
       const exact = a.exactQuery && p.exact ? P.exactWording : 0;
-      bonus = (RANK_OF_KIND[p.kind]! + exact + (a.isTerm[p.entry] === KIND_CLASS.term ? P.termEntry : 0)) * a.topText + a.idf * (p.kind ? P.wholeIdf : P.wholePrefixIdf);
+      bonus = (RANK_OF_KIND[p.kind]! + exact + (a.kinds[p.entry] === KIND_CLASS.term ? P.termEntry : 0)) * a.topText + a.idf * (p.kind ? P.wholeIdf : P.wholePrefixIdf);
     } else {
       // Inside a longer selection: a multi-word title or alias of a passage names the entry.
       const names = a.passage && a.len >= 2 && (p.kind === PHRASE.title || p.kind === PHRASE.alias);
@@ -77,7 +77,7 @@ function phraseBonus(index: SearchIndex, ki: number, a: BonusArgs, out: number[]
 }
 
 export function matchPhrases(index: SearchIndex, q: ParsedQuery, terms: ExpandedTerms, topText: number): PhraseOutcome {
-  const isTerm = kindClasses(index);
+  const kinds = kindClasses(index);
   const seq = terms.sequence;
   const out: number[] = [];
   const pk = index.phraseKeys;
@@ -102,7 +102,7 @@ export function matchPhrases(index: SearchIndex, q: ParsedQuery, terms: Expanded
         const whole = len === seq.length;
         for (const { key, factor } of keys) {
           const ki = findKey(pk, key);
-          if (ki >= 0) phraseBonus(index, ki, { whole, passage: q.passage, idf: pIdf, len, topText, isTerm, exactQuery: whole && q.plain, factor }, out);
+          if (ki >= 0) phraseBonus(index, ki, { whole, passage: q.passage, idf: pIdf, len, topText, kinds, exactQuery: whole && q.plain, factor }, out);
         }
       }
       keys = keys.filter((k) => extendsKey(k.key));
@@ -116,7 +116,7 @@ export function matchPhrases(index: SearchIndex, q: ParsedQuery, terms: Expanded
       const ki = findKey(pk, key);
       if (ki < 0) continue;
       const pIdf = span.reduce((s2, qt) => s2 + qt.idf, 0);
-      phraseBonus(index, ki, { whole: false, passage: true, idf: pIdf * RANKING.phrases.quotedNameBoost, len: Math.max(2, span.length), topText, isTerm, exactQuery: false }, out);
+      phraseBonus(index, ki, { whole: false, passage: true, idf: pIdf * RANKING.phrases.quotedNameBoost, len: Math.max(2, span.length), topText, kinds, exactQuery: false }, out);
     }
   }
   // The selection word for word, when it has stop words or a citation ("One Minneapolis",
@@ -129,7 +129,7 @@ export function matchPhrases(index: SearchIndex, q: ParsedQuery, terms: Expanded
     // is what kept the query from matching it as plain words.
     if (ki < 0 && q.cites.length) ki = findKey(pk, wording);
     if (ki >= 0) {
-      phraseBonus(index, ki, { whole: true, passage: false, idf: seq.reduce((s, qt) => s + qt.idf, 0), len: seq.length, topText, isTerm, exactQuery: true }, out);
+      phraseBonus(index, ki, { whole: true, passage: false, idf: seq.reduce((s, qt) => s + qt.idf, 0), len: seq.length, topText, kinds, exactQuery: true }, out);
       for (let x = index.phraseStart[ki]!; x < index.phraseStart[ki + 1]!; x++) {
         const p = decodePhrase(index.phraseData[x]!);
         if (p.kind === PHRASE.title || p.kind === PHRASE.alias) wordForWord.set(p.entry, Math.max(wordForWord.get(p.entry) ?? 0, p.kind === PHRASE.title ? 2 : 1));

@@ -55,7 +55,7 @@ export interface RateInput {
   allIdf: number;
   unknownWords: boolean;
   /** Kind class per entry (stages/kinds.ts). */
-  isTerm: Uint8Array;
+  kinds: Uint8Array;
   /** Context multiplier per slot (1 when no context). */
   contextFactor: (slot: number) => number;
   /** The text around the selection is about this slot's entry too. */
@@ -75,7 +75,7 @@ export function scoreSlots(sc: Scratch, nt: number, o: RateInput): void {
       // A passage that names the entry (its title or alias inside) covers it at least this much.
       const named = (sc.fl[i]! & SLOT.named) !== 0;
       const cov = Math.max(Math.min(1, cm[i]! / o.covBase), named ? RANKING.passage.namedCoverageFloor : 0);
-      const kindWeight = o.isTerm[touched[i]!] === KIND_CLASS.term ? RANKING.passage.termEntry : o.isTerm[touched[i]!] === KIND_CLASS.event ? RANKING.passage.eventEntry : 1;
+      const kindWeight = o.kinds[touched[i]!] === KIND_CLASS.term ? RANKING.passage.termEntry : o.kinds[touched[i]!] === KIND_CLASS.event ? RANKING.passage.eventEntry : 1;
       final[i] = text[i]! * kindWeight * (RANKING.passage.coverageBase + cov) * cf;
     } else final[i] = text[i]! * cf;
   }
