@@ -4,10 +4,10 @@
  * (exception, reported, not-in-force, older-text, no-match, opposite). Evidence, not a verdict.
  */
 import { readFileSync } from 'node:fs';
+import { orReport } from '../lib/or-report';
 import { checkClaims } from '../../core/claims/index';
 import { FLAG_WORDS, NOT_A_VERDICT } from '../../core/claims/memo';
 import { buildIndex } from '../../core/search/index';
-import type { Entry } from '../../core/schema/pack';
 import { bundledEntries } from './lookup';
 import type { Command } from './types';
 
@@ -28,13 +28,8 @@ export const command: Command = {
       console.error(`usage: ${this.usage}`);
       return 2;
     }
-    let entries: Entry[];
-    try {
-      entries = bundledEntries();
-    } catch (err) {
-      console.error(err instanceof Error ? err.message : String(err));
-      return 1;
-    }
+    const entries = orReport(() => bundledEntries());
+    if (!entries) return 1;
     const index = buildIndex(entries);
     const res = checkClaims(index, entries, text);
     if (json) {

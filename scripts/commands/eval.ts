@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { orReport } from '../lib/or-report';
 import { buildIndex, lookup, type LookupResult, type PageContext } from '../../core/search/index';
 import type { Entry } from '../../core/schema/pack';
 import { bundledEntries } from './lookup';
@@ -57,13 +58,8 @@ export const command: Command = {
       return 2;
     }
     const rows = loadRows(file, split, useContext);
-    let entries: Entry[];
-    try {
-      entries = withPackFiles(bundledEntries(), packs);
-    } catch (err) {
-      console.error(err instanceof Error ? err.message : String(err));
-      return 1;
-    }
+    const entries = orReport(() => withPackFiles(bundledEntries(), packs));
+    if (!entries) return 1;
     const index = buildIndex(entries);
     // --no-baseline: fuse.js scans every record, minutes on a 20,000-entry code.
     const noBaseline = args.includes('--no-baseline');

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { orReport } from '../lib/or-report';
 import { buildIndex, lookup, type LookupResult, type PageContext } from '../../core/search/index';
 import type { Entry } from '../../core/schema/pack';
 import { loadBundledPacks } from '../lib/bundled-packs';
@@ -89,13 +90,8 @@ export const command: Command = {
       console.error(`usage: ${this.usage}`);
       return 2;
     }
-    let entries: Entry[];
-    try {
-      entries = withPackFiles(bundledEntries(), packs);
-    } catch (err) {
-      console.error(err instanceof Error ? err.message : String(err));
-      return 1;
-    }
+    const entries = orReport(() => withPackFiles(bundledEntries(), packs));
+    if (!entries) return 1;
     const index = buildIndex(entries);
     let failed = false;
     for (const { text: q, context, error } of queries) {

@@ -7,8 +7,8 @@
  * synthetic pages and packs (scripts/commands/scan-bench.ts).
  */
 import { existsSync } from 'node:fs';
+import { orReport } from '../lib/or-report';
 import { buildScanIndex, scanText } from '../../core/scan/index';
-import type { Entry } from '../../core/schema/pack';
 import { readPageText } from '../lib/page-text';
 import { bundledEntries } from './lookup';
 import type { Command } from './types';
@@ -35,13 +35,8 @@ export const command: Command = {
       console.error(`lens scan: no such file: ${file}`);
       return 1;
     }
-    let entries: Entry[];
-    try {
-      entries = bundledEntries();
-    } catch (err) {
-      console.error(err instanceof Error ? err.message : String(err));
-      return 1;
-    }
+    const entries = orReport(() => bundledEntries());
+    if (!entries) return 1;
     const index = buildScanIndex(entries);
     const page = readPageText(file);
     const t0 = performance.now();

@@ -1,4 +1,5 @@
 import { entryToText } from '../../core/format/entry-text';
+import { orReport } from '../lib/or-report';
 import { loadBundledPacks } from '../lib/bundled-packs';
 import type { Command } from './types';
 
@@ -6,13 +7,8 @@ export const command: Command = {
   usage: 'lens show <entry-id>   print one entry as a reader would see it',
   async run(args) {
     const id = args[0];
-    let packs;
-    try {
-      packs = loadBundledPacks();
-    } catch (err) {
-      console.error(err instanceof Error ? err.message : String(err));
-      return 1;
-    }
+    const packs = orReport(() => loadBundledPacks());
+    if (!packs) return 1;
     for (const pack of packs) {
       const entry = pack.entries.find((e) => e.id === id);
       if (entry) {

@@ -6,6 +6,7 @@
  * "date": null.
  */
 import { buildPackTimeline, isFilterDate } from '../../core/timeline/pack';
+import { orReport } from '../lib/or-report';
 import type { EntryKind } from '../../core/schema/pack';
 import { loadBundledPacks } from '../lib/bundled-packs';
 import type { Command } from './types';
@@ -42,13 +43,8 @@ export const command: Command = {
       console.error(`usage: ${this.usage}`);
       return 2;
     }
-    let packs;
-    try {
-      packs = loadBundledPacks();
-    } catch (err) {
-      console.error(err instanceof Error ? err.message : String(err));
-      return 1;
-    }
+    const packs = orReport(() => loadBundledPacks());
+    if (!packs) return 1;
     const pack = packs.find((p) => p.id === packId);
     if (!pack) {
       console.error(`lens timeline: no bundled pack "${packId}" (packs: ${packs.map((p) => p.id).join(', ')})`);
