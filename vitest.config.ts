@@ -9,6 +9,8 @@ export default defineConfig({
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'tests/trust/**', 'node_modules/**'],
     setupFiles: ['tests/setup.ts'],
+    // Compiles the bundled packs once for the whole run (tests/support/bundled.ts hands them out).
+    globalSetup: ['tests/support/bundled-setup.ts'],
     testTimeout: 30_000,
   },
 });

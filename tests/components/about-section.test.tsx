@@ -13,11 +13,11 @@ import { formatLongDate } from '../../core/format/citation';
 import { AboutSection } from '../../lib/app/AboutSection';
 import { SettingsApp } from '../../lib/app/SettingsApp';
 import { createLookupService } from '../../lib/lookup-service';
-import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
+import { bundledPacks } from '../support/bundled';
 
 const ROOT = join(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-const bundled = loadBundledPacks();
+const bundled = bundledPacks();
 const service = createLookupService(bundled);
 
 function background(answer: (type: string) => unknown) {

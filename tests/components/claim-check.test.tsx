@@ -10,9 +10,9 @@ import { ClaimCheck } from '../../components/ClaimCheck';
 import { BeforeAfter } from '../../components/BeforeAfter';
 import { createLookupService } from '../../lib/lookup-service';
 import { beforeAfterView, claimCheckView } from '../../lib/claims-service';
-import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
+import { bundledPacks } from '../support/bundled';
 
-const service = createLookupService(loadBundledPacks());
+const service = createLookupService(bundledPacks());
 
 describe('claim check view', () => {
   it('shows each claim beside the pack, with the opposite flagged and the not-a-verdict note', () => {

@@ -8,9 +8,9 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { EntryCard } from '../../components/EntryCard';
 import { createLookupService } from '../../lib/lookup-service';
-import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
+import { bundledPacks } from '../support/bundled';
 
-const service = createLookupService(loadBundledPacks());
+const service = createLookupService(bundledPacks());
 const copy = async () => true;
 const related = (c: Element) => c.querySelectorAll('[data-ol="related"] li').length;
 

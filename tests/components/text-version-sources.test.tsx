@@ -9,9 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { EntryCard } from '../../components/EntryCard';
 import { SourceList } from '../../components/SourceLinks';
 import { createLookupService } from '../../lib/lookup-service';
-import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
+import { bundledPacks } from '../support/bundled';
 
-const service = createLookupService(loadBundledPacks());
+const service = createLookupService(bundledPacks());
 const copy = async () => true;
 const card = (id: string, mode: 'card' | 'detail') => {
   const view = service.entryView(id)!;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
+import { bundledPacks } from '../support/bundled';
 import { REQUIRED_IDS } from './required-ids';
 
 // The real bundled packs, compiled from content/ exactly as the build compiles them.
-const packs = loadBundledPacks();
+const packs = bundledPacks();
 const entries = packs.flatMap((p) => p.entries);
 const byId = new Map(entries.map((e) => [e.id, e]));
 

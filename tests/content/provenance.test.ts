@@ -12,7 +12,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
+import { bundledPacks } from '../support/bundled';
 import type { Entry } from '../../core/schema/pack';
 import { primaryPressWording, saysReversed, unsupportedQuotations, unsupportedReversals, type Seed } from './provenance-rules';
 
@@ -24,7 +24,7 @@ const ADDITIONS_PATH = resolve(__dirname, '../../content/minneapolis/research/pa
 const CORRECTIONS_PATH = resolve(__dirname, '../../content/minneapolis/research/pack-1.1-corrections.md');
 const factsRaw = [FACTS_PATH, ADDITIONS_PATH, CORRECTIONS_PATH].map((p) => readFileSync(p, 'utf8')).join('\n');
 
-const packs = loadBundledPacks();
+const packs = bundledPacks();
 const entries = packs.flatMap((p) => p.entries);
 
 /**

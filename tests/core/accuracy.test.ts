@@ -7,11 +7,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex, lookup } from '../../core/search/index';
-import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
+import { bundledEntries } from '../support/bundled';
 import { emptyTally, rates, readLabelled, score } from '../../scripts/lib/eval-metrics';
 
 const rows = readLabelled(join(import.meta.dirname, '../eval/dev-queries.jsonl'));
-const entries = loadBundledPacks().flatMap((p) => p.entries);
+const entries = bundledEntries();
 const index = buildIndex(entries);
 
 describe('answers on the labelled queries', () => {

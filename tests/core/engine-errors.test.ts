@@ -5,9 +5,9 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { buildIndex, lookup } from '../../core/search/index';
-import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
+import { bundledEntries } from '../support/bundled';
 
-const entries = loadBundledPacks().flatMap((p) => p.entries);
+const entries = bundledEntries();
 
 describe('engine failures are visible', () => {
   it('throws when the index is broken, instead of answering nothing', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildIndex, lookup, type LookupResult } from '../../core/search/index';
-import { bundledEntries } from '../../scripts/commands/lookup';
+import { bundledEntries } from '../support/bundled';
 
 const index = buildIndex(bundledEntries());
 

@@ -7,10 +7,11 @@ import { buildIndex, loadIndex, lookup, serializeIndex } from '../../core/search
 import { decodeVarints, encodeVarints, fromBase64, toBase64 } from '../../core/search/codec';
 import { fuzzyCandidates } from '../../core/search/fuzzy';
 import { bundledEntries } from '../../scripts/commands/lookup';
+import * as testPacks from '../support/bundled';
 import { syntheticEntries } from '../../scripts/commands/bench';
 import { CONTENT_DIR } from '../../scripts/lib/content-loader';
 
-const entries = bundledEntries();
+const entries = testPacks.bundledEntries();
 const built = buildIndex(entries);
 
 const QUERIES = [

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildIndex, lookup } from '../../core/search/index';
-import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
+import { bundledEntries } from '../support/bundled';
 
-const index = buildIndex(loadBundledPacks().flatMap((p) => p.entries));
+const index = buildIndex(bundledEntries());
 const ids = (r: ReturnType<typeof lookup>) => [...r.results, ...r.others].map((h) => h.id);
 
 describe('a sentence that names an entry', () => {

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildIndex, lookup } from '../../core/search/index';
-import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
+import { bundledEntries } from '../support/bundled';
 import { emptyTally, rates, reliability, score, type Reliability } from '../../scripts/lib/eval-metrics';
 import { readRealSet, REAL_SET } from '../../scripts/lib/real-eval';
 
@@ -17,7 +17,7 @@ describe('the real-page set is where CI expects it', () => {
 });
 
 describe('answers on real pages (test split, with page context)', () => {
-  const index = buildIndex(loadBundledPacks().flatMap((p) => p.entries));
+  const index = buildIndex(bundledEntries());
   const rows = existsSync(REAL_SET) ? readRealSet().filter((r) => r.split === 'test') : [];
   const all = emptyTally();
   const sentences = emptyTally();

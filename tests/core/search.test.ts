@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex, lookup } from '../../core/search/index';
-import { bundledEntries } from '../../scripts/commands/lookup';
+import { bundledEntries } from '../support/bundled';
 
 const entries = bundledEntries();
 const index = buildIndex(entries);

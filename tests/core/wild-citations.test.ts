@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildIndex, lookup } from '../../core/search/index';
-import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
+import { bundledEntries } from '../support/bundled';
 
-const index = buildIndex(loadBundledPacks().flatMap((p) => p.entries));
+const index = buildIndex(bundledEntries());
 const first = (q: string) => lookup(index, q).results[0]?.id;
 
 describe('citations written the way real pages write them', () => {

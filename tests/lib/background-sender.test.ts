@@ -8,11 +8,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { setupBackground } from '../../lib/background';
 import { createLookupService } from '../../lib/lookup-service';
-import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
+import { bundledPacks } from '../support/bundled';
 import { readHistory } from '../../lib/storage/history';
 
 type Listener = (msg: unknown, sender: unknown, respond: (r: unknown) => void) => boolean | undefined;
-const service = createLookupService(loadBundledPacks());
+const service = createLookupService(bundledPacks());
 
 let listener: Listener;
 let handlers: ReturnType<typeof setupBackground>;

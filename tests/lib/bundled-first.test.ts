@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledFirstOnTies } from '../../lib/bundled-first';
 import { createLookupService } from '../../lib/lookup-service';
-import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
+import { bundledPacks } from '../support/bundled';
 import type { LookupHit } from '../../core/search/types';
 
 const hit = (id: string, score: number) => ({ id, score }) as LookupHit;
@@ -20,7 +20,7 @@ describe('bundled entries win ties with imported copies', () => {
   });
 
   it('on the real pack: a copy of § 19.30 imported with its citation and aliases comes second', () => {
-    const packs = loadBundledPacks();
+    const packs = bundledPacks();
     const orig = packs.flatMap((p) => p.entries).find((e) => e.id === 'mpls-19.30')!;
     const copy = { ...structuredClone(orig), id: 'copy-19.30' };
     const service = createLookupService(packs);

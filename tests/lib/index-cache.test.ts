@@ -10,11 +10,11 @@ import { PackSchema } from '../../core/schema/pack';
 import { setupBackground } from '../../lib/background';
 import { createLookupService, type LookupService } from '../../lib/lookup-service';
 import { importUserPack } from '../../lib/storage/user-packs';
-import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
+import { bundledPacks } from '../support/bundled';
 import { serializeBundledIndex } from '../../scripts/lib/vite-packs-plugin';
 import { userPack } from './storage/pack-fixture';
 
-const bundled = loadBundledPacks();
+const bundled = bundledPacks();
 const prebuilt = serializeBundledIndex(bundled);
 const RESERVED = { packIds: new Set(bundled.map((p) => p.id)), entryIds: new Set(bundled.flatMap((p) => p.entries.map((e) => e.id))) };
 const opts = { citationStyle: 'short' as const };

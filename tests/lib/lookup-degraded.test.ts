@@ -5,7 +5,7 @@
  * (tests/core/engine-errors.test.ts).
  */
 import { describe, expect, it, vi } from 'vitest';
-import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
+import { bundledPacks } from '../support/bundled';
 
 vi.mock('../../core/search/index', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../core/search/index')>();
@@ -21,7 +21,7 @@ vi.mock('../../core/search/index', async (importOriginal) => {
 const { createLookupService } = await import('../../lib/lookup-service');
 
 describe('an engine failure reaches the reader as a marked, empty answer', () => {
-  const service = createLookupService(loadBundledPacks());
+  const service = createLookupService(bundledPacks());
 
   it('marks the answer degraded and warns', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

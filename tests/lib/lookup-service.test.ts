@@ -1,12 +1,12 @@
 /** The background's index with imported packs beside the bundled one. */
 import { describe, expect, it, vi } from 'vitest';
 import { PackSchema, type Pack } from '../../core/schema/pack';
-import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
+import { bundledPacks } from '../support/bundled';
 import { createLookupService } from '../../lib/lookup-service';
 import { serializeBundledIndex } from '../../scripts/lib/vite-packs-plugin';
 import { userPack } from './storage/pack-fixture';
 
-const bundled = loadBundledPacks();
+const bundled = bundledPacks();
 const imported = (over: Parameters<typeof userPack>[0] = {}): Pack => PackSchema.parse(userPack(over));
 const opts = { citationStyle: 'short' as const };
 

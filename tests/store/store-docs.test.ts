@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_ARCHIVE_BUDGET, SOURCES_ARCHIVE_BUDGET } from '../../scripts/lib/store-budgets';
-import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
+import { bundledPacks } from '../support/bundled';
 import { DOCUMENTED_PERMISSIONS } from '../trust/permissions';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -95,6 +95,6 @@ describe('archives and versions', () => {
     const first = /^## (\S+)/m.exec(log)?.[1];
     expect(first).toBe(version);
     const newest = log.slice(log.indexOf(`## ${version}`)).split(/^## /m)[1] ?? '';
-    for (const pack of loadBundledPacks()) expect(newest, `CHANGELOG.md should name ${pack.id} ${pack.version}`).toContain(`pack version ${pack.version}`);
+    for (const pack of bundledPacks()) expect(newest, `CHANGELOG.md should name ${pack.id} ${pack.version}`).toContain(`pack version ${pack.version}`);
   });
 });

@@ -21,12 +21,12 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../../core/search/index';
-import { loadBundledPacks } from '../../../scripts/lib/bundled-packs';
+import { bundledEntries } from '../../support/bundled';
 import { evaluateClaims, loadClaimSet } from '../../../scripts/lib/claim-eval';
 
 const SHARED = join(import.meta.dirname, '../../../../shared');
 const set = loadClaimSet(join(import.meta.dirname, '../../eval/claims.jsonl'));
-const entries = loadBundledPacks().flatMap((p) => p.entries);
+const entries = bundledEntries();
 
 /** The issue's floors (not all reached; see the module comment). */
 export const ISSUE_FLOORS = { entry: 0.9, point: 0.75, oppositePrecision: 0.9, exceptionPrecision: 0.9 };

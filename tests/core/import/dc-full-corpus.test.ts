@@ -11,7 +11,7 @@ import { emptyTally, rates, readLabelled, score, type Tally } from '../../../scr
 import type { ImportResult } from '../../../core/import/types';
 import type { Pack } from '../../../core/schema/pack';
 import { formatProblems, MAX_PACK_BYTES, validatePackText } from '../../../core/schema/validate';
-import { loadBundledPacks } from '../../../scripts/lib/bundled-packs';
+import { bundledEntries, bundledPacks } from '../../support/bundled';
 import { DC_PUBLISHED, unpackDcCorpus, type Unpacked } from '../../../scripts/lib/dc-corpus';
 import { diskFolder } from '../../../scripts/lib/source-folder';
 
@@ -48,7 +48,7 @@ describe('the whole D.C. Code as a pack', () => {
 
   it('validates whole (schema, unique ids, related ids, dates) beside the bundled packs, under the size limit', () => {
     expect(text.length).toBeLessThan(MAX_PACK_BYTES);
-    const known = new Set(loadBundledPacks().flatMap((p) => p.entries.map((e) => e.id)));
+    const known = new Set(bundledPacks().flatMap((p) => p.entries.map((e) => e.id)));
     const v = validatePackText(text, known);
     if (v.ok) validated = v.pack;
     expect(v.ok ? '' : formatProblems(v.problems.slice(0, 10))).toBe('');
@@ -75,7 +75,7 @@ describe('the whole D.C. Code as a pack', () => {
 describe('answers on the whole D.C. Code', () => {
   it('keeps citations exact, defined terms found, uncovered text unanswered', () => {
     expect(validated, 'the pack validated above').toBeDefined();
-    const index = buildIndex([...loadBundledPacks().flatMap((p) => p.entries), ...validated!.entries]);
+    const index = buildIndex([...bundledEntries(), ...validated!.entries]);
     const byKind = new Map<string, Tally>();
     const all = emptyTally();
     for (const row of readLabelled(join(import.meta.dirname, '../../eval/dc-queries.jsonl'))) {

@@ -1,9 +1,9 @@
 /** Before and after on the bundled pack: Chapter 19 and its December 2025 update, the MPD policy and its 2025 update. */
 import { describe, expect, it } from 'vitest';
 import { beforeAfterFor, beforeAfterIds } from '../../../core/timeline/before-after';
-import { loadBundledPacks } from '../../../scripts/lib/bundled-packs';
+import { bundledEntries } from '../../support/bundled';
 
-const entries = loadBundledPacks().flatMap((p) => p.entries);
+const entries = bundledEntries();
 
 describe('before and after', () => {
   it('exists for Chapter 19, its sections and the MPD policy', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPackTimeline, inRange, period } from '../../../core/timeline/pack';
 import { buildTimeline } from '../../../core/timeline/index';
 import type { DatedEvent, Entry } from '../../../core/schema/pack';
-import { loadBundledPacks } from '../../../scripts/lib/bundled-packs';
+import { bundledPacks } from '../../support/bundled';
 
 const src = [{ id: 's1', url: 'https://example.org', publisher: 'City', type: 'primary' as const }];
 const ev = (date: string, what: string, type: DatedEvent['type'] = 'event'): DatedEvent => ({ date, type, what, confidence: 'primary', sources: ['s1'] });
@@ -85,7 +85,7 @@ describe('period and inRange', () => {
 });
 
 describe('the bundled pack timeline', () => {
-  const pack = loadBundledPacks()[0]!;
+  const pack = bundledPacks()[0]!;
   const t = buildPackTimeline(pack.entries, { asOf: pack.asOf });
 
   it('holds every dated fact of every entry exactly once', () => {
