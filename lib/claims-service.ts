@@ -3,11 +3,11 @@
  * wrappers that run the pure core over the lookup service's index and entries and return plain,
  * serializable views (with everything the UI needs to show badges, sources and memo blocks).
  */
-import type { Entry, EntryKind, Status } from '../core/schema/pack';
+import type { Entry } from '../core/schema/pack';
 import type { SearchIndex } from '../core/search/index';
-import { checkClaims, type ClaimResult } from '../core/claims/index';
+import { checkClaims } from '../core/claims/index';
 import { claimMemo, pointSource } from '../core/claims/memo';
-import { buildPackTimeline, timelineFacets, type PackTimelineFilter, type PackTimelineItem, type UndatedEntry } from '../core/timeline/pack';
+import { buildPackTimeline, timelineFacets, type PackTimelineFilter } from '../core/timeline/pack';
 import { timelineMemo } from '../core/timeline/memo';
 import { beforeAfterFor, beforeAfterIds, type BeforeAfterView } from '../core/timeline/before-after';
 import { shortCite } from '../core/format/citation';

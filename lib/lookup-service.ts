@@ -12,9 +12,10 @@
  * An imported entry may link to a bundled one, but bundled entries do not list imported entries
  * among their related links (a curated card shows curated links only).
  *
- * Nothing that matters lives only here: a restarted worker rebuilds the index on first use.
+ * Nothing that matters lives only here: a restarted worker loads the index again on first use
+ * (the prebuilt one, the cached one, or built from the packs; `indexSource()` says which).
  */
-import type { Entry, EntryKind, Pack } from '../core/schema/pack';
+import type { Entry, Pack } from '../core/schema/pack';
 import { buildIndex, loadIndex, lookup, serializeIndex, type LookupResult, type PageContext, type SearchIndex } from '../core/search/index';
 import type { CitationStyle } from './storage/settings';
 import { relationOf, RELATION_ORDER } from '../core/view/words';
@@ -41,8 +42,6 @@ export interface LookupService {
   /** `context`: the page around the selection, used for this lookup only (never kept). */
   lookup(text: string, opts: { limit?: number; citationStyle: CitationStyle; context?: PageContext }): LookupView;
   entryView(id: string): EntryView | null;
-  /** Entry count, for diagnostics. */
-  size(): number;
   /**
    * Replaces the imported packs; the index is rebuilt on next use, or loaded from `cachedIndex`
    * (an earlier `serializedIndex()` for the same packs) when it matches the entries.
@@ -141,10 +140,6 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
   }
 
   return {
-    size: () => {
-      ensure();
-      return byId!.size;
-    },
     setUserPacks(next, cachedIndex) {
       userPacks = next;
       cached = cachedIndex;

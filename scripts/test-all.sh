@@ -34,10 +34,13 @@ suite() { # suite NAME CONFIG : a vitest suite, counted test by test
 }
 
 step "typecheck (extension and pure core)" npm run -s typecheck
+step "lint (oxlint, warnings fail)" npm run -s lint
+step "knip: no unused files, exports or dependencies" npm run -s knip
 step "pack validates (lens validate)" npm run -s lens -- validate
 step "build: Chrome MV3, Firefox MV2 and MV3" npm run -s build
 step "web-ext lint: Firefox builds, 0 errors" npm run -s lint:firefox
 suite unit vitest.config.ts
+suite corpus vitest.corpus.config.ts # whole real corpora (../shared/corpora): minutes, so not in the unit suite
 step "build: e2e test build" npm run -s build:e2e
 [ -f vitest.e2e.config.ts ] && suite e2e vitest.e2e.config.ts
 [ -f vitest.trust.config.ts ] && suite trust vitest.trust.config.ts

@@ -26,7 +26,6 @@ import { EXTENSION_ARCHIVE_BUDGET, SOURCES_ARCHIVE_BUDGET } from './lib/store-bu
 import { byName, normalizeZip, readZip, writeZip, type ZipEntry } from './lib/zip-archive';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const OUT = join(ROOT, '.output');
 const { name, version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
 
 /** The archives `npm run zip` writes, for this version (WXT's default names). */

@@ -83,7 +83,7 @@ export function nameKeys(name: string): { keys: string[]; caps: number; plural: 
     if (!caps && (w.length < 3 || /^[\d.]+$/.test(w) || COMMON_WORDS.has(w) || STOPWORDS.has(w))) return [];
   }
   const lastRaw = folded.slice(t.starts[b - 1], t.ends[b - 1]);
-  const plural = keys[keys.length - 1] !== lastRaw && /s$/.test(lastRaw);
+  const plural = keys[keys.length - 1] !== lastRaw && lastRaw.endsWith('s');
   const out = [{ keys, caps, plural }];
   // "city-owned" also as "cityowned", for a page that breaks the word at a line end.
   const joined = name.includes('-') ? foldText(name.replace(/(\p{L})-(\p{L})/gu, '$1$2')) : folded;

@@ -32,6 +32,6 @@ function foldChar(ch: string): string {
 export function foldText(text: string): string {
   let lower = text.toLowerCase();
   if (lower.length !== text.length) lower = Array.from(text, (c) => (c.length === 1 ? (c.toLowerCase().length === 1 ? c.toLowerCase() : c) : c)).join('');
-  // eslint-disable-next-line no-control-regex
+  // oxlint-disable-next-line no-control-regex -- control characters are what this strips
   return lower.replace(/[^\x00-\x7f]/g, foldChar);
 }

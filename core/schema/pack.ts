@@ -66,7 +66,7 @@ export const CONFIDENCES = ['primary', 'reported'] as const;
 const DATE_PATTERN = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 export const IsoDate = z.string().regex(DATE_PATTERN, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD');
 
-const Id = z.string().regex(/^[a-z0-9][a-z0-9.\-]*$/, 'expected a lowercase slug (a-z, 0-9, ".", "-")');
+const Id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'expected a lowercase slug (a-z, 0-9, ".", "-")');
 const NonEmpty = z.string().trim().min(1, 'must not be empty');
 
 export const SourceSchema = z.object({
@@ -100,7 +100,7 @@ export const PointSchema = z.object({
   subsection: z.string().optional(),
 });
 
-export const ExceptionSchema = PointSchema;
+const ExceptionSchema = PointSchema;
 
 export const DATE_TYPES = [
   'adopted',

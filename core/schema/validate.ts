@@ -15,6 +15,28 @@ import { parsePack } from './parse-pack';
  */
 export const MAX_PACK_BYTES = 128 * 1024 * 1024;
 
+/** Bytes of `text` in UTF-8 (what a file of it takes; a JS string's length counts UTF-16 units). */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4; // a surrogate pair: one character of four bytes
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** The problem with a pack text over MAX_PACK_BYTES in UTF-8, or undefined (counted only when it could be over). */
+export function tooLarge(text: string): string | undefined {
+  if (text.length * 3 <= MAX_PACK_BYTES) return undefined;
+  const bytes = utf8Bytes(text);
+  return bytes > MAX_PACK_BYTES ? `file is too large (${(bytes / 1048576).toFixed(1)} MB; the limit is ${MAX_PACK_BYTES / 1048576} MB)` : undefined;
+}
+
 export type ValidationResult = { ok: true; pack: Pack; problems: [] } | { ok: false; problems: Problem[] };
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -54,9 +76,8 @@ export function validatePackValue(value: unknown, knownIds?: ReadonlySet<string>
 
 /** Validate pack text: size, emptiness, JSON syntax, then the value. */
 export function validatePackText(text: string, knownIds?: ReadonlySet<string>): ValidationResult {
-  if (text.length > MAX_PACK_BYTES) {
-    return fail(`file is too large (${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_PACK_BYTES / 1048576} MB)`);
-  }
+  const large = tooLarge(text);
+  if (large) return fail(large);
   if (text.trim() === '') return fail('file is empty');
   let value: unknown;
   try {

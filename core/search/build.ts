@@ -129,12 +129,6 @@ export function fieldTexts(e: Entry): [FieldName, string, number][] {
   return out;
 }
 
-export function contentTerms(text: string): string[] {
-  return tokenize(norm(text))
-    .filter((t) => !t.stop)
-    .map((t) => t.term);
-}
-
 export const jurisName = (s: string) => norm(s).replace(/\bst\.?\s/g, 'saint ').trim();
 
 /** Binary search in a sorted string array: index of `key`, or −(insertion point) − 1. */

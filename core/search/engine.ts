@@ -19,10 +19,7 @@ import { hitBuilder, type Candidate } from './stages/hits';
 import { kindClasses } from './stages/kinds';
 
 export { buildIndex, loadIndex, serializeIndex, INDEX_VERSION } from './build';
-export type { SearchIndex, SerializedIndex } from './build';
-
-/** Characters of a selection the engine reads; the rest is cut (`truncated`). */
-export const MAX_QUERY_CHARS = RANKING.query.maxChars;
+export type { SearchIndex } from './build';
 
 /** scratch.conf → the label a hit carries (LABEL.none never reaches a hit as an answer). */
 const LABELS: ResultConfidence[] = ['low', 'low', 'medium', 'high'];

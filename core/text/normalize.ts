@@ -51,7 +51,7 @@ export function normalize(input: string): Normalized {
 
 /** Normalizes without keeping the offset map. */
 export function norm(input: string): string {
-  // eslint-disable-next-line no-control-regex
+  // oxlint-disable-next-line no-control-regex -- control characters are what this strips
   if (/^[\x00-\x7f]*$/.test(input)) return input.toLowerCase();
   return normalize(input).text;
 }

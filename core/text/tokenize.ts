@@ -14,7 +14,7 @@ export const STOPWORDS = new Set(
   ("a about above after again against all also am an and any are aren't as at be because been before being below between both but by can can't cannot could did didn't do does doesn't doing don't down during each few for from further had has have having he her here hers herself him himself his how i if in into is isn't it it's its itself just let's me more most my myself no nor not of off on once only or other our ours ourselves out over own s same she should so some such t than that that's the their theirs them themselves then there these they this those through to too under until up very was wasn't we were what when where which while who whom why will with won't would you your yours yourself yourselves said says say may might must shall one two new last later still week weeks").split(' '),
 );
 
-const WORD = /[\p{L}\p{N}]+(?:['.\-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*/gu;
 
 /** The stem of one normalized word (see stem.ts); words with digits are kept as they are. */
 export function stem(w: string): string {

@@ -42,9 +42,3 @@ export function buildTimeline(entry: Pick<Entry, 'dates' | 'sources'>, asOf?: st
       afterAsOf: asOf !== undefined && compareIsoDates(d.date, asOf) > 0,
     }));
 }
-
-/** The most recent event on or before `asOf` (what "last changed" means on the card). */
-export function lastChange(entry: Pick<Entry, 'dates' | 'sources'>, asOf?: string): TimelineItem | undefined {
-  const items = buildTimeline(entry, asOf).filter((t) => !t.afterAsOf);
-  return items[items.length - 1];
-}

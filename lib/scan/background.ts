@@ -52,7 +52,13 @@ export function setupPageScan(bundled: readonly Pack[]) {
     const seen = new Set<string>();
     const all: Entry[] = [];
     const imported = (await readUserPacks()).map((s) => s.pack);
-    for (const p of [...bundled, ...imported]) for (const e of p.entries) if (!seen.has(e.id)) (seen.add(e.id), all.push(e));
+    for (const p of [...bundled, ...imported]) {
+      for (const e of p.entries) {
+        if (seen.has(e.id)) continue;
+        seen.add(e.id);
+        all.push(e);
+      }
+    }
     entries = all;
     index = buildScanIndex(all);
     return index;

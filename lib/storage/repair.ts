@@ -86,7 +86,7 @@ export async function reportRepair(key: DataKey, reason: RepairReason, detail: s
   } catch {
     /* the warning and the event still carry it */
   }
-  for (const l of [...listeners]) {
+  for (const l of Array.from(listeners)) {
     try {
       l(notice);
     } catch {

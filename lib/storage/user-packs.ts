@@ -27,7 +27,7 @@ import { browser } from 'wxt/browser';
 import type { Pack } from '../../core/schema/pack';
 import { summarize, type PackSummary } from '../../core/view/types';
 import { parsePack } from '../../core/schema/parse-pack';
-import { MAX_PACK_BYTES, formatProblems, validatePackText, validatePackValue } from '../../core/schema/validate';
+import { tooLarge, formatProblems, validatePackText, validatePackValue } from '../../core/schema/validate';
 import { KEYS, readRaw, serialized, writeAtomic, type Envelope } from './area';
 import { envelopeOf, readVersioned, type Salvaged, type VersionedValue } from './versioned';
 
@@ -171,7 +171,7 @@ function refusal(problems: readonly { path: string; reason: string }[], lead = '
 export function importUserPack(text: string, reserved: Reserved): Promise<PackImportResult> {
   if (typeof text !== 'string') return Promise.resolve({ ok: false, message: 'Not imported: the file is not text.' });
   // Size and emptiness are refused before parsing; JSON syntax errors come back as problems.
-  if (text.length > MAX_PACK_BYTES || text.trim() === '') {
+  if (tooLarge(text) || text.trim() === '') {
     const v = validatePackText(text);
     return Promise.resolve(v.ok ? { ok: false, message: 'Not imported.' } : refusal(v.problems));
   }

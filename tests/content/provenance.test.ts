@@ -147,8 +147,8 @@ const factsRecords: string[] = (() => {
     cur = [];
   };
   for (const line of factsRaw.split('\n')) {
-    if (!line.trim() || /^#/.test(line)) flush();
-    else if (/^\|/.test(line)) {
+    if (!line.trim() || line.startsWith('#')) flush();
+    else if (line.startsWith('|')) {
       flush();
       out.push(line);
     } else if (/^\s*(?:- |\d+\. )/.test(line)) {

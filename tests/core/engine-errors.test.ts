@@ -3,7 +3,7 @@
  * fails tests instead of answering "nothing in this pack covers this"), and the lookup service
  * (lib/) is the one safety net, which marks its stand-in answer `degraded`.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildIndex, lookup } from '../../core/search/index';
 import { bundledEntries } from '../support/bundled';
 

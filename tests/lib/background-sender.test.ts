@@ -20,7 +20,7 @@ beforeEach(() => {
   fakeBrowser.reset();
   const noop = { addListener: () => undefined, removeListener: () => undefined, hasListener: () => false };
   const fb = fakeBrowser as unknown as Record<string, Record<string, unknown>>;
-  fb.contextMenus = { ...(fb.contextMenus ?? {}), onClicked: noop, create: () => 1, removeAll: async () => undefined };
+  fb.contextMenus = { ...fb.contextMenus, onClicked: noop, create: () => 1, removeAll: async () => undefined };
   fb.commands = { onCommand: noop };
   const add = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
   handlers = setupBackground(service);

@@ -52,7 +52,7 @@ beforeEach(() => {
   // The fake browser lacks these; the background only registers listeners on them.
   const noop = { addListener: () => undefined, removeListener: () => undefined, hasListener: () => false };
   const fb = fakeBrowser as unknown as Record<string, Record<string, unknown>>;
-  fb.contextMenus = { ...(fb.contextMenus ?? {}), onClicked: noop, create: () => 1, removeAll: async () => undefined };
+  fb.contextMenus = { ...fb.contextMenus, onClicked: noop, create: () => 1, removeAll: async () => undefined };
   fb.commands = { onCommand: noop };
 });
 

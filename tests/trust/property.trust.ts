@@ -30,7 +30,7 @@ beforeAll(async () => {
   // The fake browser lacks these; the handler only registers listeners on them.
   const noopEvent = { addListener: () => undefined, removeListener: () => undefined, hasListener: () => false };
   const fb = fakeBrowser as unknown as Record<string, Record<string, unknown>>;
-  fb.contextMenus = { ...(fb.contextMenus ?? {}), onClicked: noopEvent, create: () => 1, removeAll: async () => undefined };
+  fb.contextMenus = { ...fb.contextMenus, onClicked: noopEvent, create: () => 1, removeAll: async () => undefined };
   fb.commands = { onCommand: noopEvent };
   const add = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
   const { loadBundledPacks } = (await import(join(ROOT, 'scripts/lib/bundled-packs.ts'))) as { loadBundledPacks: () => unknown[] };

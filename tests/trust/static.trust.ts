@@ -29,7 +29,7 @@ const NETWORK_ALLOWED: [string, RegExp][] = [
   ['Vite modulepreload polyfill (own chunks only)', /\.ep\)return;\w+\.ep=!0;const \w+=\w+\(\w+\);fetch\(\w+\.href,\w+\)/],
 ];
 
-const EVAL = /\beval\s*\(|\bnew\s+Function\b|\bFunction\s*\(|[=,(:?]\s*Function\b(?!\s*[.\[])|\bset(?:Timeout|Interval)\s*\(\s*["'`]/g;
+const EVAL = /\beval\s*\(|\bnew\s+Function\b|\bFunction\s*\(|[=,(:?]\s*Function\b(?!\s*[.[])|\bset(?:Timeout|Interval)\s*\(\s*["'`]/g;
 
 function scanBundles(re: RegExp, onMatch: (build: string, file: string, context: string) => void) {
   for (const [name, dir] of Object.entries(ALL_BUILDS)) {

@@ -164,13 +164,6 @@ export function subtree(snap: Snapshot, id: number): SnapNode[] {
   return out;
 }
 
-export function textOf(snap: Snapshot, id: number): string {
-  return subtree(snap, id)
-    .filter((n) => n.name === '#text')
-    .map((n) => n.value ?? '')
-    .join(' ');
-}
-
 /**
  * Compares two snapshots of the same page. Returns the elements present in `after` but not in
  * `before` whose parent existed before (the roots of what was added), and a list of every

@@ -80,7 +80,7 @@ export class FixtureServer {
         return;
       }
       const type = path.endsWith('.js') ? 'text/javascript' : path.endsWith('.css') ? 'text/css' : path.endsWith('.xml') ? 'application/xml' : 'text/html; charset=utf-8';
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...(HEADERS[path] ?? {}) }).end(body);
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...HEADERS[path] }).end(body);
     };
     const listen = (host: string, port = 0) =>
       new Promise<Server>((resolve, reject) => {
