@@ -10,6 +10,7 @@ import type { ClaimCheckView } from '../core/view/types';
 import { askBackground } from '../lib/messages';
 import { ConfidenceBadge } from './ConfidenceBadge';
 import type { CopyFn } from './CitationCopy';
+import { CopyMemoRow } from './CopyMemoRow';
 
 /** What each flag means, in the reader's words. */
 export const FLAG_LABELS: Record<ClaimFlag, string> = {
@@ -46,12 +47,59 @@ export interface ClaimCheckProps {
   idPrefix: string;
 }
 
+type Clause = ClaimCheckView['clauses'][number];
+
+/** One claim: its words (aligned ones marked), the point beside it, and the notes on that evidence. */
+function ClaimItem({ c, n, info, onOpen }: { c: Clause; n: number; info: ClaimCheckView['entries'][string] | undefined; onOpen: ((id: string) => void) | undefined }) {
+  return (
+    <li class="ol-claim" data-ol="claim" data-entry={c.entry ?? ''} data-flags={c.flags.join(' ')}>
+      <p class="ol-claim-text">
+        <span class="ol-kicker">Claim {n}: </span>“<Marked text={c.text.length > MAX_SHOWN ? `${c.text.slice(0, MAX_SHOWN)}…` : c.text} words={c.aligned} />”
+      </p>
+      {c.match === 'none' || !info ? (
+        <p class="ol-empty" data-ol="claim-none">
+          Nothing in this pack speaks to this claim.
+        </p>
+      ) : (
+        <div class={`ol-point ol-claim-evidence${c.match === 'exception' ? ' ol-point--exception' : ''}`}>
+          <div class="ol-point-head">
+            <span class="ol-kicker">{c.match === 'exception' ? 'Exception in' : 'The pack, in'}</span>
+            {onOpen ? (
+              <button type="button" class="ol-tl-entry" onClick={() => onOpen(c.entry!)} data-ol="claim-entry">
+                {info.cite}
+              </button>
+            ) : (
+              <span>{info.cite}</span>
+            )}
+            {c.confidence ? <ConfidenceBadge confidence={c.confidence} /> : null}
+          </div>
+          <p class="ol-point-text" data-ol="claim-matched">
+            {c.matched}
+          </p>
+          {c.source ? (
+            <p class="ol-srcs">
+              Source:{' '}
+              <a href={c.source.url} target="_blank" rel="noopener noreferrer">
+                {c.source.publisher}
+              </a>
+            </p>
+          ) : null}
+        </div>
+      )}
+      {c.flags.length && c.match !== 'none' ? (
+        <ul class="ol-flags" aria-label="Notes on this evidence">
+          {c.flags.map((f) => (
+            <li key={f} class={`ol-flag ol-flag--${f}`} data-flag={f}>
+              {FLAG_LABELS[f]}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
+
 export function ClaimCheck({ view, copy, onOpen, idPrefix }: ClaimCheckProps) {
-  const [status, setStatus] = useState('');
-  const copyMemo = async (text: string, what: string) => {
-    const out = await copy(text);
-    setStatus(typeof out === 'object' ? out.blocked : out ? `Memo copied as ${what}` : 'Copy failed');
-  };
   return (
     <section class="ol-section" aria-labelledby={`${idPrefix}-claims`} data-ol="claims">
       <h3 class="ol-section-title" id={`${idPrefix}-claims`}>
@@ -66,70 +114,14 @@ export function ClaimCheck({ view, copy, onOpen, idPrefix }: ClaimCheckProps) {
           Nothing in this pack speaks to {view.clauses.length === 1 ? 'this claim' : `any of these ${view.clauses.length} claims`}.
         </p>
       ) : (
-      <ol class="ol-claims-list">
-        {view.clauses.map((c, i) => {
-          const info = c.entry ? view.entries[c.entry] : undefined;
-          return (
-            <li class="ol-claim" key={`${c.start}-${i}`} data-ol="claim" data-entry={c.entry ?? ''} data-flags={c.flags.join(' ')}>
-              <p class="ol-claim-text">
-                <span class="ol-kicker">Claim {i + 1}: </span>“<Marked text={c.text.length > MAX_SHOWN ? `${c.text.slice(0, MAX_SHOWN)}…` : c.text} words={c.aligned} />”
-              </p>
-              {c.match === 'none' || !info ? (
-                <p class="ol-empty" data-ol="claim-none">
-                  Nothing in this pack speaks to this claim.
-                </p>
-              ) : (
-                <div class={`ol-point ol-claim-evidence${c.match === 'exception' ? ' ol-point--exception' : ''}`}>
-                  <div class="ol-point-head">
-                    <span class="ol-kicker">{c.match === 'exception' ? 'Exception in' : 'The pack, in'}</span>
-                    {onOpen ? (
-                      <button type="button" class="ol-tl-entry" onClick={() => onOpen(c.entry!)} data-ol="claim-entry">
-                        {info.cite}
-                      </button>
-                    ) : (
-                      <span>{info.cite}</span>
-                    )}
-                    {c.confidence ? <ConfidenceBadge confidence={c.confidence} /> : null}
-                  </div>
-                  <p class="ol-point-text" data-ol="claim-matched">
-                    {c.matched}
-                  </p>
-                  {c.source ? (
-                    <p class="ol-srcs">
-                      Source:{' '}
-                      <a href={c.source.url} target="_blank" rel="noopener noreferrer">
-                        {c.source.publisher}
-                      </a>
-                    </p>
-                  ) : null}
-                </div>
-              )}
-              {c.flags.length && c.match !== 'none' ? (
-                <ul class="ol-flags" aria-label="Notes on this evidence">
-                  {c.flags.map((f) => (
-                    <li key={f} class={`ol-flag ol-flag--${f}`} data-flag={f}>
-                      {FLAG_LABELS[f]}
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-            </li>
-          );
-        })}
-      </ol>
+        <ol class="ol-claims-list">
+          {view.clauses.map((c, i) => (
+            <ClaimItem key={`${c.start}-${i}`} c={c} n={i + 1} info={c.entry ? view.entries[c.entry] : undefined} onOpen={onOpen} />
+          ))}
+        </ol>
       )}
       {view.truncated ? <p class="ol-muted">Only the first part of a long selection was checked.</p> : null}
-      <div class="ol-row-wrap">
-        <button type="button" class="ol-btn ol-btn--ghost" data-ol="memo-md" onClick={() => void copyMemo(view.memo.markdown, 'Markdown')}>
-          Copy memo (Markdown)
-        </button>
-        <button type="button" class="ol-btn ol-btn--ghost" data-ol="memo-plain" onClick={() => void copyMemo(view.memo.plain, 'plain text')}>
-          Copy memo (plain text)
-        </button>
-        <span class="ol-copy-status" role="status" aria-live="polite">
-          {status}
-        </span>
-      </div>
+      <CopyMemoRow memo={view.memo} copy={copy} noun="memo" hook="memo" />
     </section>
   );
 }

@@ -15,7 +15,7 @@ import { lookup, type SearchIndex } from '../search/index';
 import { describesOlderText, notInForce, type ClaimFlag } from './flags';
 import { opposes, readModality, type Polarity } from './modality';
 import { splitClaims } from './split';
-import { claimTerms, entryTerms, idf, itemTerms, itemVector, retrieveItems, termStats } from './terms';
+import { claimTerms, entryTerms, idf, itemTerms, itemVector, retrieveItems, termStats, type TermStats } from './terms';
 
 export interface ClaimResult {
   /** The claim as written in the selection. */
@@ -152,77 +152,91 @@ function byIdMap(entries: readonly Entry[]): Map<string, Entry> {
 }
 const idMemo = new WeakMap<readonly Entry[], Map<string, Entry>>();
 
-/** Checks one claim against the pack. */
-export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim: { text: string; start: number; end: number }, options: CheckOptions = {}): ClaimResult {
-  const reading = readModality(claim.text);
-  const base = { text: claim.text, start: claim.start, end: claim.end, claimReading: reading.polarity };
-  const none = (): ClaimResult => ({ ...base, entry: null, match: 'none', matched: '', confidence: null, flags: ['no-match'], aligned: [], strength: 0, coverage: 0, engineConfident: false });
-  const { terms, surfaces } = claimTerms(claim.text);
-  if (!terms.length) return none();
-  const stats = termStats(entries);
-  const weights = new Map(terms.map((t) => [t, idf(stats, t)]));
-  let claimNorm = 0;
-  for (const w of weights.values()) claimNorm += w * w;
-  claimNorm = Math.sqrt(claimNorm);
+/** What a claim is weighed with: its words' weights and what the engine made of it. */
+interface ClaimContext {
+  weights: ReadonlyMap<string, number>;
+  claimNorm: number;
+  surfaces: ReadonlyMap<string, string[]>;
+  /** The engine's confident answers to the claim. */
+  confident: ReadonlySet<string>;
+  /** The engine's score of each candidate entry, as a share of its top score. */
+  rankOf: ReadonlyMap<string, number>;
+  /** Entries a citation in the claim names ("8 USC § 1373" settles which entry it is about). */
+  cited: ReadonlySet<string>;
+  places: ReadonlySet<string>;
+}
 
-  const r = lookup(index, claim.text, { limit: 5 });
-  const confident = new Set(r.results.map((h) => h.id));
+/**
+ * Candidates: the engine's entries, plus the entries of the points that share the most rare
+ * words with the claim (the engine ranks entries for a term; a sentence needs its points).
+ */
+function candidateEntries(index: SearchIndex, entries: readonly Entry[], stats: TermStats, weights: ReadonlyMap<string, number>, text: string, options: CheckOptions) {
+  const r = lookup(index, text, { limit: 5 });
   const hits = [...r.results, ...r.others].slice(0, options.candidates ?? 8);
   const top = hits[0]?.score || 1;
-  const rankOf = new Map(hits.map((h) => [h.id, h.score / top]));
-  // A citation the claim names ("8 USC § 1373") settles which entry it is about.
-  const cited = new Set(hits.filter((h) => h.via === 'citation').map((h) => h.id));
-  const places = placesNamed(claim.text);
   const byId = byIdMap(entries);
-  // Candidates: the engine's entries, plus the entries of the points that share the most rare
-  // words with the claim (the engine ranks entries for a term; a sentence needs its points).
   const pool = new Set<Entry>();
   for (const h of hits) {
     const e = byId.get(h.id);
     if (e) pool.add(e);
   }
   for (const { ref } of retrieveItems(stats, weights, 24)) pool.add(entries[ref.entry]!);
-  if (!pool.size) return none();
+  return {
+    pool,
+    confident: new Set(r.results.map((h) => h.id)),
+    rankOf: new Map(hits.map((h) => [h.id, h.score / top])),
+    cited: new Set(hits.filter((h) => h.via === 'citation').map((h) => h.id)),
+  };
+}
 
-  let best: Candidate | undefined;
-  const candidates: Candidate[] = [];
-  for (const entry of pool) {
-    const rank = rankOf.get(entry.id);
-    let rankWeight = rank === undefined ? RANK_BASE * 0.9 : RANK_BASE + (1 - RANK_BASE) * Math.max(0, Math.min(1, rank)) ** RANK_POW + (confident.has(entry.id) ? CONF_BONUS : 0);
-    if (cited.has(entry.id)) rankWeight *= 1.5;
-    // A claim that names a place ("St. Paul has an ordinance …") is about that place's rules.
-    if (places.size && !placesNamed(entry.jurisdiction + ' ' + entry.title).size) rankWeight *= 1;
-    else if (places.size && ![...placesNamed(entry.jurisdiction + ' ' + entry.title)].some((p) => places.has(p))) rankWeight *= PLACE_PENALTY;
-    // How much of the claim the entry as a whole (title, aliases, summary) is about.
-    let entryDot = 0;
-    for (const t of entryTerms(entry)) entryDot += (weights.get(t) ?? 0) ** 2;
-    const entrySim = entryDot / (claimNorm * claimNorm);
-    const consider = (match: 'point' | 'exception', point: Point, i: number) => {
-      const { terms: it, weights: iw, norm: itemNorm } = itemVector(stats, point.text);
-      let dot = 0;
-      let cover = 0;
-      const aligned: string[] = [];
-      for (let k = 0; k < it.length; k++) {
-        const t = it[k]!;
-        const w = iw[k]!;
-        const cw = weights.get(t);
-        if (cw !== undefined) {
-          dot += cw * w;
-          cover += cw * cw;
-          aligned.push(...(surfaces.get(t) ?? []));
-        }
-      }
-      if (!dot) return;
-      // Cosine, but a long point is not punished much for saying more than the claim.
-      const strength = Math.min(1, dot / (claimNorm ** (2 - LENGTH_EXP) * itemNorm ** LENGTH_EXP));
-      // Official text beats press reports on a near tie.
-      const badge = point.confidence === 'primary' ? 1.04 : 1;
-      candidates.push({ entry, match, index: i, point, strength, coverage: cover / (claimNorm * claimNorm), score: (strength * rankWeight + ENTRY_WEIGHT * entrySim) * badge, aligned });
-    };
-    entry.points.forEach((p, i) => consider('point', p, i));
-    entry.exceptions.forEach((p, i) => consider('exception', p, i));
+/** How much the engine's ranking, a cited citation and the places named vouch for `entry`. */
+function rankWeightOf(entry: Entry, ctx: ClaimContext): number {
+  const rank = ctx.rankOf.get(entry.id);
+  let w = rank === undefined ? RANK_BASE * 0.9 : RANK_BASE + (1 - RANK_BASE) * Math.max(0, Math.min(1, rank)) ** RANK_POW + (ctx.confident.has(entry.id) ? CONF_BONUS : 0);
+  if (ctx.cited.has(entry.id)) w *= 1.5;
+  // A claim that names a place ("St. Paul has an ordinance …") is about that place's rules.
+  if (ctx.places.size) {
+    const entryPlaces = placesNamed(entry.jurisdiction + ' ' + entry.title);
+    if (entryPlaces.size && ![...entryPlaces].some((p) => ctx.places.has(p))) w *= PLACE_PENALTY;
   }
-  if (!candidates.length) return none();
+  return w;
+}
+
+/** Each point and exception of `entry` that shares a word with the claim, scored. */
+function entryCandidates(entry: Entry, stats: TermStats, ctx: ClaimContext): Candidate[] {
+  const { weights, claimNorm, surfaces } = ctx;
+  const rankWeight = rankWeightOf(entry, ctx);
+  // How much of the claim the entry as a whole (title, aliases, summary) is about.
+  let entryDot = 0;
+  for (const t of entryTerms(entry)) entryDot += (weights.get(t) ?? 0) ** 2;
+  const entrySim = entryDot / (claimNorm * claimNorm);
+  const out: Candidate[] = [];
+  const consider = (match: 'point' | 'exception', point: Point, i: number) => {
+    const { terms: it, weights: iw, norm: itemNorm } = itemVector(stats, point.text);
+    let dot = 0;
+    let cover = 0;
+    const aligned: string[] = [];
+    for (let k = 0; k < it.length; k++) {
+      const cw = weights.get(it[k]!);
+      if (cw === undefined) continue;
+      dot += cw * iw[k]!;
+      cover += cw * cw;
+      aligned.push(...(surfaces.get(it[k]!) ?? []));
+    }
+    if (!dot) return;
+    // Cosine, but a long point is not punished much for saying more than the claim.
+    const strength = Math.min(1, dot / (claimNorm ** (2 - LENGTH_EXP) * itemNorm ** LENGTH_EXP));
+    // Official text beats press reports on a near tie.
+    const badge = point.confidence === 'primary' ? 1.04 : 1;
+    out.push({ entry, match, index: i, point, strength, coverage: cover / (claimNorm * claimNorm), score: (strength * rankWeight + ENTRY_WEIGHT * entrySim) * badge, aligned });
+  };
+  entry.points.forEach((p, i) => consider('point', p, i));
+  entry.exceptions.forEach((p, i) => consider('exception', p, i));
+  return out;
+}
+
+/** The candidate set beside the claim: the best of the near-ties, the claim's side winning. */
+function pickBest(candidates: Candidate[], weights: ReadonlyMap<string, number>, polarity: Polarity): Candidate | undefined {
   const topScore = Math.max(...candidates.map((c) => c.score));
   // An exception speaks to a claim only when the claim names its case: "police may ask about
   // status" shares no word with "… when status is an element of the crime" that the rule itself
@@ -237,19 +251,18 @@ export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim:
   // Among near-ties, the point on the claim's side wins (see the module comment).
   const sideBonus = (c: Candidate) => {
     if (c.match === 'exception' && !namesItsCase(c)) return 0.85;
-    return (c.reading ??= readingWhereAligned(c.point.text, weights)) === reading.polarity && reading.polarity !== 'neutral' ? 1.12 : 1;
+    return (c.reading ??= readingWhereAligned(c.point.text, weights)) === polarity && polarity !== 'neutral' ? 1.12 : 1;
   };
+  let best: Candidate | undefined;
   for (const c of candidates) {
     if (c.score < topScore * 0.8) continue;
     if (!best || c.score * sideBonus(c) > best.score * sideBonus(best)) best = c;
   }
-  if (!best) return none();
-  const threshold = confident.has(best.entry.id) ? MIN_COVERAGE : MIN_COVERAGE_UNSURE;
-  if (best.coverage < threshold) return none();
-  // One shared word is not evidence ("painted the bridge green" is not about green cards).
-  const shared = terms.filter((t) => best!.aligned.some((w) => surfaces.get(t)?.includes(w))).length;
-  if (shared < 2 && terms.length >= 3) return none();
+  return best;
+}
 
+/** The flags a reader sees beside the point, and how the point reads where it meets the claim. */
+function flagsFor(best: Candidate, reading: ReturnType<typeof readModality>, weights: ReadonlyMap<string, number>): { flags: ClaimFlag[]; pointReading: Polarity } {
   const flags: ClaimFlag[] = [];
   if (best.match === 'exception') flags.push('exception');
   if (best.point.confidence === 'reported') flags.push('reported');
@@ -258,6 +271,36 @@ export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim:
   const pointReading = best.reading ?? readingWhereAligned(best.point.text, weights);
   // Only a claim that states a rule (may, may not, is barred …) is set against the point's rule.
   if (reading.deontic && best.strength >= MIN_STRENGTH_OPPOSITE && opposes(reading.polarity, pointReading)) flags.push('opposite');
+  return { flags, pointReading };
+}
+
+/** Checks one claim against the pack. */
+export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim: { text: string; start: number; end: number }, options: CheckOptions = {}): ClaimResult {
+  const reading = readModality(claim.text);
+  const base = { text: claim.text, start: claim.start, end: claim.end, claimReading: reading.polarity };
+  const none = (): ClaimResult => ({ ...base, entry: null, match: 'none', matched: '', confidence: null, flags: ['no-match'], aligned: [], strength: 0, coverage: 0, engineConfident: false });
+  const { terms, surfaces } = claimTerms(claim.text);
+  if (!terms.length) return none();
+  const stats = termStats(entries);
+  const weights = new Map(terms.map((t) => [t, idf(stats, t)]));
+  let claimNorm = 0;
+  for (const w of weights.values()) claimNorm += w * w;
+  claimNorm = Math.sqrt(claimNorm);
+
+  const { pool, ...engine } = candidateEntries(index, entries, stats, weights, claim.text, options);
+  if (!pool.size) return none();
+  const ctx: ClaimContext = { weights, claimNorm, surfaces, ...engine, places: placesNamed(claim.text) };
+  const candidates = [...pool].flatMap((entry) => entryCandidates(entry, stats, ctx));
+  if (!candidates.length) return none();
+  const best = pickBest(candidates, weights, reading.polarity);
+  if (!best) return none();
+  const threshold = ctx.confident.has(best.entry.id) ? MIN_COVERAGE : MIN_COVERAGE_UNSURE;
+  if (best.coverage < threshold) return none();
+  // One shared word is not evidence ("painted the bridge green" is not about green cards).
+  const shared = terms.filter((t) => best.aligned.some((w) => surfaces.get(t)?.includes(w))).length;
+  if (shared < 2 && terms.length >= 3) return none();
+
+  const { flags, pointReading } = flagsFor(best, reading, weights);
   return {
     ...base,
     entry: best.entry.id,
@@ -271,7 +314,7 @@ export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim:
     pointReading,
     strength: Math.round(best.strength * 100) / 100,
     coverage: Math.round(best.coverage * 100) / 100,
-    engineConfident: confident.has(best.entry.id),
+    engineConfident: ctx.confident.has(best.entry.id),
   };
 }
 

@@ -14,10 +14,10 @@
  * entries without an official citation are cited by title and jurisdiction.
  */
 import type { Entry } from '../schema/pack';
-import { formatCiteDate } from './dates';
+import { formatCiteDate, formatLongDate } from './dates';
 import { textVersionNote } from './text-version';
 
-export { formatCiteDate };
+export { formatCiteDate, formatLongDate };
 
 /**
  * The one list of citation styles: settings validate against it, the pickers show it, and
@@ -41,18 +41,6 @@ export interface CiteInput {
   asOf: string;
   /** Subsection to pinpoint, "(a)(3)"; ignored unless it is a parenthesized subsection chain. */
   pinpoint?: string;
-}
-
-const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2026-02-13" → "February 13, 2026", for reading rather than citing. */
-export function formatLongDate(iso: string): string {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
-  if (!m) return iso;
-  const [, y, mo, d] = m;
-  const month = mo ? LONG_MONTHS[Number(mo) - 1] : undefined;
-  if (!month) return y!;
-  return d ? `${month} ${Number(d)}, ${y}` : `${month} ${y}`;
 }
 
 const PINPOINT = /^(\([a-z0-9]{1,4}\))+$/i;

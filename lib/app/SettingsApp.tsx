@@ -60,6 +60,48 @@ function PackRow({ p, hidden, onRemove }: { p: PackSummary; hidden?: number; onR
   );
 }
 
+/** What an import or a removal said, with the file's first problems. */
+function PackMessageBox({ message }: { message: PackMessage }) {
+  return (
+    <div role={message.ok ? 'status' : 'alert'} data-ol="pack-message" data-ok={String(message.ok)}>
+      <p>{message.text}</p>
+      {message.problems?.length ? (
+        <ul class="ol-muted" data-ol="pack-problems" style={{ fontFamily: 'ui-monospace, monospace', overflowWrap: 'anywhere' }}>
+          {message.problems.map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** The bundled packs, then the imported ones (each removable). */
+function PackLists({ bundled, imported, hiddenOf, onRemove }: { bundled: PackInfo[] | null; imported: PackSummary[]; hiddenOf: (id: string) => number; onRemove: (p: PackSummary) => void }) {
+  return (
+    <>
+      <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} data-ol="bundled-packs" aria-label="Bundled packs">
+        {(bundled ?? []).map((p) => (
+          <PackRow key={p.id} p={p} />
+        ))}
+      </ul>
+      {bundled === null ? <p class="ol-muted">Loading…</p> : null}
+      <h3 class="ol-section-title">Imported</h3>
+      {imported.length ? (
+        <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} data-ol="imported-packs" aria-label="Imported packs">
+          {imported.map((p) => (
+            <PackRow key={p.id} p={p} hidden={hiddenOf(p.id)} onRemove={() => onRemove(p)} />
+          ))}
+        </ul>
+      ) : (
+        <p class="ol-muted" data-ol="no-imported">
+          No imported packs.
+        </p>
+      )}
+    </>
+  );
+}
+
 function PacksSection() {
   const [bundled, setBundled] = useState<PackInfo[] | null>(null);
   const [bundledIds, setBundledIds] = useState<string[] | null>(null);
@@ -127,57 +169,116 @@ function PacksSection() {
         Lookups search the pack that comes with Ordinance Lens and any pack you import. An imported pack is a JSON file in the format <code>lens export</code> prints (check one first with <code>lens validate FILE.json</code>); its entries are
         marked with its title wherever they are shown, since Ordinance Lens has not checked them. Importing a newer version of a pack you imported replaces it.
       </p>
-      <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} data-ol="bundled-packs" aria-label="Bundled packs">
-        {(bundled ?? []).map((p) => (
-          <PackRow key={p.id} p={p} />
-        ))}
-      </ul>
-      {bundled === null ? <p class="ol-muted">Loading…</p> : null}
-      <h3 class="ol-section-title">Imported</h3>
-      {imported.length ? (
-        <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} data-ol="imported-packs" aria-label="Imported packs">
-          {imported.map((p) => (
-            <PackRow key={p.id} p={p} hidden={hiddenOf(p.id)} onRemove={() => void remove(p)} />
-          ))}
-        </ul>
-      ) : (
-        <p class="ol-muted" data-ol="no-imported">
-          No imported packs.
-        </p>
-      )}
+      <PackLists bundled={bundled} imported={imported} hiddenOf={hiddenOf} onRemove={(p) => void remove(p)} />
       <div class="ol-row">
         <label class="ol-btn ol-btn--ghost" style={{ display: 'inline-flex', alignItems: 'center' }}>
           Import a pack (JSON)…
           <input type="file" accept="application/json,.json" class="ol-sr" disabled={busy} data-ol="import-pack" onChange={(e) => void onFile(e.currentTarget as HTMLInputElement)} />
         </label>
       </div>
-      {message ? (
-        <div role={message.ok ? 'status' : 'alert'} data-ol="pack-message" data-ok={String(message.ok)}>
-          <p>{message.text}</p>
-          {message.problems?.length ? (
-            <ul class="ol-muted" data-ol="pack-problems" style={{ fontFamily: 'ui-monospace, monospace', overflowWrap: 'anywhere' }}>
-              {message.problems.map((line, i) => (
-                <li key={i}>{line}</li>
-              ))}
-            </ul>
-          ) : null}
+      {message ? <PackMessageBox message={message} /> : null}
+    </section>
+  );
+}
+
+type Save = (patch: Partial<Settings>, done?: string) => Promise<void>;
+
+/** The card on or off, everywhere or on listed sites. */
+function CardSection({ s, save }: { s: Settings; save: Save }) {
+  const [sites, setSites] = useState(s.disabledSites.join('\n'));
+  useEffect(() => setSites(s.disabledSites.join('\n')), [s.disabledSites.join('\n')]);
+  const saveSites = () =>
+    void save({
+      disabledSites: sites
+        .split(/[\n,]+/)
+        .map((x) => x.trim().replace(/^https?:\/\//, '').replace(/\/.*$/, ''))
+        .filter(Boolean),
+    });
+  return (
+    <section class="ol-section" aria-labelledby="set-card">
+      <h2 class="ol-section-title" id="set-card">
+        The card on pages
+      </h2>
+      <label class="ol-row">
+        <input type="checkbox" checked={s.cardEnabled} onChange={(e) => void save({ cardEnabled: (e.currentTarget as HTMLInputElement).checked })} data-ol="card-enabled" />
+        Show the card beside the selection (when off, lookups open in the side panel)
+      </label>
+      <div class="ol-field">
+        <label for="set-sites">Sites where the card is off (one per line, e.g. example.com)</label>
+        <textarea id="set-sites" class="ol-textarea" value={sites} onInput={(e) => setSites((e.currentTarget as HTMLTextAreaElement).value)} />
+        <div class="ol-row">
+          <button type="button" class="ol-btn" onClick={saveSites}>
+            Save sites
+          </button>
         </div>
-      ) : null}
+      </div>
+    </section>
+  );
+}
+
+/** The citation styles, each shown on a real entry. */
+function CitationSection({ s, save, sample }: { s: Settings; save: Save; sample: EntryView | null }) {
+  return (
+    <section class="ol-section" aria-labelledby="set-cite">
+      <h2 class="ol-section-title" id="set-cite">
+        Citation style for “Copy citation”
+      </h2>
+      {CITATION_STYLES.map((c) => (
+        <label class="ol-row" key={c.id} style={{ alignItems: 'flex-start' }}>
+          <input type="radio" name="cite" value={c.id} checked={s.citationStyle === c.id} onChange={() => void save({ citationStyle: c.id })} />
+          <span>
+            <strong>{c.label}</strong>
+            <br />
+            {sample ? <span class="ol-muted">{formatCitation(c.id, { entry: sample.entry, asOf: sample.asOf, pinpoint: SAMPLE_PINPOINT })}</span> : null}
+          </span>
+        </label>
+      ))}
+    </section>
+  );
+}
+
+/** History on or off, clear, export and import of settings and history. */
+function HistorySection({ s, save, count, say, reload }: { s: Settings; save: Save; count: number; say: (status: string) => void; reload: () => Promise<void> }) {
+  const importFile = async (input: HTMLInputElement) => {
+    const f = input.files?.[0];
+    if (!f) return;
+    const r = await importUserData(await f.text());
+    say(r.ok ? 'Imported.' : r.message);
+    await reload();
+  };
+  return (
+    <section class="ol-section" aria-labelledby="set-history">
+      <h2 class="ol-section-title" id="set-history">
+        Recent lookups ({count} stored on this computer only)
+      </h2>
+      <label class="ol-row">
+        <input type="checkbox" checked={s.historyEnabled} onChange={(e) => void save({ historyEnabled: (e.currentTarget as HTMLInputElement).checked })} />
+        Keep a list of recent lookups
+      </label>
+      <div class="ol-row">
+        <button type="button" class="ol-btn ol-btn--ghost" data-ol="clear-history" onClick={() => void clearHistoryEverywhere().then((r) => (say(r.ok ? 'History cleared.' : r.message), reload()))}>
+          Clear history
+        </button>
+        <button type="button" class="ol-btn ol-btn--ghost" onClick={() => void exportUserData().then((j) => download('ordinance-lens-backup.json', j, 'application/json'))}>
+          Export settings and history (JSON)
+        </button>
+        <label class="ol-btn ol-btn--ghost" style={{ display: 'inline-flex', alignItems: 'center' }}>
+          Import…
+          <input type="file" accept="application/json,.json" class="ol-sr" onChange={(e) => void importFile(e.currentTarget as HTMLInputElement)} />
+        </label>
+      </div>
     </section>
   );
 }
 
 export function SettingsApp() {
   const [s, setS] = useState<Settings | null>(null);
-  const [sites, setSites] = useState('');
   const [status, setStatus] = useState('');
   const [count, setCount] = useState(0);
   const [sample, setSample] = useState<EntryView | null>(null);
 
   const load = async () => {
-    const next = await readSettings();
-    setS(next);
-    setSites(next.disabledSites.join('\n'));
+    setS(await readSettings());
     setCount((await readHistory()).length);
   };
   useEffect(() => {
@@ -203,82 +304,9 @@ export function SettingsApp() {
           {status}
         </p>
         {status ? <p class="ol-muted" aria-hidden="true">{status}</p> : null}
-        <section class="ol-section" aria-labelledby="set-card">
-          <h2 class="ol-section-title" id="set-card">
-            The card on pages
-          </h2>
-          <label class="ol-row">
-            <input type="checkbox" checked={s.cardEnabled} onChange={(e) => void save({ cardEnabled: (e.currentTarget as HTMLInputElement).checked })} data-ol="card-enabled" />
-            Show the card beside the selection (when off, lookups open in the side panel)
-          </label>
-          <div class="ol-field">
-            <label for="set-sites">Sites where the card is off (one per line, e.g. example.com)</label>
-            <textarea id="set-sites" class="ol-textarea" value={sites} onInput={(e) => setSites((e.currentTarget as HTMLTextAreaElement).value)} />
-            <div class="ol-row">
-              <button
-                type="button"
-                class="ol-btn"
-                onClick={() =>
-                  void save({
-                    disabledSites: sites
-                      .split(/[\n,]+/)
-                      .map((x) => x.trim().replace(/^https?:\/\//, '').replace(/\/.*$/, ''))
-                      .filter(Boolean),
-                  })
-                }
-              >
-                Save sites
-              </button>
-            </div>
-          </div>
-        </section>
-        <section class="ol-section" aria-labelledby="set-cite">
-          <h2 class="ol-section-title" id="set-cite">
-            Citation style for “Copy citation”
-          </h2>
-          {CITATION_STYLES.map((c) => (
-            <label class="ol-row" key={c.id} style={{ alignItems: 'flex-start' }}>
-              <input type="radio" name="cite" value={c.id} checked={s.citationStyle === c.id} onChange={() => void save({ citationStyle: c.id })} />
-              <span>
-                <strong>{c.label}</strong>
-                <br />
-                {sample ? <span class="ol-muted">{formatCitation(c.id, { entry: sample.entry, asOf: sample.asOf, pinpoint: SAMPLE_PINPOINT })}</span> : null}
-              </span>
-            </label>
-          ))}
-        </section>
-        <section class="ol-section" aria-labelledby="set-history">
-          <h2 class="ol-section-title" id="set-history">
-            Recent lookups ({count} stored on this computer only)
-          </h2>
-          <label class="ol-row">
-            <input type="checkbox" checked={s.historyEnabled} onChange={(e) => void save({ historyEnabled: (e.currentTarget as HTMLInputElement).checked })} />
-            Keep a list of recent lookups
-          </label>
-          <div class="ol-row">
-            <button type="button" class="ol-btn ol-btn--ghost" data-ol="clear-history" onClick={() => void clearHistoryEverywhere().then((r) => (setStatus(r.ok ? 'History cleared.' : r.message), load()))}>
-              Clear history
-            </button>
-            <button type="button" class="ol-btn ol-btn--ghost" onClick={() => void exportUserData().then((j) => download('ordinance-lens-backup.json', j, 'application/json'))}>
-              Export settings and history (JSON)
-            </button>
-            <label class="ol-btn ol-btn--ghost" style={{ display: 'inline-flex', alignItems: 'center' }}>
-              Import…
-              <input
-                type="file"
-                accept="application/json,.json"
-                class="ol-sr"
-                onChange={async (e) => {
-                  const f = (e.currentTarget as HTMLInputElement).files?.[0];
-                  if (!f) return;
-                  const r = await importUserData(await f.text());
-                  setStatus(r.ok ? 'Imported.' : r.message);
-                  await load();
-                }}
-              />
-            </label>
-          </div>
-        </section>
+        <CardSection s={s} save={save} />
+        <CitationSection s={s} save={save} sample={sample} />
+        <HistorySection s={s} save={save} count={count} say={setStatus} reload={load} />
         <PacksSection />
         <AboutSection />
       </main>
