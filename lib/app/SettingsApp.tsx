@@ -12,7 +12,8 @@ import { readSettings, writeSettings, type Settings } from '../storage/settings'
 import { download } from '../history-export';
 import { askBackground, type EntryView, type PackInfo } from '../messages';
 import { DamagedPacks } from './DamagedPacks';
-import { importUserPack, readUserPacks, removeUserPack, watchUserPacks, summarize, MAX_USER_PACKS_BYTES, mb, type PackSummary, type StoredPack } from '../storage/user-packs';
+import { importUserPack, readUserPacks, removeUserPack, watchUserPacks, MAX_USER_PACKS_BYTES, mb, type StoredPack } from '../storage/user-packs';
+import { summarize, type PackSummary } from '../../core/view/types';
 import { formatLongDate } from '../../core/format/citation';
 import { AboutSection } from './AboutSection';
 import { RepairNotices } from './RepairNotices';
