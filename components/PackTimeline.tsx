@@ -157,6 +157,7 @@ const bad = (d: string) => d !== '' && !DATE.test(d);
 export function PackTimeline({ onOpen, onBeforeAfter, copy, initial }: PackTimelineProps) {
   const [filter, setFilter] = useState<TimelineFilter>({ since: '', until: '', jurisdiction: '', kind: '', ...initial });
   const [view, setView] = useState<PackTimelineView | null>(null);
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
     if (bad(filter.since) || bad(filter.until)) return;
     let live = true;
@@ -165,7 +166,10 @@ export function PackTimeline({ onOpen, onBeforeAfter, copy, initial }: PackTimel
       ...(filter.until ? { until: filter.until } : {}),
       ...(filter.jurisdiction ? { jurisdictions: [filter.jurisdiction] } : {}),
       ...(filter.kind ? { kinds: [filter.kind as EntryKind] } : {}),
-    }).then((v) => live && setView(v));
+    }).then(
+      (v) => live && (setView(v), setFailed(false)),
+      () => live && setFailed(true),
+    );
     return () => {
       live = false;
     };
@@ -189,8 +193,8 @@ export function PackTimeline({ onOpen, onBeforeAfter, copy, initial }: PackTimel
           <TimelineAside view={view} onOpen={onOpen} onBeforeAfter={onBeforeAfter} />
         </>
       ) : (
-        <p class="ol-muted" role="status">
-          Loading the timeline…
+        <p class="ol-muted" role="status" data-ol={failed ? 'tl-failed' : 'tl-loading'}>
+          {failed ? 'The timeline could not be loaded. Reload this page to try again.' : 'Loading the timeline…'}
         </p>
       )}
     </section>

@@ -5,14 +5,15 @@
  *   background, which owns the index (`browser.runtime.sendMessage`).
  * - `CardProtocol`: what the background tells the in-page card (`browser.tabs.sendMessage`).
  *
- * Every message is `{ type, ...payload }`; every answer is plain data. "Nothing found" is a
- * result, never an error. The background never trusts a payload's size: text is capped.
+ * Every message is `{ type, ...payload }`; every answer is a `Reply` (lib/reply.ts): the plain
+ * data, or the error that reaches the sender. "Nothing found" is a result, never an error. The background never trusts a payload's size: text is capped.
  */
 import type { EntryKind } from '../core/schema/pack';
 import type { PageContext } from '../core/search/types';
 import type { ClaimCheckView, EntryView, LookupView, PackInfo, PackTimelineView } from '../core/view/types';
 import { browser } from 'wxt/browser';
 import type { BeforeAfterView } from '../core/timeline/before-after';
+import { unwrapReply } from './reply';
 
 export { MAX_SELECTION_CHARS, type EntryView, type LookupView, type PackInfo, type RelatedLink } from '../core/view/types';
 /** Characters of the selection the card echoes back to the reader. */
@@ -66,12 +67,18 @@ export interface CardProtocol {
 export type BackgroundMessage = { [K in keyof BackgroundProtocol]: { type: K } & BackgroundProtocol[K]['req'] }[keyof BackgroundProtocol];
 export type CardMessage = { [K in keyof CardProtocol]: { type: K } & CardProtocol[K]['req'] }[keyof CardProtocol];
 
-/** Ask the background; typed by message name. */
-export async function askBackground<K extends keyof BackgroundProtocol>(
-  type: K,
-  req: BackgroundProtocol[K]['req'],
-): Promise<BackgroundProtocol[K]['res']> {
-  return (await browser.runtime.sendMessage({ type, ...req })) as BackgroundProtocol[K]['res'];
+/**
+ * Ask the background; typed by message name. Resolves with the handler's answer; rejects with a
+ * `MessageError` (lib/reply.ts) when the handler failed, refused the sender, or nobody answered,
+ * so a caller can never mistake a failure for an answer.
+ */
+export function askBackground<K extends keyof BackgroundProtocol>(type: K, req: BackgroundProtocol[K]['req']): Promise<BackgroundProtocol[K]['res']> {
+  return unwrapReply(type, Promise.resolve().then(() => browser.runtime.sendMessage({ type, ...req })));
+}
+
+/** What a card or a search list shows when the lookup itself failed: an empty answer marked `degraded`, said as a failure. */
+export function failedLookupView(text: string): LookupView {
+  return { result: { query: text.slice(0, 200), mode: 'empty', results: [], others: [], unknownCitations: [], truncated: false }, views: {}, citationStyle: 'short', tookMs: 0, degraded: true };
 }
 
 /** True when `x` looks like a message of the background protocol (a cheap guard before dispatch). */

@@ -11,6 +11,7 @@ import { exportUserData, importUserData } from '../storage/backup';
 import { readSettings, writeSettings, type Settings } from '../storage/settings';
 import { download } from '../history-export';
 import { askBackground, type EntryView, type PackInfo } from '../messages';
+import { DamagedPacks } from './DamagedPacks';
 import { importUserPack, readUserPacks, removeUserPack, watchUserPacks, MAX_USER_PACKS_BYTES, mb, type StoredPack } from '../storage/user-packs';
 import { summarize, type PackSummary } from '../../core/view/types';
 import { formatLongDate } from '../../core/format/citation';
@@ -98,6 +99,7 @@ function PackLists({ bundled, imported, hiddenOf, onRemove }: { bundled: PackInf
           No imported packs.
         </p>
       )}
+      <DamagedPacks />
     </>
   );
 }
@@ -283,7 +285,7 @@ export function SettingsApp() {
   };
   useEffect(() => {
     void load();
-    void askBackground('entry', { id: SAMPLE_ID }).then(setSample);
+    void askBackground('entry', { id: SAMPLE_ID }).then(setSample, () => undefined); // no sample: the styles are still listed
   }, []);
 
   async function save(patch: Partial<Settings>, done = 'Saved.') {

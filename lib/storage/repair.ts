@@ -58,13 +58,13 @@ function dataMessage(what: string, reason: RepairReason): string {
     : reason === 'vanished'
       ? `${what} disappeared from the browser's storage and were reset to defaults.`
       : reason === 'newer-version'
-        ? `${what} were saved by a newer version of Ordinance Lens: this version uses what it can read, with defaults for the rest, and leaves them as saved.`
+        ? `${what} were saved by a newer version of Ordinance Lens and could not be read; defaults are used.`
         : `${what} could not be read and were reset to defaults.`;
 }
 
 function packsMessage(reason: RepairReason): string {
   return reason === 'invalid-fields'
-    ? "An imported pack is damaged in the browser's storage and is not used; your other imported packs are. It is kept as it was, in case a newer version of Ordinance Lens can read it; to use the pack now, import it again from its file."
+    ? "An imported pack is damaged in the browser's storage, so it is not used; it is kept as it was, and your other imported packs are used. The settings page lists it under Packs, Imported: remove it there, or import its file again."
     : reason === 'vanished'
       ? "Your imported packs disappeared from the browser's storage. Import them again from their files."
       : reason === 'newer-version'

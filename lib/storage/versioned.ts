@@ -12,7 +12,8 @@
  *
  * Why not WXT's `storage.defineItem({ version, migrations })`: docs/decisions/0008-versioned-storage.md.
  */
-import { isEnvelope, readRaw, wasWritten, writeAtomic, type DataKey, type Envelope } from './area';
+import { browser } from 'wxt/browser';
+import { isEnvelope, KEYS, readRaw, wasWritten, writeAtomic, type DataKey, type Envelope } from './area';
 import { reportRepair } from './repair';
 
 /** What `salvage` kept of stored data, and what it had to drop. */
@@ -22,6 +23,8 @@ export interface Salvaged<T> {
   damage?: { whole: boolean; detail: string };
   /** A sentence added to the reader's repair notice (settings: "history is off until …"). */
   note?: string;
+  /** Names the damaged parts of data kept in storage (rewriteDamaged false): reported once, not on every read. */
+  damageKey?: string;
 }
 
 export interface VersionedValue<T> {
@@ -102,12 +105,24 @@ async function readOrRepair<T>(spec: VersionedValue<T>): Promise<T> {
     return replace('corrupted', `migration from v${stored.v} failed: ${String(err)}`);
   }
   const s = spec.salvage(data);
-  if (s.damage) {
+  if (s.damage && !s.damage.whole && spec.rewriteDamaged === false) {
+    // Kept in storage, unused: say so the first time these parts are seen, not on every worker start.
+    if (await firstReportOf(key, s.damageKey ?? s.damage.detail)) await reportRepair(key, 'invalid-fields', `${s.damage.detail} (stored v${stored.v})`, s.note);
+  } else if (s.damage) {
     const { whole, detail } = s.damage;
     await reportRepair(key, whole ? 'corrupted' : 'invalid-fields', `${detail} (stored v${stored.v})`, whole ? (s.note ?? spec.resetNote) : s.note);
     if (whole || spec.rewriteDamaged !== false) await writeAtomic({ [key]: envelopeOf(spec, s.value) });
   }
   return s.value;
+}
+
+/** True the first time these damaged parts of `key` are seen (then remembered). Never throws. */
+async function firstReportOf(key: string, damageKey: string): Promise<boolean> {
+  const got = await readRaw(KEYS.damageReported);
+  const seen = got.kind === 'value' && got.value && typeof got.value === 'object' ? (got.value as Record<string, unknown>) : {};
+  if (seen[key] === damageKey) return false;
+  await browser.storage.local.set({ [KEYS.damageReported]: { ...seen, [key]: damageKey } }).catch(() => undefined);
+  return true;
 }
 
 function describe(x: unknown): string {
