@@ -41,6 +41,23 @@ function DateField({ label, hook, draft, invalid, onDraft, onApply }: { label: s
   );
 }
 
+/** A select with an "all" choice first; `options` are [value, words] pairs. */
+function Choice({ label, hook, value, all, options, onChange }: { label: string; hook: string; value: string; all: string; options: [string, string][]; onChange: (v: string) => void }) {
+  return (
+    <label>
+      {label}
+      <select value={value} data-ol={hook} onChange={byValue(onChange)}>
+        <option value="">{all}</option>
+        {options.map(([v, words]) => (
+          <option key={v} value={v}>
+            {words}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** The range buttons and the date, place and kind fields. */
 function TimelineControls({ filter, setFilter, view }: { filter: TimelineFilter; setFilter: (f: (old: TimelineFilter) => TimelineFilter) => void; view: PackTimelineView | null }) {
   // What the reader is typing in the date fields, never overwritten by a re-render while they type.
@@ -62,28 +79,8 @@ function TimelineControls({ filter, setFilter, view }: { filter: TimelineFilter;
       <div class="ol-tl-controls">
         <DateField label="From" hook="tl-since" draft={draft.since} invalid={bad(filter.since)} onDraft={(v) => setDraft((d) => ({ ...d, since: v }))} onApply={set('since')} />
         <DateField label="To" hook="tl-until" draft={draft.until} invalid={bad(filter.until)} onDraft={(v) => setDraft((d) => ({ ...d, until: v }))} onApply={set('until')} />
-        <label>
-          Place
-          <select value={filter.jurisdiction} data-ol="tl-place" onChange={byValue(set('jurisdiction'))}>
-            <option value="">All places</option>
-            {view?.jurisdictions.map((j) => (
-              <option key={j} value={j}>
-                {j}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Kind
-          <select value={filter.kind} data-ol="tl-kind" onChange={byValue(set('kind'))}>
-            <option value="">All kinds</option>
-            {view?.kinds.map((k) => (
-              <option key={k} value={k}>
-                {kindWordOf(k)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice label="Place" hook="tl-place" value={filter.jurisdiction} all="All places" options={(view?.jurisdictions ?? []).map((j) => [j, j])} onChange={set('jurisdiction')} />
+        <Choice label="Kind" hook="tl-kind" value={filter.kind} all="All kinds" options={(view?.kinds ?? []).map((k) => [k, kindWordOf(k)])} onChange={set('kind')} />
       </div>
     </>
   );

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { readDamagedPacks, removeDamagedPacks, watchUserPacks, type DamagedPack } from '../storage/user-packs';
+import { ConfirmRemove } from './ConfirmRemove';
 
 const nameOf = (d: DamagedPack) => (d.title ? `“${d.title}”` : d.id ? `“${d.id}”` : 'a pack with no readable name');
 
@@ -34,15 +35,7 @@ export function DamagedPacks() {
         {n === 1 ? 'it was' : 'they were'}; import {n === 1 ? 'its file' : 'their files'} again to use {n === 1 ? 'it' : 'them'}.
       </p>
       {confirming ? (
-        <span class="ol-row" role="group" aria-label="Remove the damaged packs?">
-          <span class="ol-muted">Remove? Only the files bring them back.</span>
-          <button type="button" class="ol-btn" onClick={() => void remove()} data-ol="remove-damaged-yes">
-            Remove
-          </button>
-          <button type="button" class="ol-btn ol-btn--ghost" onClick={() => setConfirming(false)}>
-            Keep
-          </button>
-        </span>
+        <ConfirmRemove label="Remove the damaged packs?" question="Remove? Only the files bring them back." onYes={() => void remove()} onKeep={() => setConfirming(false)} yesHook="remove-damaged-yes" />
       ) : (
         <button type="button" class="ol-btn ol-btn--ghost" onClick={() => setConfirming(true)} data-ol="remove-damaged">
           Remove the damaged {n === 1 ? 'pack' : 'packs'}

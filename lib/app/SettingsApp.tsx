@@ -11,6 +11,7 @@ import { exportUserData, importUserData } from '../storage/backup';
 import { readSettings, writeSettings, type Settings } from '../storage/settings';
 import { download } from '../history-export';
 import { askBackground, type EntryView, type PackInfo } from '../messages';
+import { ConfirmRemove } from './ConfirmRemove';
 import { DamagedPacks } from './DamagedPacks';
 import { importUserPack, readUserPacks, removeUserPack, watchUserPacks, MAX_USER_PACKS_BYTES, mb, type StoredPack } from '../storage/user-packs';
 import { summarize, type PackSummary } from '../../core/view/types';
@@ -47,15 +48,7 @@ function PackRow({ p, hidden, onRemove }: { p: PackSummary; hidden?: number; onR
         </button>
       ) : null}
       {onRemove && confirming ? (
-        <span class="ol-row" role="group" aria-label={`Remove ${p.title}?`} data-ol="confirm-remove">
-          <span class="ol-muted">Remove it? Only its file brings it back.</span>
-          <button type="button" class="ol-btn" onClick={onRemove} data-ol="confirm-remove-yes">
-            Remove
-          </button>
-          <button type="button" class="ol-btn ol-btn--ghost" onClick={() => setConfirming(false)}>
-            Keep
-          </button>
-        </span>
+        <ConfirmRemove label={`Remove ${p.title}?`} question="Remove it? Only its file brings it back." onYes={onRemove} onKeep={() => setConfirming(false)} hook="confirm-remove" yesHook="confirm-remove-yes" />
       ) : null}
     </li>
   );
