@@ -8,6 +8,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { RepairNotice } from '../storage/repair';
+import { KEYS } from '../storage/area';
 
 const repairModule = () => import('../storage/repair');
 
@@ -22,7 +23,7 @@ export function RepairNotices() {
         .then((n) => live && setNotices(n), () => undefined);
     void load();
     const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && 'storageRepairs' in changes) void load();
+      if (area === 'local' && KEYS.repairs in changes) void load();
     };
     browser.storage.onChanged.addListener(onChanged);
     // A repair made in this very page (it read damaged settings) is announced here too.

@@ -21,6 +21,7 @@ import { BeforeAfterPanel } from '../../components/BeforeAfter';
 import { download, historyToMarkdown } from '../history-export';
 import type { HistoryItem } from '../storage/history';
 import type { CitationStyle } from '../storage/settings';
+import { KEYS } from '../storage/area';
 
 // Storage (and its validator) is a separate chunk, loaded in a task after the first render and off
 // the path of the first lookup (which the background answers): the popup must be instant.
@@ -102,7 +103,7 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
       });
     setTimeout(() => void loadStored(), 0);
     const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && ('history' in changes || 'settings' in changes)) void loadStored();
+      if (area === 'local' && (KEYS.history in changes || KEYS.settings in changes)) void loadStored();
     };
     browser.storage.onChanged.addListener(onChanged);
     if (!initialPassage) input.current?.focus();

@@ -11,6 +11,7 @@
 import { browser } from 'wxt/browser';
 import { unwrapReply } from '../reply';
 import type { EntryKind, Status } from '../../core/schema/pack';
+import { SESSION_KEYS } from '../storage/session-keys';
 
 /** Characters of visible text one scan request may carry. */
 export const MAX_SCAN_CHARS = 3_000_000;
@@ -80,4 +81,4 @@ export function askScan<K extends keyof ScanProtocol>(type: K, req: ScanProtocol
 }
 
 /** The storage.session key the side panel watches. */
-export const REPORT_KEY = 'pageScanReport';
+export const REPORT_KEY = SESSION_KEYS.pageScanReport;

@@ -13,8 +13,9 @@
 import { browser } from 'wxt/browser';
 import { INDEX_VERSION } from '../../core/search/index';
 import type { StoredPack } from './user-packs';
+import { SESSION_KEYS } from './session-keys';
 
-const SESSION_KEY = 'indexCache';
+const SESSION_KEY = SESSION_KEYS.indexCache;
 
 interface CachedIndex {
   key: string;

@@ -16,6 +16,7 @@ import { syntheticEntries } from './bench';
 import { bundledEntries } from './lookup';
 import type { Command } from './types';
 import { cpus, loadavg } from 'node:os';
+import { latencyStats } from '../lib/percentile';
 
 
 const GLUE = ['officers may not', 'the city must', 'police can still', 'the ordinance prohibits', 'staff may', 'the council said', 'nothing in the chapter stops', 'the department will'];
@@ -43,11 +44,7 @@ export function paragraph(entries: readonly Entry[], seed: number, words = 150):
   return out.join(' ');
 }
 
-function stats(times: number[]) {
-  const s = [...times].sort((a, b) => a - b);
-  const at = (q: number) => Math.round((s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0) * 100) / 100;
-  return { p50: at(0.5), p95: at(0.95), max: Math.round((s[s.length - 1] ?? 0) * 100) / 100, n: s.length };
-}
+const stats = (times: number[]) => latencyStats(times, 2);
 
 function benchPack(label: string, entries: Entry[], runs: number) {
   let t = performance.now();

@@ -19,6 +19,7 @@ import { DC_PUBLISHED, unpackDcCorpus } from '../lib/dc-corpus';
 import { diskFolder } from '../lib/source-folder';
 import { syntheticEntries } from './bench';
 import type { Command } from './types';
+import { latencyStats } from '../lib/percentile';
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 const MB = (n: number) => r2(n / 1e6);
@@ -40,11 +41,7 @@ function queriesFor(entries: readonly Entry[], seed: number, n = 100): Record<Ki
   };
 }
 
-function stats(times: number[]) {
-  const s = [...times].sort((a, b) => a - b);
-  const at = (p: number) => Math.round((s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0) * 1000) / 1000;
-  return { p50: at(0.5), p95: at(0.95), max: at(1), n: s.length };
-}
+const stats = (times: number[]) => latencyStats(times, 3);
 
 /** CPU milliseconds (user + system) of this process: on a shared machine, wall time includes waiting. */
 const cpuMs = () => {

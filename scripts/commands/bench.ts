@@ -13,6 +13,7 @@ import Fuse from 'fuse.js';
 import { buildIndex, loadIndex, lookup, serializeIndex } from '../../core/search/index';
 import type { Entry } from '../../core/schema/pack';
 import type { Command } from './types';
+import { latencyStats } from '../lib/percentile';
 
 const WORDS = (
   'ordinance section chapter council city county state federal immigration enforcement detainer warrant judicial administrative ' +
@@ -102,9 +103,7 @@ interface Stats {
   estimated?: boolean;
 }
 function stats(times: number[], capped = false): Stats {
-  const s = [...times].sort((a, b) => a - b);
-  const at = (p: number) => Math.round((s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0) * 1000) / 1000;
-  return { p50: at(0.5), p95: at(0.95), max: Math.round((s[s.length - 1] ?? 0) * 1000) / 1000, n: s.length, ...(capped ? { capped } : {}) };
+  return { ...latencyStats(times, 3), ...(capped ? { capped } : {}) };
 }
 
 

@@ -16,6 +16,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { OUT, selectText, startHarness, waitForCard, type Harness } from './harness';
+import { percentile } from '../../scripts/lib/percentile';
 
 const RUNS = 50;
 let h: Harness;
@@ -29,7 +30,7 @@ afterAll(async () => {
 
 function stats(xs: number[]) {
   const s = [...xs].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
+  const at = (q: number) => percentile(s, q);
   return { runs: s.length, median: Math.round(at(0.5) * 10) / 10, p95: Math.round(at(0.95) * 10) / 10, min: s[0]!, max: s[s.length - 1]! };
 }
 
