@@ -19,8 +19,11 @@ export { MAX_SELECTION_CHARS, type EntryView, type LookupView, type PackInfo, ty
 /** Characters of the selection the card echoes back to the reader. */
 export const MAX_ECHO_CHARS = 160;
 
-/** Where a lookup came from (only for history and diagnostics). */
-export type LookupSource = 'card' | 'popup' | 'sidepanel' | 'passage';
+/**
+ * Where a lookup came from (only for history and diagnostics). 'claim-check': text pasted into the
+ * popup's claim check ("passage" is the engine's word for a long selection, core/search).
+ */
+export type LookupSource = 'card' | 'popup' | 'sidepanel' | 'claim-check';
 
 /** A lookup the background handed to the side panel because no card could be shown. */
 export interface PendingLookup {

@@ -125,7 +125,7 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
 
   async function checkPassage(text: string) {
     if (!text.trim()) return;
-    const v = await askBackground('lookup', { text, source: 'passage', limit: 8, record: true }).catch(() => failedLookupView(text));
+    const v = await askBackground('lookup', { text, source: 'claim-check', limit: 8, record: true }).catch(() => failedLookupView(text));
     setChecked(text);
     setPassageView(v);
     setPassageOpened(null);
