@@ -3,10 +3,9 @@
  * marked added, removed, kept (a source says so), compare, stated or unknown. A provision whose
  * later text the pack lacks is "Unknown", never "unchanged".
  */
-import { useEffect, useState } from 'preact/hooks';
 import type { BeforeAfterView, ChangeKind, Provision } from '../core/timeline/before-after';
 import { formatLongDate } from '../core/format/citation';
-import { askBackground } from '../lib/messages';
+import { useBackground } from './use-background';
 import { ConfidenceBadge } from './ConfidenceBadge';
 
 export const CHANGE_LABELS: Record<ChangeKind, string> = {
@@ -81,18 +80,7 @@ export function BeforeAfter({ view, onOpen }: { view: BeforeAfterView; onOpen?: 
 
 /** Asks the background for the before/after view of `id`; renders nothing when there is none. */
 export function BeforeAfterPanel({ id, onOpen }: { id: string; onOpen?: (id: string) => void }) {
-  const [view, setView] = useState<BeforeAfterView | null | undefined>(undefined);
-  useEffect(() => {
-    let live = true;
-    setView(undefined);
-    askBackground('beforeAfter', { id }).then(
-      (v) => live && setView(v),
-      () => live && setView(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id]);
-  if (!view) return null;
-  return <BeforeAfter view={view} {...(onOpen ? { onOpen } : {})} />;
+  const asked = useBackground('beforeAfter', { id }, [id]);
+  if (asked.state !== 'done' || !asked.value) return null;
+  return <BeforeAfter view={asked.value} {...(onOpen ? { onOpen } : {})} />;
 }

@@ -4,10 +4,9 @@
  * reported only, not in force, older text, nothing in the pack). Evidence side by side, never a
  * verdict: the view says so. Page text is rendered as text nodes only.
  */
-import { useEffect, useState } from 'preact/hooks';
 import type { ClaimFlag } from '../core/claims/flags';
 import type { ClaimCheckView } from '../core/view/types';
-import { askBackground } from '../lib/messages';
+import { useBackground } from './use-background';
 import { ConfidenceBadge } from './ConfidenceBadge';
 import type { CopyFn } from './CitationCopy';
 import { CopyMemoRow } from './CopyMemoRow';
@@ -128,21 +127,10 @@ export function ClaimCheck({ view, copy, onOpen, idPrefix }: ClaimCheckProps) {
 
 /** Asks the background to check `text` and shows the result (nothing while it loads). */
 export function ClaimCheckPanel({ text, copy, onOpen, idPrefix }: { text: string } & Omit<ClaimCheckProps, 'view'>) {
-  const [view, setView] = useState<ClaimCheckView | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let live = true;
-    setView(null);
-    askBackground('check', { text }).then(
-      (v) => live && setView(v),
-      () => live && setFailed(true),
-    );
-    return () => {
-      live = false;
-    };
-  }, [text]);
-  if (failed) return <p class="ol-muted">The claim check could not run; the entry below is still the best match.</p>;
-  if (!view) return <p class="ol-muted" role="status">Checking each claim…</p>;
+  const asked = useBackground('check', { text }, [text]);
+  if (asked.state === 'failed') return <p class="ol-muted">The claim check could not run; the entry below is still the best match.</p>;
+  if (asked.state === 'loading') return <p class="ol-muted" role="status">Checking each claim…</p>;
+  const view = asked.value;
   if (!view.clauses.length) return null;
   return <ClaimCheck view={view} copy={copy} {...(onOpen ? { onOpen } : {})} idPrefix={idPrefix} />;
 }
