@@ -18,6 +18,8 @@ export type OptionSpecs = Record<string, OptionSpec>;
 
 export interface CommandSpec<S extends OptionSpecs = OptionSpecs> {
   name: string;
+  /** How it is run, when not as `lens NAME` (`npm run demo`; its options then follow `--`). */
+  program?: string;
   /** Arguments after `lens NAME`, as a synopsis: "[--json] [--limit K] QUERY…". */
   synopsis: string;
   /** What the command does, one sentence (also listed by `lens --help`). */
@@ -38,8 +40,10 @@ export class UsageError extends Error {}
 
 const HELP: OptionSpec = { type: 'boolean', help: 'show this help' };
 
+const invocation = (spec: CommandSpec) => spec.program ?? `lens ${spec.name}`;
+
 export function usageLine(spec: CommandSpec): string {
-  return `lens ${spec.name} ${spec.synopsis}`.trim();
+  return `${invocation(spec)} ${spec.synopsis}`.trim();
 }
 
 /** The text `lens NAME --help` prints. */
@@ -48,7 +52,7 @@ export function helpText(spec: CommandSpec): string {
   const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
   return [
     `usage: ${usageLine(spec)}`,
-    `       (from the project folder: npm run lens -- ${spec.name} …)`,
+    ...(spec.program ? [] : [`       (from the project folder: npm run lens -- ${spec.name} …)`]),
     '',
     `${spec.summary[0]!.toUpperCase()}${spec.summary.slice(1)}.`,
     '',
@@ -87,7 +91,7 @@ export async function runCommand<S extends OptionSpecs>(
 }
 
 function usageFailure(spec: CommandSpec, message: string): number {
-  console.error(`lens ${spec.name}: ${message} (lens ${spec.name} --help shows the usage)`);
+  console.error(`${invocation(spec)}: ${message} (${invocation(spec)}${spec.program ? ' --' : ''} --help shows the usage)`);
   return 2;
 }
 
