@@ -37,12 +37,13 @@ function fieldText(e: Entry, m: MatchedField): string {
 
 const words = (text: string) => norm(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
-/** Two forms of one word (hold / holds, detainer / detainers): the engine's stemming, roughly. */
+/** Two forms of one word (hold / holds, ask / asking, detainer / detainers): the engine's stemming, roughly. */
 function sameWord(a: string, b: string): boolean {
-  if (a === b) return true;
-  let k = 0;
-  while (k < a.length && k < b.length && a[k] === b[k]) k++;
-  return k >= 4 && k >= Math.min(a.length, b.length) - 3;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (long.startsWith(short) && long.length - short.length <= 3) return true;
+  // Shared stem with different endings: certify / certified, detention / detentions.
+  const stem = (w: string) => w.replace(/(ing|ed|es|s|y|ies|ion|ions)$/, '');
+  return stem(a).length >= 4 && stem(a) === stem(b);
 }
 
 /**
@@ -94,7 +95,8 @@ function places(fields: readonly MatchedField[]): string {
 /** One line saying why `hit` matched, from its matched fields and the entry's own text. */
 export function whyMatched(hit: LookupHit, entry: Entry | undefined): string {
   const readings = new Map<string, string>();
-  if (entry) {
+  // Only a hit found through a misspelling or a shortened word has words to read differently.
+  if (entry && hit.via === 'fuzzy') {
     for (const m of hit.matched) {
       if (isCitationMatch(m, hit)) continue;
       for (const t of m.terms) {
