@@ -149,6 +149,9 @@ describe('lens lookup, read by a person', () => {
       expect(line.replace(/\("seperation" read as "separation"\)/, '')).not.toContain('seperation');
     }
     expect(r.out).toContain('"seperation" read as "separation"');
+    const detainer = await run(lookup, ['--limit', '1', 'detainr']);
+    expect(detainer.out).toContain('the word detainer');
+    expect(detainer.out).toContain('("detainr" read as "detainer")');
   });
 
   it('--explain adds the scoring detail the plain output leaves out', async () => {
