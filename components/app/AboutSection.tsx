@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatLongDate } from '../../core/format/citation';
-import { askBackground, type PackInfo } from '../messages';
+import { askBackground, type PackInfo } from '../../lib/messages';
 
 /** The manifest's version, or undefined where there is no manifest to read (never throws). */
 function extensionVersion(): string | undefined {

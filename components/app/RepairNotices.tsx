@@ -7,9 +7,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { RepairNotice } from '../storage/repair';
+import type { RepairNotice } from '../../lib/storage/repair';
 
-const repairModule = () => import('../storage/repair');
+const repairModule = () => import('../../lib/storage/repair');
 
 export function RepairNotices() {
   const [notices, setNotices] = useState<RepairNotice[]>([]);

@@ -5,10 +5,10 @@
  * passage goes into "check a passage".
  */
 import { browser } from 'wxt/browser';
-import { askBackground, type PendingLookup } from '../messages';
+import { askBackground, type PendingLookup } from '../../lib/messages';
 import { mountPage } from './page';
 import { SearchApp } from './SearchApp';
-import { OnThisPage } from '../../components/OnThisPage';
+import { OnThisPage } from '../OnThisPage';
 
 const REASONS: Record<string, string> = {
   pdf: 'Cards cannot appear in the PDF viewer, so your lookup opened here.',
