@@ -253,6 +253,7 @@ export function setupBackground(service: LookupService) {
           citationStyle: s.citationStyle,
           ...(context ? { context } : {}),
           ...(typeof msg.limit === 'number' ? { limit: Math.min(Math.max(1, msg.limit), 50) } : {}),
+          ...(msg.typeahead === true ? { typeahead: true } : {}),
         });
         if (msg.record && mayRecord) void record(String(msg.text ?? ''), view);
         return view satisfies BackgroundProtocol['lookup']['res'];

@@ -14,6 +14,7 @@ import { browser } from 'wxt/browser';
 import type { CitationStyle } from './storage/settings';
 import type { ClaimCheckView, PackTimelineView } from './claims-service';
 import type { BeforeAfterView } from '../core/timeline/before-after';
+import type { Suggestion } from '../core/typeahead/index';
 
 /** Characters of a selection sent to the engine (the engine cuts at the same bound). */
 export const MAX_SELECTION_CHARS = 20_000;
@@ -65,7 +66,9 @@ export interface LookupView {
   citationStyle: CitationStyle;
   /** Milliseconds the background spent (index + lookup), for the bench. */
   tookMs: number;
-  /** Hits from imported packs: entry id → that pack's title (absent when every hit is bundled). */
+  /** As-you-type (a short query asked with `typeahead`): entries the typed letters match by title, alias or citation. */
+  suggestions?: Suggestion[];
+  /** Hits and suggestions from imported packs: entry id → that pack's title (absent when all are bundled). */
   packOf?: Record<string, string>;
   /** The engine failed on this lookup and the answer is an empty stand-in (see lib/lookup-service.ts). */
   degraded?: true;
@@ -84,7 +87,7 @@ export interface PendingLookup {
 
 export interface BackgroundProtocol {
   /** Look `text` up in the bundled and imported packs. `record` adds it to the reader's local history. */
-  lookup: { req: { text: string; source: LookupSource; record?: boolean; limit?: number; context?: PageContext }; res: LookupView };
+  lookup: { req: { text: string; source: LookupSource; record?: boolean; limit?: number; context?: PageContext; typeahead?: boolean }; res: LookupView };
   /** One entry in full, for a detail view (null if no such id). */
   entry: { req: { id: string }; res: EntryView | null };
   /** The side panel asks for the lookup handed to it in the last minute, if any. */
