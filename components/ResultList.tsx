@@ -17,8 +17,8 @@ export interface ResultListProps {
 /** What matched, for a row the engine did not rate: the field the typed letters were found in. */
 function typedMatchWord(marks: TypeaheadMarks): string {
   if (marks.title) return 'Title match';
-  if (marks.alias) return 'Alias match';
-  return 'Citation match';
+  if (marks.citation) return 'Citation match';
+  return 'Alias match';
 }
 
 /** A listbox of results; the search box keeps focus and points at the active option. */

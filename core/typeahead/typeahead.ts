@@ -24,7 +24,7 @@ export type Range = readonly [number, number];
 export interface TypeaheadMarks {
   title?: Range[];
   citation?: Range[];
-  /** The best matching alias (only when the title did not match as well). */
+  /** The best matching alias (only when neither the title nor the citation matched as well). */
   alias?: { text: string; ranges: Range[] };
 }
 
@@ -113,7 +113,9 @@ function marksOf(matches: readonly FuseResultMatch[]): TypeaheadMarks {
     else if (m.key === 'citation') marks.citation = ranges;
     else if (m.key === 'aliases' && (!bestAlias || covered(ranges) > covered(bestAlias.ranges))) bestAlias = { text: m.value, ranges };
   }
-  // An alias is shown only when it says more than the title's own highlight.
-  if (bestAlias && (!marks.title || covered(bestAlias.ranges) > covered(marks.title))) marks.alias = bestAlias;
+  // An alias is shown only when it says more than the title's or the citation's own highlight
+  // ("19.3" marks the citation § 19.30; the alias "Section 19.30" would only repeat it).
+  const shown = Math.max(covered(marks.title ?? []), covered(marks.citation ?? []));
+  if (bestAlias && covered(bestAlias.ranges) > shown) marks.alias = bestAlias;
   return marks;
 }

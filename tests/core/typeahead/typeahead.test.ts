@@ -37,6 +37,8 @@ describe('as-you-type suggestions', () => {
     expect(ids('19.3')[0]).toBe('mpls-19.30');
     const s = find('19.3', 'mpls-19.30');
     expect(marked(s.citation!, s.marks.citation)).toBe('19.3');
+    // Its alias "Section 19.30" would only repeat the citation's mark.
+    expect(s.marks.alias).toBeUndefined();
     // One digit off in four characters is another section, not a typo of this one.
     expect(ids('19.3')).not.toContain('mpls-19.10');
   });
