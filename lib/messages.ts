@@ -5,8 +5,8 @@
  *   background, which owns the index (`browser.runtime.sendMessage`).
  * - `CardProtocol`: what the background tells the in-page card (`browser.tabs.sendMessage`).
  *
- * Every message is `{ type, ...payload }`; every answer is plain data. "Nothing found" is a
- * result, never an error. The background never trusts a payload's size: text is capped.
+ * Every message is `{ type, ...payload }`; every answer is a `Reply` (lib/reply.ts): the plain
+ * data, or the error that reaches the sender. "Nothing found" is a result, never an error. The background never trusts a payload's size: text is capped.
  */
 import type { Entry, EntryKind, Status } from '../core/schema/pack';
 import type { LookupHit, LookupResult, PageContext } from '../core/search/types';
@@ -15,6 +15,7 @@ import type { CitationStyle } from './storage/settings';
 import type { ClaimCheckView, PackTimelineView } from './claims-service';
 import type { BeforeAfterView } from '../core/timeline/before-after';
 import type { Suggestion } from '../core/typeahead/index';
+import { unwrapReply } from './reply';
 
 /** Characters of a selection sent to the engine (the engine cuts at the same bound). */
 export const MAX_SELECTION_CHARS = 20_000;
@@ -122,12 +123,18 @@ export interface CardProtocol {
 export type BackgroundMessage = { [K in keyof BackgroundProtocol]: { type: K } & BackgroundProtocol[K]['req'] }[keyof BackgroundProtocol];
 export type CardMessage = { [K in keyof CardProtocol]: { type: K } & CardProtocol[K]['req'] }[keyof CardProtocol];
 
-/** Ask the background; typed by message name. */
-export async function askBackground<K extends keyof BackgroundProtocol>(
-  type: K,
-  req: BackgroundProtocol[K]['req'],
-): Promise<BackgroundProtocol[K]['res']> {
-  return (await browser.runtime.sendMessage({ type, ...req })) as BackgroundProtocol[K]['res'];
+/**
+ * Ask the background; typed by message name. Resolves with the handler's answer; rejects with a
+ * `MessageError` (lib/reply.ts) when the handler failed, refused the sender, or nobody answered,
+ * so a caller can never mistake a failure for an answer.
+ */
+export function askBackground<K extends keyof BackgroundProtocol>(type: K, req: BackgroundProtocol[K]['req']): Promise<BackgroundProtocol[K]['res']> {
+  return unwrapReply(type, Promise.resolve().then(() => browser.runtime.sendMessage({ type, ...req })));
+}
+
+/** What a card or a search list shows when the lookup itself failed: an empty answer marked `degraded`, said as a failure. */
+export function failedLookupView(text: string): LookupView {
+  return { result: { query: text.slice(0, 200), mode: 'empty', results: [], others: [], unknownCitations: [], truncated: false }, views: {}, citationStyle: 'short', tookMs: 0, degraded: true };
 }
 
 /** A hit without a full view, for "other results" lists. */

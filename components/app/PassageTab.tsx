@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { ClaimCheckPanel } from '../ClaimCheck';
 import { LookupAnswer } from '../LookupAnswer';
-import { askBackground, type EntryView, type LookupView } from '../../lib/messages';
+import { askBackground, failedLookupView, type EntryView, type LookupView } from '../../lib/messages';
 import type { CitationStyle } from '../../lib/storage/settings';
 import type { CopyFn } from '../CitationCopy';
 
@@ -13,7 +13,8 @@ export interface PassageState {
   checked: string;
   answer: LookupView | null;
   opened: EntryView | null;
-  setOpened: (v: EntryView | null) => void;
+  /** Opens one entry of the answer in full (a failure replaces the answer with a plain error). */
+  open: (id: string) => void;
   check: (text: string) => Promise<void>;
 }
 
@@ -24,13 +25,14 @@ export function usePassage(initialPassage: string): PassageState {
   const [opened, setOpened] = useState<EntryView | null>(null);
   async function check(text: string) {
     if (!text.trim()) return;
-    const v = await askBackground('lookup', { text, source: 'passage', limit: 8, record: true });
+    const v = await askBackground('lookup', { text, source: 'passage', limit: 8, record: true }).catch(() => failedLookupView(text));
     setChecked(text);
     setAnswer(v);
     setOpened(null);
     if (!performance.getEntriesByName('ol-first-results').length) performance.mark('ol-first-results');
   }
-  return { passage, setPassage, checked, answer, opened, setOpened, check };
+  const open = (id: string) => void askBackground('entry', { id }).then((v) => v && setOpened(v), () => setAnswer(failedLookupView(checked)));
+  return { passage, setPassage, checked, answer, opened, open, check };
 }
 
 export interface PassageTabProps {
@@ -41,7 +43,7 @@ export interface PassageTabProps {
 }
 
 export function PassageTab({ state, style, copy, onOpen }: PassageTabProps) {
-  const { passage, setPassage, checked, answer, opened, setOpened, check } = state;
+  const { passage, setPassage, checked, answer, opened, open, check } = state;
   return (
     <section id="ol-panel-passage" role="tabpanel" aria-labelledby="ol-tab-passage" class="ol-entry">
       <div class="ol-field">
@@ -71,7 +73,7 @@ export function PassageTab({ state, style, copy, onOpen }: PassageTabProps) {
             opened={opened}
             citationStyle={style}
             copy={copy}
-            onOpen={(id) => void askBackground('entry', { id }).then((v) => v && setOpened(v))}
+            onOpen={open}
             mode="detail"
             idPrefix="olp"
           />

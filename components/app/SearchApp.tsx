@@ -48,7 +48,12 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
   }, []);
 
   async function open(id: string, hit?: LookupHit) {
-    const v = await askBackground('entry', { id });
+    const v = await askBackground('entry', { id }).catch(() => undefined);
+    if (v === undefined) {
+      setDetail(null);
+      setTab('search');
+      return search.showFailure();
+    }
     if (!v) return;
     setAsOf(v.asOf);
     setDetail({ view: v, ...(hit ? { hit } : {}) });

@@ -63,7 +63,11 @@ export function SearchTab(props: SearchTabProps) {
         onInput={(e) => void search((e.currentTarget as HTMLInputElement).value)}
         onKeyDown={keyHandler(props)}
       />
-      {view && !rows.length ? (
+      {view?.degraded ? (
+        <p class="ol-empty" data-ol="degraded">
+          This search failed inside Ordinance Lens, so no answer is shown. Try again, or reload the extension.
+        </p>
+      ) : view && !rows.length ? (
         <p class="ol-empty" data-ol="nothing">
           Nothing in this pack covers this.
         </p>

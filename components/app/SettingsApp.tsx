@@ -11,6 +11,7 @@ import { exportUserData, importUserData } from '../../lib/storage/backup';
 import { readSettings, writeSettings, type Settings } from '../../lib/storage/settings';
 import { download } from '../../lib/history-export';
 import { askBackground, type EntryView, type PackInfo } from '../../lib/messages';
+import { DamagedPacks } from './DamagedPacks';
 import { importUserPack, readUserPacks, removeUserPack, watchUserPacks, summarize, MAX_USER_PACKS_BYTES, mb, type PackSummary, type StoredPack } from '../../lib/storage/user-packs';
 import { formatLongDate } from '../../core/format/citation';
 import { AboutSection } from './AboutSection';
@@ -144,6 +145,7 @@ function PacksSection() {
           No imported packs.
         </p>
       )}
+      <DamagedPacks />
       <div class="ol-row">
         <label class="ol-btn ol-btn--ghost" style={{ display: 'inline-flex', alignItems: 'center' }}>
           Import a pack (JSON)…
@@ -181,7 +183,7 @@ export function SettingsApp() {
   };
   useEffect(() => {
     void load();
-    void askBackground('entry', { id: SAMPLE_ID }).then(setSample);
+    void askBackground('entry', { id: SAMPLE_ID }).then(setSample, () => undefined); // no sample: the styles are still listed
   }, []);
 
   async function save(patch: Partial<Settings>, done = 'Saved.') {

@@ -5,7 +5,7 @@
  */
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import { mergeResults, rowsOfHits, type ResultRow } from '../../core/typeahead/index';
-import { askBackground, type LookupView } from '../../lib/messages';
+import { askBackground, failedLookupView, type LookupView } from '../../lib/messages';
 
 export type Surface = 'popup' | 'sidepanel';
 
@@ -42,6 +42,8 @@ export interface SearchState {
   setActive: (update: (a: number) => number) => void;
   /** Sets the box's text and looks it up. */
   search: (q: string) => Promise<void>;
+  /** Shows that something failed inside the extension (instead of a stale or empty answer). */
+  showFailure: () => void;
 }
 
 /** `onAnswer`: the as-of date of the top answer's pack, for the header. */
@@ -63,7 +65,8 @@ export function useSearch(surface: Surface, initialQuery: string, onAnswer: (asO
       }
       const pending = prefetched?.q === q ? prefetched.view : ask(q, surface);
       prefetched = undefined;
-      const v = await pending;
+      // A failed lookup is said as a failure, never as "nothing covers this".
+      const v = await pending.catch(() => failedLookupView(q));
       if (n !== seq.current || !v) return; // a newer keystroke won
       setView(v);
       setActive(rowsOf(v).length ? 0 : -1);
@@ -73,5 +76,9 @@ export function useSearch(surface: Surface, initialQuery: string, onAnswer: (asO
     },
     [surface],
   );
-  return { query, view, rows, active, setActive, search };
+  const showFailure = () => {
+    setView(failedLookupView(query));
+    setActive(-1);
+  };
+  return { query, view, rows, active, setActive, search, showFailure };
 }

@@ -22,6 +22,8 @@ export const KEYS = {
   meta: 'storageMeta',
   /** The last few repairs, so a page that did not witness one can still tell the reader. */
   repairs: 'storageRepairs',
+  /** Per list, which damaged items kept in storage were reported already (lib/storage/versioned-list.ts). */
+  damageReported: 'storageDamageReported',
 } as const;
 
 export type DataKey = typeof KEYS.settings | typeof KEYS.history | typeof KEYS.userPacks;

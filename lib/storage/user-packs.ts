@@ -18,8 +18,9 @@
  *
  * `readUserPacks()` never throws: an unreadable store is reported and nothing is written over
  * it; a value that is not a versioned list is reported and replaced by an empty list; a damaged
- * pack inside it is dropped (the others kept) and reported; a value from a newer build is read as
- * far as possible and not overwritten. Other keys are never touched.
+ * pack inside it is not used (the others are) but kept as it was, reported once, listed by
+ * `readDamagedPacks()` and removed only when the reader asks (`removeDamagedPacks()`); a value
+ * from a newer build is read as far as possible and not overwritten. Other keys are never touched.
  *
  * Version history: v1 is the shape below (the first stored shape; no migrations yet).
  */
@@ -115,11 +116,32 @@ function partition(data: unknown[]): { packs: StoredPack[]; damaged: unknown[] }
   return { packs, damaged };
 }
 
+/** What the settings page says about a damaged stored pack: its id and title when they can still be read. */
+export interface DamagedPack {
+  id?: string;
+  title?: string;
+}
+
+const LABEL_CHARS = 120;
+const labelOf = (x: unknown) => (typeof x === 'string' && x.trim() ? x.trim().slice(0, LABEL_CHARS) : undefined);
+
+function describeDamaged(item: unknown): DamagedPack {
+  const pack = (item as { pack?: { id?: unknown; title?: unknown } } | null)?.pack;
+  const id = labelOf(pack?.id);
+  const title = labelOf(pack?.title);
+  return { ...(id ? { id } : {}), ...(title ? { title } : {}) };
+}
+
+/** Names the damaged items, so the same ones are reported once (their place in the list may change). */
+function damageKeyOf(damaged: unknown[]): string {
+  return damaged.map((d) => `${describeDamaged(d).id ?? '?'}@${String((d as { importedAt?: unknown } | null)?.importedAt)}`).join('|');
+}
+
 /** Keeps stored packs whose shape is valid; integrity was checked at import. */
 function salvage(data: unknown): Salvaged<StoredPack> {
   if (!Array.isArray(data)) return { items: [], dropped: 0, notAList: true };
   const { packs, damaged } = partition(data);
-  return { items: packs, dropped: damaged.length, notAList: false };
+  return { items: packs, dropped: damaged.length, notAList: false, damageKey: damageKeyOf(damaged) };
 }
 
 /**
@@ -261,6 +283,26 @@ export function importUserPack(text: string, reserved: Reserved): Promise<PackIm
       };
     }
     return { ok: true, pack: s, message: `Imported “${s.title}” (version ${s.version}, ${counted}).` };
+  });
+}
+
+/** The damaged packs kept in storage and not used, for the settings page. Never throws. */
+export async function readDamagedPacks(): Promise<DamagedPack[]> {
+  const raw = await readRaw(KEYS.userPacks);
+  const data = raw.kind === 'value' ? (raw.value as { data?: unknown } | null)?.data : undefined;
+  return Array.isArray(data) ? partition(data).damaged.map(describeDamaged) : [];
+}
+
+/** Removes the damaged packs kept in storage (the reader asked); the valid ones stay. */
+export function removeDamagedPacks(): Promise<PackRemoveResult> {
+  return serialized(async () => {
+    if (await writtenByNewerBuild()) return { ok: false, message: `Not removed: ${NEWER_BUILD}` };
+    const stored = await storedForWrite();
+    if (!stored.ok) return { ok: false, message: `Not removed: ${UNREADABLE}` };
+    if (!stored.damaged.length) return { ok: true, message: 'No damaged pack is stored.' };
+    const w = await writeAtomic({ userPacks: envelope(stored.packs) });
+    const n = stored.damaged.length;
+    return w.ok ? { ok: true, message: `Removed ${n} damaged ${n === 1 ? 'pack' : 'packs'}.` } : { ok: false, message: w.message.replace(/^Not saved:/, 'Not removed:') };
   });
 }
 

@@ -5,17 +5,21 @@
  * - key written before and now missing: reported, replaced by an empty list;
  * - not a versioned value, or a migration that fails: reported, replaced by an empty list;
  * - from a newer build: reported, read as far as possible, not overwritten;
- * - damaged items: dropped (the rest kept), reported, the cleaned list written back (unless the
- *   list says its items cannot be recreated).
+ * - damaged items: dropped (the rest kept), reported, the cleaned list written back; or, for a
+ *   list whose items cannot be recreated (imported packs), kept in storage unused and reported
+ *   once (not again on every read or worker start).
  * Other keys are never touched.
  */
 import { KEYS, readRaw, wasWritten, writeAtomic, type DataKey, type Envelope } from './area';
+import { browser } from 'wxt/browser';
 import { reportRepair } from './repair';
 
 export interface Salvaged<T> {
   items: T[];
   dropped: number;
   notAList: boolean;
+  /** Names the damaged items (for a list that keeps them: reported once, not on every read). */
+  damageKey?: string;
 }
 
 export interface VersionedList<T> {
@@ -72,10 +76,21 @@ export async function readVersionedList<T>(spec: VersionedList<T>): Promise<T[]>
       return [];
     }
   }
-  const { items, dropped, notAList } = spec.salvage(data);
-  if (notAList || dropped > 0) {
+  const { items, dropped, notAList, damageKey } = spec.salvage(data);
+  if (!notAList && dropped > 0 && spec.rewriteDamaged === false) {
+    if (await firstReportOf(key, damageKey ?? String(dropped))) await reportRepair(key, 'invalid-fields', `${dropped} damaged ${spec.noun}(s) kept, not used`);
+  } else if (notAList || dropped > 0) {
     await reportRepair(key, notAList ? 'corrupted' : 'invalid-fields', notAList ? 'data is not a list' : `dropped ${dropped} damaged ${spec.noun}(s)`);
-    if (notAList || spec.rewriteDamaged !== false) await writeAtomic({ [key]: spec.envelope(items) });
+    await writeAtomic({ [key]: spec.envelope(items) });
   }
   return items;
+}
+
+/** True the first time these damaged items of `key` are seen (then remembered). Never throws. */
+async function firstReportOf(key: string, damageKey: string): Promise<boolean> {
+  const got = await readRaw(KEYS.damageReported);
+  const seen = got.kind === 'value' && got.value && typeof got.value === 'object' ? (got.value as Record<string, unknown>) : {};
+  if (seen[key] === damageKey) return false;
+  await browser.storage.local.set({ [KEYS.damageReported]: { ...seen, [key]: damageKey } }).catch(() => undefined);
+  return true;
 }
