@@ -20,7 +20,7 @@ import { readRealSet } from './lib/real-eval';
 import { ceiling, flips, fused, line, tallyOf, type Candidate, type Fusion, type Looked } from './lib/semantic/fusion';
 import { embeddingsPath, loadVectorTable, pruneTable, type VectorTable } from './lib/semantic/vector-table';
 import { loadWordNet, wordnetDir, type WordNet } from './lib/semantic/wordnet';
-import { dot, entryStems, entryWords, expansionScore, meanVector, minus, neighbourExpander, softMatch, textVector, unit, vectorWords, weightFn, wordnetExpander, type Expander, type Weighting } from './lib/semantic/signals';
+import { dot, entryStems, entryWords, expansionScore, meanVector, minus, neighbourExpander, pairwiseCosines, softMatch, textVector, unit, vectorWords, weightFn, wordnetExpander, type Expander, type Weighting } from './lib/semantic/signals';
 import type { PageContext } from '../core/search/types';
 
 interface Row {
@@ -177,6 +177,9 @@ function main(): number {
   const replaced = sets.map((s) => line(tallyOf(s.rows.map((r) => ({ l: looked(index, r), answers: looked(index, r, replacedText(index, wn, r.text)).answers })))));
   console.log(`${'wordnet: unknown word → syn'.padEnd(28)} | ${replaced.join(' | ')}`);
   console.log(`tune ${ceiling(sets[0]!.looked)}`);
+  const ev = index.entries.map((e) => textVector(entryWords(e), table, weightFn('idf', index, table))).filter((v): v is Float32Array => !!v);
+  const spread = pairwiseCosines(ev);
+  console.log(`entry vectors (idf average): cosine between two entries, mean ${spread.mean.toFixed(2)}, 10th percentile ${spread.p10.toFixed(2)}`);
   const grid = process.argv.includes('--grid');
   for (const [name, fn] of signals(index, table, small.table, wn)) measureSignal(name, fn, sets, grid);
   return 0;

@@ -161,3 +161,11 @@ export function expansionScore(index: SearchIndex, qWords: string[], stems: Set<
   }
   return den ? num / den : 0;
 }
+
+/** Mean and 10th-percentile cosine over all pairs of vectors: how far apart the entries of a pack sit. */
+export function pairwiseCosines(vs: Float32Array[]): { mean: number; p10: number } {
+  const all: number[] = [];
+  for (let i = 0; i < vs.length; i++) for (let j = i + 1; j < vs.length; j++) all.push(dot(vs[i]!, vs[j]!));
+  all.sort((a, b) => a - b);
+  return { mean: all.reduce((s, x) => s + x, 0) / (all.length || 1), p10: all[Math.floor(all.length / 10)] ?? 0 };
+}
