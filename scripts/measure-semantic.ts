@@ -17,7 +17,7 @@ import { stem, STOPWORDS } from '../core/text/tokenize';
 import { bundledEntries } from './commands/lookup';
 import { readLabelled } from './lib/eval-metrics';
 import { readRealSet } from './lib/real-eval';
-import { ceiling, flips, fused, line, tallyOf, type Candidate, type Fusion, type Looked } from './lib/semantic/fusion';
+import { ceiling, flips, fused, gated, line, tallyOf, type Candidate, type Fusion, type Looked } from './lib/semantic/fusion';
 import { embeddingsPath, loadVectorTable, pruneTable, type VectorTable } from './lib/semantic/vector-table';
 import { loadWordNet, wordnetDir, type WordNet } from './lib/semantic/wordnet';
 import { dot, entryStems, entryWords, expansionScore, meanVector, minus, neighbourExpander, pairwiseCosines, softMatch, textVector, unit, vectorWords, weightFn, wordnetExpander, type Expander, type Weighting } from './lib/semantic/signals';
@@ -153,6 +153,29 @@ function measureSignal(name: string, fn: SignalFn, sets: EvalSet[], grid: boolea
   for (const r of show) console.log(`${r.st.name.padEnd(28)} | ${r.figs.map((f, k) => `${line(f)}  ${r.flips[k]}`).join(' | ')}`);
 }
 
+/**
+ * (c) the signal as a gate against wrong answers: the first answer's similarity, quartiles for
+ * right and wrong first answers on tune, then the figures with answers dropped below a threshold.
+ */
+function measureGate(name: string, fn: SignalFn, sets: EvalSet[], taus: number[]): void {
+  const sigs = sets.map((s) => s.rows.map((r, i) => fn(r, s.looked[i]!)));
+  const t = sets[0]!;
+  const simOf = (right: boolean) =>
+    t.looked
+      .map((l, i) => ({ l, sim: sigs[0]![i]!.get(l.answers[0]?.id ?? '') }))
+      .filter(({ l, sim }) => sim !== undefined && l.expect.includes(l.answers[0]!.id) === right)
+      .map(({ sim }) => sim!)
+      .sort((a, b) => a - b);
+  const q = (xs: number[]) => [0.1, 0.25, 0.5].map((p) => (xs[Math.floor(xs.length * p)] ?? 0).toFixed(2)).join(' / ');
+  console.log(`\n## gate: ${name}   first answer's similarity on tune, 10th / 25th / 50th percentile: right ${q(simOf(true))}; wrong ${q(simOf(false))}`);
+  for (const passagesOnly of [false, true])
+    for (const tau of taus) {
+      const after = sets.map((s, k) => s.looked.map((l, i) => gated(l, sigs[k]![i]!, tau, passagesOnly)));
+      const cols = sets.map((s, k) => `${line(tallyOf(s.looked.map((l, i) => ({ l, answers: after[k]![i]! }))))}  ${flips(s.looked, after[k]!)}`);
+      console.log(`${`below ${tau}${passagesOnly ? ', passages' : ''}`.padEnd(28)} | ${cols.join(' | ')}`);
+    }
+}
+
 function main(): number {
   const src = embeddingsPath();
   const wnDir = wordnetDir();
@@ -181,7 +204,10 @@ function main(): number {
   const spread = pairwiseCosines(ev);
   console.log(`entry vectors (idf average): cosine between two entries, mean ${spread.mean.toFixed(2)}, 10th percentile ${spread.p10.toFixed(2)}`);
   const grid = process.argv.includes('--grid');
-  for (const [name, fn] of signals(index, table, small.table, wn)) measureSignal(name, fn, sets, grid);
+  const all = signals(index, table, small.table, wn);
+  for (const [name, fn] of all) measureSignal(name, fn, sets, grid);
+  measureGate('avg idf', all[0]![1], sets, [0.6, 0.65, 0.7, 0.75]);
+  measureGate('avg idf -mean', all[1]![1], sets, [-0.1, 0, 0.1, 0.2]);
   return 0;
 }
 

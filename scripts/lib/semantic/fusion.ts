@@ -38,6 +38,12 @@ export function fused(l: Looked, signal: Map<string, number>, f: Fusion): Candid
   return [...pool].sort((a, b) => value(b) - value(a)).slice(0, l.answers.length);
 }
 
+/** (c) the signal as a gate: no answer when the first answer's similarity to the selection is below `tau` (passages only, or all). */
+export function gated(l: Looked, signal: Map<string, number>, tau: number, passagesOnly: boolean): Candidate[] {
+  if (!l.answers.length || (passagesOnly && !l.passage)) return l.answers;
+  return (signal.get(l.answers[0]!.id) ?? 1) < tau ? [] : l.answers;
+}
+
 export interface Figures {
   all: Tally;
   sentence: Tally;
