@@ -9,7 +9,9 @@
  * Without --grid, each signal prints its best setting on tune and one fixed setting; --grid
  * prints every scope (answers / top 10) × selections (all / passages / not Strong) × weight.
  *
- * Columns: hit@1, hit@3, sentences hit@1, no-answer, Strong precision (n), Likely precision (n).
+ * Columns per set: hit@1, hit@3, sentences hit@1, no-answer, then the precision (n) of Strong,
+ * Likely and Possible first answers, then +won −lost first answers against the engine's order.
+ * Last, the averaged-vector similarity as a gate (no answer below a threshold).
  */
 import { buildIndex, lookup, type SearchIndex } from '../core/search/index';
 import { fieldTexts, findKey } from '../core/search/build';
