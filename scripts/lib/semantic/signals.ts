@@ -1,7 +1,7 @@
 /**
  * Candidate semantic signals for the measurement in scripts/measure-semantic.ts: each gives an
  * entry a similarity to the selection in [0, 1]-ish, to be fused with the engine's final score.
- * None of this is in the engine (docs/decisions/0007-semantic-signal.md says why).
+ * None of this is in the engine (docs/decisions/0009-semantic-signal.md says why).
  */
 import { findKey, fieldTexts, type SearchIndex } from '../../../core/search/build';
 import { idf } from '../../../core/search/stages/terms';

