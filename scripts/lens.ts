@@ -20,6 +20,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   bench: () => import('./commands/bench'),
   'bench-claims': () => import('./commands/bench-claims'),
   'bench-code': () => import('./commands/bench-code'),
+  'bench-fuzzy': () => import('./commands/bench-fuzzy'),
 };
 
 async function overview(): Promise<string> {

@@ -19,9 +19,10 @@ import { command as evalCmd } from '../../scripts/commands/eval';
 import { command as bench } from '../../scripts/commands/bench';
 import { command as benchClaims } from '../../scripts/commands/bench-claims';
 import { command as benchCode } from '../../scripts/commands/bench-code';
+import { command as benchFuzzy } from '../../scripts/commands/bench-fuzzy';
 
 const ROOT = join(import.meta.dirname, '../..');
-const ALL: Command[] = [lookup, show, timeline, check, scan, validate, exportPack, importCode, evalCmd, bench, benchClaims, benchCode];
+const ALL: Command[] = [lookup, show, timeline, check, scan, validate, exportPack, importCode, evalCmd, bench, benchClaims, benchCode, benchFuzzy];
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -89,6 +90,7 @@ describe('misuse is one line on stderr and exit 2', () => {
     [evalCmd, ['tests/eval/dev-queries.jsonl', '--split']],
     [importCode, ['--format']],
     [benchClaims, ['--runs']],
+    [benchFuzzy, ['--rounds']],
   ] as const)('a flag without its value: %#', async (cmd, args) => {
     const r = await run(cmd, [...args]);
     expect(r.code).toBe(2);
