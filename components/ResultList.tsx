@@ -1,5 +1,5 @@
 import type { ResultRow, TypeaheadMarks } from '../core/typeahead/index';
-import { kindWordOf } from '../lib/words';
+import { kindWordOf } from '../core/view/words';
 import { MatchBadge } from './ConfidenceBadge';
 import { Highlighted } from './Highlighted';
 

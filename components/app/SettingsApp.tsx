@@ -12,7 +12,8 @@ import { readSettings, writeSettings, type Settings } from '../../lib/storage/se
 import { download } from '../../lib/history-export';
 import { askBackground, type EntryView, type PackInfo } from '../../lib/messages';
 import { DamagedPacks } from './DamagedPacks';
-import { importUserPack, readUserPacks, removeUserPack, watchUserPacks, summarize, MAX_USER_PACKS_BYTES, mb, type PackSummary, type StoredPack } from '../../lib/storage/user-packs';
+import { importUserPack, readUserPacks, removeUserPack, watchUserPacks, MAX_USER_PACKS_BYTES, mb, type StoredPack } from '../../lib/storage/user-packs';
+import { summarize, type PackSummary } from '../../core/view/types';
 import { formatLongDate } from '../../core/format/citation';
 import { AboutSection } from './AboutSection';
 import { RepairNotices } from './RepairNotices';
