@@ -5,18 +5,10 @@
  * data actually searched (no date is written here).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { extensionVersion } from '../../lib/extension-version';
 import { formatLongDate } from '../../core/format/citation';
 import { askBackground, type PackInfo } from '../../lib/messages';
 
-/** The manifest's version, or undefined where there is no manifest to read (never throws). */
-function extensionVersion(): string | undefined {
-  try {
-    return browser.runtime.getManifest().version;
-  } catch {
-    return undefined;
-  }
-}
 
 export function AboutView({ version, packs }: { version: string | undefined; packs: PackInfo[] | null | 'failed' }) {
   return (

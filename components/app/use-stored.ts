@@ -5,7 +5,7 @@
  * popup must be instant.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { watchStorageKeys } from '../../lib/storage-watch';
 import type { HistoryItem } from '../../lib/storage/history';
 import type { CitationStyle } from '../../lib/storage/settings';
 
@@ -27,11 +27,7 @@ export function useStored(): Stored {
         setHistory(await m.readHistory());
       });
     setTimeout(() => void load(), 0);
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && ('history' in changes || 'settings' in changes)) void load();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    return watchStorageKeys('local', ['history', 'settings'], () => void load());
   }, []);
   const reloadHistory = () => storage().then(async (m) => setHistory(await m.readHistory()));
   return { style, history, reloadHistory };
