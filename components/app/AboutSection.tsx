@@ -5,10 +5,9 @@
  * data actually searched (no date is written here).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { extensionVersion } from '../../lib/extension-version';
+import { extensionVersion } from '../../lib/extension-pages';
 import { formatLongDate } from '../../core/format/citation';
 import { askBackground, type PackInfo } from '../../lib/messages';
-
 
 export function AboutView({ version, packs }: { version: string | undefined; packs: PackInfo[] | null | 'failed' }) {
   return (

@@ -6,7 +6,7 @@
  * in the popup, so it costs the first results nothing.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { watchStorageKeys } from '../../lib/storage-watch';
+import { watchStorage } from '../../lib/extension-pages';
 import type { RepairNotice } from '../../lib/storage/repair';
 
 const repairModule = () => import('../../lib/storage/repair');
@@ -21,7 +21,7 @@ export function RepairNotices() {
         .then((m) => m.readRepairNotices())
         .then((n) => live && setNotices(n), () => undefined);
     void load();
-    const unwatch = watchStorageKeys('local', ['storageRepairs'], () => void load());
+    const unwatch = watchStorage('local', ['storageRepairs'], () => void load());
     // A repair made in this very page (it read damaged settings) is announced here too.
     let stop: (() => void) | undefined;
     void repairModule().then((m) => {

@@ -4,7 +4,7 @@
  * store, refused injection, card turned off). A short selection goes into the search box; a
  * passage goes into "check a passage".
  */
-import { watchStorageKeys } from '../../lib/storage-watch';
+import { watchStorage } from '../../lib/extension-pages';
 import { askBackground, type PendingLookup } from '../../lib/messages';
 import { mountPage } from './page';
 import { SearchApp } from './SearchApp';
@@ -52,7 +52,7 @@ export function startSidePanel(): void {
   const fromUrl = () => (q ? { text: q, at: Date.now(), reason: '' } : null);
   // Without an answer from the background the panel still opens, on the query in its URL if any.
   void askBackground('takePending', {}).then((p) => show(p ?? fromUrl()), () => show(fromUrl()));
-  watchStorageKeys('session', ['pendingLookup'], (changes) => {
+  watchStorage('session', ['pendingLookup'], (changes) => {
     if (!changes.pendingLookup?.newValue) return;
     void askBackground('takePending', {}).then((p) => p && show(p), () => undefined);
   });

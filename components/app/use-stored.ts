@@ -5,7 +5,7 @@
  * popup must be instant.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { watchStorageKeys } from '../../lib/storage-watch';
+import { watchStorage } from '../../lib/extension-pages';
 import type { HistoryItem } from '../../lib/storage/history';
 import type { CitationStyle } from '../../lib/storage/settings';
 
@@ -27,7 +27,7 @@ export function useStored(): Stored {
         setHistory(await m.readHistory());
       });
     setTimeout(() => void load(), 0);
-    return watchStorageKeys('local', ['history', 'settings'], () => void load());
+    return watchStorage('local', ['history', 'settings'], () => void load());
   }, []);
   const reloadHistory = () => storage().then(async (m) => setHistory(await m.readHistory()));
   return { style, history, reloadHistory };

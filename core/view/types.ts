@@ -9,7 +9,7 @@ import type { LookupResult } from '../search/types';
 import { RANKING } from '../search/ranking';
 import type { ClaimResult } from '../claims/index';
 import type { PackTimelineItem, UndatedEntry } from '../timeline/pack';
-import type { Suggestion } from '../typeahead/typeahead';
+import type { Suggestion } from '../typeahead/index';
 
 /** Characters of a selection sent to the engine: the engine reads no more (RANKING.query.maxChars). */
 export const MAX_SELECTION_CHARS = RANKING.query.maxChars;
