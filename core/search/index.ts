@@ -1,4 +1,4 @@
 /** Public API of the lookup engine: the extension, the CLI and the tests import from here. */
 export { buildIndex, loadIndex, serializeIndex, lookup, INDEX_VERSION } from './engine';
 export type { SearchIndex } from './engine';
-export type { LookupResult, PageContext } from './types';
+export type { HitSignals, LookupHit, LookupResult, MatchedField, PageContext, ResultConfidence } from './types';

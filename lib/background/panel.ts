@@ -7,7 +7,7 @@ import { capText } from '../storage/history';
 import { MAX_SELECTION_CHARS, type PendingLookup } from '../messages';
 import { isFirefox } from './where-card';
 import type { LookupOutcome, LookupRequest } from './lookup-types';
-import { SESSION_KEYS } from '../storage/session-keys';
+import { SESSION_KEYS } from '../storage/keys';
 
 const PENDING_KEY = SESSION_KEYS.pendingLookup;
 /** A pending lookup is left in place this long, so both a side panel and a fallback window can show it. */

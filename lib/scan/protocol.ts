@@ -11,7 +11,7 @@
 import { browser } from 'wxt/browser';
 import { unwrapReply } from '../reply';
 import type { EntryKind, Status } from '../../core/schema/pack';
-import { SESSION_KEYS } from '../storage/session-keys';
+import { SESSION_KEYS } from '../storage/keys';
 
 /** Characters of visible text one scan request may carry. */
 export const MAX_SCAN_CHARS = 3_000_000;

@@ -6,20 +6,9 @@
  */
 import { browser } from 'wxt/browser';
 import { fail, OK, type WriteResult } from './result';
+import { KEYS } from './keys';
 
-/** Keys we own in storage.local. Nothing else is written by lib/storage. */
-export const KEYS = {
-  settings: 'settings',
-  history: 'history',
-  /** Packs the reader imported (lib/storage/user-packs.ts). */
-  userPacks: 'userPacks',
-  /** Which of our keys have been written at least once: a listed key that is missing has vanished. */
-  meta: 'storageMeta',
-  /** The last few repairs, so a page that did not witness one can still tell the reader. */
-  repairs: 'storageRepairs',
-  /** Per list, which damaged items kept in storage were reported already (lib/storage/versioned.ts). */
-  damageReported: 'storageDamageReported',
-} as const;
+export { KEYS };
 
 export type DataKey = typeof KEYS.settings | typeof KEYS.history | typeof KEYS.userPacks;
 

@@ -13,7 +13,7 @@
 import { browser } from 'wxt/browser';
 import { INDEX_VERSION } from '../../core/search/index';
 import type { StoredPack } from './user-packs';
-import { SESSION_KEYS } from './session-keys';
+import { SESSION_KEYS } from './keys';
 
 const SESSION_KEY = SESSION_KEYS.indexCache;
 
