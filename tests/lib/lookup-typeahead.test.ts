@@ -1,9 +1,9 @@
 /** The background's lookup answers as-you-type only when asked, and only for a short query. */
 import { describe, expect, it } from 'vitest';
 import { createLookupService } from '../../lib/lookup-service';
-import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
+import { bundledPacks } from '../support/bundled';
 
-const service = createLookupService(loadBundledPacks());
+const service = createLookupService(bundledPacks());
 const opts = { citationStyle: 'short' as const };
 
 describe('lookup with typeahead', () => {

@@ -1,7 +1,7 @@
 /** As-you-type over the bundled pack: titles, aliases and citations, with the ranges the popup highlights. */
 import { describe, expect, it } from 'vitest';
 import { buildTypeahead, type Range, type Suggestion } from '../../../core/typeahead/index';
-import { bundledEntries } from '../../../scripts/commands/lookup';
+import { bundledEntries } from '../../support/bundled';
 
 const entries = bundledEntries();
 const typeahead = buildTypeahead(entries);
