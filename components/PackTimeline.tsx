@@ -5,9 +5,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { EntryKind } from '../core/schema/pack';
-import type { PackTimelineView } from '../lib/claims-service';
+import type { PackTimelineView } from '../core/view/types';
 import { askBackground } from '../lib/messages';
-import { kindWordOf } from '../lib/words';
+import { kindWordOf } from '../core/view/words';
 import { ConfidenceBadge } from './ConfidenceBadge';
 import type { CopyFn } from './CitationCopy';
 

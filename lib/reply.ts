@@ -4,7 +4,7 @@
  * the card could hang on "Looking this up…". Now the failure reaches the sender: `unwrapReply`
  * rejects with a `MessageError`, which the page turns into plain words.
  *
- * Why not @webext-core/messaging (docs/decisions/0007-messages.md): it would bring
+ * Why not @webext-core/messaging (docs/decisions/0010-messages.md): it would bring
  * webextension-polyfill beside WXT's `browser`, and our sender checks (lib/sender-check.ts) must
  * run before any handler, on the same listener that the page scan shares.
  */

@@ -7,8 +7,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { SearchApp } from '../../lib/app/SearchApp';
-import { DamagedPacks } from '../../lib/app/DamagedPacks';
+import { SearchApp } from '../../components/app/SearchApp';
+import { DamagedPacks } from '../../components/app/DamagedPacks';
 import { userPack } from '../lib/storage/pack-fixture';
 
 beforeEach(() => {
