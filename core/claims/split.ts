@@ -36,7 +36,7 @@ function words(s: string): string[] {
 }
 
 /** Sentence spans: a period, "!" or "?" followed by space and a capital, a quote or a digit. */
-function sentenceSpans(text: string): [number, number][] {
+export function sentenceSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   let start = 0;
   const re = /[.!?]["'”’)\]]*(?:\s*\[\d+\])*\s+(?=["“'‘(]?[\p{Lu}\d])/gu;

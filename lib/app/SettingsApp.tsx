@@ -15,6 +15,7 @@ import { importUserPack, readUserPacks, removeUserPack, watchUserPacks, summariz
 import { formatLongDate } from '../../core/format/citation';
 import { AboutSection } from './AboutSection';
 import { RepairNotices } from './RepairNotices';
+import { AlwaysHereSettings } from '../../components/AlwaysHereSettings';
 
 /**
  * The citation-style examples show a real entry of the bundled pack (§ 19.30, pinpointed to
@@ -231,6 +232,7 @@ export function SettingsApp() {
             </div>
           </div>
         </section>
+        <AlwaysHereSettings />
         <section class="ol-section" aria-labelledby="set-cite">
           <h2 class="ol-section-title" id="set-cite">
             Citation style for “Copy citation”

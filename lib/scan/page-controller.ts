@@ -10,7 +10,7 @@ import { locate } from '../../core/scan/visible-text';
 import { collectText, SLICE_MS, yieldToPage } from './dom-text';
 import { createMarks, type Marks } from './marks';
 import { Toolbar } from './toolbar';
-import { askScan, MAX_MARKS, type PageListItem, type ScanEntryInfo } from './protocol';
+import { askScan, MAX_CLAIMS_LISTED, MAX_MARKS, type PageListItem, type ScanEntryInfo } from './protocol';
 
 /** Quiet time after the page's last change before new content is scanned. */
 const SETTLE_MS = 300;
@@ -26,6 +26,8 @@ export class PageScan {
   private ids: string[] = [];
   private byNode = new Map<Node, number[]>();
   private entries: Record<string, ScanEntryInfo> = {};
+  /** Rule sentences around each entry's mentions (the background picks them), for the claim check. */
+  private claims: Record<string, string[]> = {};
   private more = 0;
   private current = -1;
   private toolbar: Toolbar | null = null;
@@ -71,11 +73,16 @@ export class PageScan {
       return;
     }
     const ta = performance.now();
-    const res = await askScan('scan:page', { text: vt.text, title: this.doc.title, host: location.hostname });
-    if (gen !== this.generation || !res) return;
+    const res = await askScan('scan:page', { text: vt.text, title: this.doc.title, host: location.hostname }).catch(() => null);
+    if (gen !== this.generation) return;
+    if (!res) {
+      if (!this.ranges.length) this.clear(); // refused or unreachable before anything was marked: leave no bar behind
+      return;
+    }
     this.stats.askMs ||= Math.round(performance.now() - ta);
     this.stats.scanMs ||= res.ms;
     Object.assign(this.entries, res.entries);
+    for (const [id, list] of Object.entries(res.claims ?? {})) this.claims[id] = [...new Set([...(this.claims[id] ?? []), ...list])].slice(0, MAX_CLAIMS_LISTED);
     let deadline = performance.now() + SLICE_MS;
     let sliceStart = performance.now();
     let batch: Range[] = [];
@@ -144,7 +151,7 @@ export class PageScan {
       const id = this.ids[i]!;
       const item = items.get(id);
       if (item) item.count++;
-      else if (this.entries[id]) items.set(id, { ...this.entries[id]!, count: 1, first: pos });
+      else if (this.entries[id]) items.set(id, { ...this.entries[id]!, count: 1, first: pos, ...(this.claims[id] ? { claims: this.claims[id] } : {}) });
     });
     return [...items.values()];
   }
@@ -252,6 +259,7 @@ export class PageScan {
     this.ids = [];
     this.byNode.clear();
     this.entries = {};
+    this.claims = {};
     this.more = 0;
     this.current = -1;
     void askScan('scan:cleared', {}).catch(() => undefined);
