@@ -21,7 +21,8 @@ export default defineConfig({
     permissions: ['contextMenus', 'storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // e2e builds only: stands in for the activeTab grant a real context-menu click gives
     // (a test cannot click a native menu). Production builds ask for no host permission.
-    ...(mode === 'e2e' && { host_permissions: ['http://127.0.0.1/*'] }),
+    // (`*://`: the same pattern "always explain pages on this site" asks for, so its e2e test finds it granted.)
+    ...(mode === 'e2e' && { host_permissions: ['*://127.0.0.1/*'] }),
     // "Always explain pages on this site" (off until the reader turns it on for one site): the
     // browser asks for that one site then; nothing is granted at install. MV2 lists host
     // patterns among the optional permissions.

@@ -2,7 +2,7 @@
  * "Always explain pages on this site" in real Chromium on the e2e build. Off by default: no
  * script is registered and a page is not marked by itself. Settings → Add site, clicked as a
  * reader clicks, asks the browser for the site's permission; the e2e build already holds
- * http://127.0.0.1/* (its stand-in for activeTab), so Chromium grants it without a prompt, the
+ * *://127.0.0.1/* (its stand-in for activeTab), so Chromium grants it without a prompt, the
  * script is registered and the fixture page is marked as it loads. Stop unregisters it and the
  * page loads unmarked again.
  *
@@ -14,7 +14,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
-import { consoleErrors, startHarness, type Harness } from './harness';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { OUT, consoleErrors, startHarness, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -54,6 +56,8 @@ describe('always explain pages on this site', () => {
     await options.click('[data-ol="always-add"]');
     await expect.poll(() => options.locator('[data-ol="always-status"]').innerText()).toBe('Pages on 127.0.0.1 will be explained as they load.');
     expect(await options.$$eval('[data-ol="always-sites"] li', (els) => els.map((e) => (e as HTMLElement).dataset.site))).toEqual(['127.0.0.1']);
+    mkdirSync(join(OUT, 'screenshots'), { recursive: true });
+    await options.locator('[data-ol="always-settings"]').screenshot({ path: join(OUT, 'screenshots', 'always-here-settings.png') });
     const sw = await h.worker();
     const scripts = await registered(sw);
     expect(scripts).toHaveLength(1);

@@ -182,7 +182,7 @@ describe('on this page, in the side panel', () => {
     expect(await panel.$$eval('[data-ol="page-entry"]', (els) => els.map((e) => (e as HTMLElement).dataset.id))).toEqual(ids);
     expect(await panel.locator('[data-ol="on-this-page"]').innerText()).toContain('Official');
     await panel.screenshot({ path: join(SHOTS, 'scan-on-this-page.png') });
-    await panel.locator('[data-id="mpls-19.30"] button').click();
+    await panel.locator('[data-id="mpls-19.30"] button[aria-label^="Go to a mention"]').click();
     await waitForCard(page);
     expect(await cardText(page)).toContain('19.30');
     await panel.close();
