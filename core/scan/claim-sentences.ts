@@ -3,7 +3,8 @@
  * first few sentences holding one of its mentions that read as a rule (may, may not, must,
  * bars, requires …; core/claims/modality.ts), so "On this page" can send them to the claim check.
  * A sentence never crosses a block (the visible text's line breaks). Bounded: a few mentions of
- * each entry are read, so a 50,000-word page costs about what a short one does.
+ * each entry, and a fixed number in all, are read, each in a window of two sentence lengths, so a
+ * 50,000-word page or a pack of 20,000 entries costs about what a short page does.
  */
 import { sentenceSpans } from '../claims/split';
 import { readModality } from '../claims/modality';
@@ -11,12 +12,14 @@ import { readModality } from '../claims/modality';
 /** Sentences kept for one entry. */
 export const CLAIMS_PER_ENTRY = 3;
 /** Mentions of one entry read to find them (a law named 200 times is not read 200 times). */
-const MENTIONS_READ = 12;
+const MENTIONS_READ = 8;
+/** Mentions read in all (a page naming 2,000 different entries is not read 2,000 times). */
+const READ_IN_ALL = 160;
 /** Longer "sentences" are lists or run-on text, not a claim to check. */
 const MAX_SENTENCE = 400;
 const MIN_WORDS = 5;
-/** How far a block is read around a mention (a page may have no line breaks at all). */
-const REACH = 1500;
+/** How far the text is read around a mention: a sentence that holds it and is short enough lies inside. */
+const REACH = MAX_SENTENCE;
 
 interface Span {
   start: number;
@@ -57,16 +60,16 @@ function isClaim(sentence: string): boolean {
 export function claimSentences(text: string, marks: readonly { start: number; end: number; id: string }[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   const read = new Map<string, number>();
-  const blocks = new Map<number, { block: Span; spans: [number, number][] }>();
+  let readInAll = 0;
   for (const m of marks) {
+    if (readInAll >= READ_IN_ALL) break;
     const got = (out[m.id] ??= []);
     const n = read.get(m.id) ?? 0;
     if (got.length >= CLAIMS_PER_ENTRY || n >= MENTIONS_READ) continue;
     read.set(m.id, n + 1);
+    readInAll++;
     const block = blockAround(text, m.start, m.end);
-    let cached = blocks.get(block.start);
-    if (!cached || cached.block.end < m.end) blocks.set(block.start, (cached = { block, spans: sentenceSpans(text.slice(block.start, block.end)) }));
-    const s = sentenceAt(text, cached.block, cached.spans, m.start);
+    const s = sentenceAt(text, block, sentenceSpans(text.slice(block.start, block.end)), m.start);
     if (!s) continue;
     const sentence = text.slice(s.start, s.end).replace(/\s+/g, ' ');
     if (!got.includes(sentence) && isClaim(sentence)) got.push(sentence);
