@@ -4,9 +4,8 @@
  * for the site's permission). Empty, and nothing is marked by itself, until the reader adds a site.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { parseSiteInput } from '../core/scan/site';
-import { ALWAYS_KEY, readAlwaysSites } from '../lib/scan/always-here-store';
+import { readAlwaysSites, watchAlwaysSites } from '../lib/scan/always-here-store';
 import { alwaysHereOn, askAlwaysHere, stopAlwaysHere } from '../lib/scan/always-here-ask';
 
 interface Row {
@@ -27,9 +26,7 @@ export function AlwaysHereSettings() {
   useEffect(() => {
     const load = () => void rows().then(setList);
     load();
-    const onChange = (changes: Record<string, unknown>, area: string) => area === 'local' && ALWAYS_KEY in changes && load();
-    browser.storage.onChanged.addListener(onChange);
-    return () => browser.storage.onChanged.removeListener(onChange);
+    return watchAlwaysSites(load);
   }, []);
 
   const add = () => {

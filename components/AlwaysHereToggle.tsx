@@ -5,24 +5,18 @@
  * Shown only over an http(s) page (the tab the popup opened over, known through activeTab).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { siteOf } from '../core/scan/site';
 import { readAlwaysSites } from '../lib/scan/always-here-store';
-import { alwaysHereOn, askAlwaysHere, stopAlwaysHere } from '../lib/scan/always-here-ask';
+import { activeTabSite, alwaysHereOn, askAlwaysHere, stopAlwaysHere } from '../lib/scan/always-here-ask';
 
 export function AlwaysHereToggle() {
   const [site, setSite] = useState<string | null>(null);
   const [on, setOn] = useState(false);
   const [note, setNote] = useState('');
   useEffect(() => {
-    void browser.tabs
-      .query({ active: true, currentWindow: true })
-      .then(async ([tab]) => {
-        const s = siteOf(tab?.url);
-        setSite(s);
-        if (s) setOn(await alwaysHereOn(s, await readAlwaysSites()));
-      })
-      .catch(() => undefined);
+    void activeTabSite().then(async (s) => {
+      setSite(s);
+      if (s) setOn(await alwaysHereOn(s, await readAlwaysSites()));
+    });
   }, []);
   if (!site) return null;
   const toggle = (want: boolean) => {

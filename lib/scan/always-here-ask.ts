@@ -7,7 +7,7 @@
  * at once too, and finishes the job when the browser reports the grant (lib/scan/always-here.ts).
  */
 import { browser } from 'wxt/browser';
-import { sitePattern } from '../../core/scan/site';
+import { siteOf, sitePattern } from '../../core/scan/site';
 import { askScan } from './protocol';
 
 /** Call synchronously from a click handler. Resolves true when the site is on. */
@@ -32,4 +32,10 @@ export async function stopAlwaysHere(site: string): Promise<{ ok: boolean; permi
 /** Is it on for `site` now (listed, and the permission held)? */
 export async function alwaysHereOn(site: string, listed: readonly string[]): Promise<boolean> {
   return listed.includes(site) && (await browser.permissions.contains({ origins: [sitePattern(site)] }).catch(() => false));
+}
+
+/** The site of the tab the popup opened over (its URL is readable through activeTab), or null. */
+export async function activeTabSite(): Promise<string | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []);
+  return siteOf(tab?.url);
 }

@@ -35,3 +35,12 @@ export async function updateAlwaysSites(change: (sites: string[]) => string[]): 
   else await browser.storage.local.set({ [ALWAYS_KEY]: { v: 1, sites: next } satisfies Stored });
   return next;
 }
+
+/** Calls `onChange` whenever the list changes; returns the function that stops watching. */
+export function watchAlwaysSites(onChange: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && ALWAYS_KEY in changes) onChange();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

@@ -13,6 +13,7 @@ import { claimSentences } from '../../core/scan/claim-sentences';
 import { readUserPacks } from '../storage/user-packs';
 import { KEYS } from '../storage/area';
 import { classifySender, type SenderKind } from '../sender-check';
+import { answerWith } from '../reply';
 import { setupAlwaysHere } from './always-here';
 import { MAX_SCAN_CHARS, REPORT_KEY, isScanMessage, type PageReport, type PageScanProtocol, type ScanEntryInfo, type ScanMessage, type ScanProtocol } from './protocol';
 
@@ -89,19 +90,16 @@ type Handle = (msg: ScanMessage, sender: Browser.runtime.MessageSender) => Promi
 
 /** The one listener for "scan:" messages: who may send what (allowScanMessage), then `handle`. */
 function listenForScanMessages(handle: Handle, injectedAt: (tabId: number) => number | undefined, always: ReturnType<typeof setupAlwaysHere>) {
-  const reply = (msg: ScanMessage, sender: Browser.runtime.MessageSender, sendResponse: (r: unknown) => void) =>
-    handle(msg, sender).then(sendResponse, (err: unknown) => {
-      console.warn('[Ordinance Lens] scan message failed', msg.type, err);
-      sendResponse(null);
-    });
   browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
     if (!isScanMessage(msg)) return false;
     const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));
-    if (allowScanMessage(kind, msg.type, injectedAt(sender.tab?.id ?? -1), Date.now())) return void reply(msg, sender, sendResponse), true;
+    if (allowScanMessage(kind, msg.type, injectedAt(sender.tab?.id ?? -1), Date.now())) return answerWith(msg.type, () => handle(msg, sender), sendResponse);
     // Not asked for: only the top frame of an "always explain" site may still send its page.
     if (!allowScanMessage(kind, msg.type, undefined, Date.now(), true) || sender.frameId !== 0) return false;
-    void always.allows(sender.url).then((ok) => (ok ? reply(msg, sender, sendResponse) : sendResponse(null)));
-    return true;
+    return answerWith(msg.type, async () => {
+      if (!(await always.allows(sender.url))) throw new Error('this page may not send its text');
+      return handle(msg, sender);
+    }, sendResponse);
   });
 }
 
