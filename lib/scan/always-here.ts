@@ -28,6 +28,8 @@ async function register(sites: readonly string[]): Promise<void> {
     return;
   }
   const script = { id: ALWAYS_SCRIPT_ID, js: ALWAYS_SCRIPTS, matches: sites.map(sitePattern), runAt: 'document_idle' as const, allFrames: false };
+  const same = existing[0]?.matches?.join(' ') === script.matches.join(' ') && existing[0]?.js?.join(' ') === script.js.join(' ');
+  if (same) return; // each background start checks; most find nothing to change
   if (existing.length) await s.updateContentScripts([script]);
   else await s.registerContentScripts([script]);
 }
