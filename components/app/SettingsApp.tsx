@@ -17,7 +17,7 @@ import { summarize, type PackSummary } from '../../core/view/types';
 import { formatLongDate } from '../../core/format/citation';
 import { AboutSection } from './AboutSection';
 import { RepairNotices } from './RepairNotices';
-import { AlwaysHereSettings } from '../../components/AlwaysHereSettings';
+import { AlwaysHereSettings } from '../AlwaysHereSettings';
 
 /**
  * The citation-style examples show a real entry of the bundled pack (§ 19.30, pinpointed to

@@ -11,7 +11,7 @@ import { AlwaysHereToggle } from '../../components/AlwaysHereToggle';
 
 const overTab = (url: string) => vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ url } as never]);
 const sent: unknown[] = [];
-const findBox = (container: HTMLElement) =>
+const findBox = (container: Element) =>
   waitFor(() => {
     const box = container.querySelector<HTMLInputElement>('[data-ol="always-here"] input');
     if (!box) throw new Error('no checkbox yet');
