@@ -1,13 +1,14 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { packsPlugin } from './scripts/lib/vite-packs-plugin';
+import { quietZodCommentNotices } from './scripts/lib/vite-quiet-zod';
 import { ANY_SITE } from './core/scan/site';
 
 // See docs/decisions/ for why each manifest choice is what it is, and SECURITY.md for permissions.
 export default defineConfig({
   imports: false, // explicit imports keep the dependency graph visible
   vite: () => ({
-    plugins: [preact(), packsPlugin()],
+    plugins: [preact(), packsPlugin(), quietZodCommentNotices()],
     build: { sourcemap: false },
   }),
   // `npm run zip` (scripts/zip.ts) runs `wxt zip` and makes the archives reproducible; docs/store/.
@@ -27,7 +28,8 @@ export default defineConfig({
     // browser asks for that one site then; nothing is granted at install. MV2 lists host
     // patterns among the optional permissions.
     ...(manifestVersion === 2 ? { optional_permissions: [ANY_SITE] } : { optional_host_permissions: [ANY_SITE] }),
-    action: { default_title: 'Ordinance Lens: search the law' },
+    // The toolbar tooltip (action.default_title) is the popup's <title> in entrypoints/popup/index.html:
+    // WXT writes it over any action.default_title set here.
     commands: {
       'explain-selection': {
         suggested_key: { default: 'Alt+Shift+L' },
