@@ -33,6 +33,7 @@ import { isScanMessage } from './scan/protocol';
 import { findSelectionFrame, withDeadline } from './frames';
 import { allowMessage, classifySender, InjectedFrames } from './sender-check';
 import { cleanContext } from './card/page-context';
+import { openEntryFromCard } from './open-entry';
 
 export const MENU_ID = 'ordinance-lens-explain';
 export const COMMAND_ID = 'explain-selection';
@@ -279,6 +280,8 @@ export function setupBackground(service: LookupService) {
         const out = await toPanel({ tab: sender.tab, text: String(msg.text ?? '') }, 'copy-blocked');
         return { opened: !!(out.panelOpened || out.windowOpened) } satisfies BackgroundProtocol['panelForCopy']['res'];
       }
+      case 'openEntry': // first and synchronously: sidePanel.open needs the click's user gesture
+        return openEntryFromCard(String(msg.id), sender.tab, { openPanel, setPending: (p) => (setPending(p), pendingWrite) });
       case 'check':
         await userPacksReady;
         return claimCheckView(service.corpus(), String(msg.text ?? '').slice(0, MAX_SELECTION_CHARS)) satisfies BackgroundProtocol['check']['res'];

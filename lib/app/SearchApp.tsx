@@ -33,6 +33,8 @@ export interface SearchAppProps {
   /** Query to start with (?q= or a lookup handed over by the background). */
   initialQuery?: string;
   initialPassage?: string;
+  /** An entry to open in the detail view at once (the card's "Open full entry"). */
+  initialEntryId?: string;
   /** Why the side panel was opened instead of a card, shown as a short note. */
   note?: string;
 }
@@ -53,7 +55,7 @@ function firstResultsMark(): void {
   if (!performance.getEntriesByName('ol-first-results').length) performance.mark('ol-first-results');
 }
 
-export function SearchApp({ surface, initialQuery = '', initialPassage = '', note }: SearchAppProps) {
+export function SearchApp({ surface, initialQuery = '', initialPassage = '', initialEntryId, note }: SearchAppProps) {
   const [tab, setTab] = useState<Tab>(initialPassage ? 'passage' : 'search');
   const [query, setQuery] = useState(initialQuery);
   const [view, setView] = useState<LookupView | null>(null);
@@ -94,6 +96,7 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
   useEffect(() => {
     if (initialQuery) void search(initialQuery);
     if (initialPassage) void checkPassage(initialPassage);
+    if (initialEntryId) void open(initialEntryId);
     const loadStored = () =>
       storage().then(async (m) => {
         setStyle((await m.readSettings()).citationStyle);
@@ -104,7 +107,7 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
       if (area === 'local' && ('history' in changes || 'settings' in changes)) void loadStored();
     };
     browser.storage.onChanged.addListener(onChanged);
-    if (!initialPassage) input.current?.focus();
+    if (!initialPassage && !initialEntryId) input.current?.focus();
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
 

@@ -35,6 +35,8 @@ export function startSidePanel(): void {
   const show = (p: PendingLookup | null) => {
     const text = p?.text.trim() ?? '';
     const passage = text && isPassage(text);
+    // "Open full entry" on the card: the detail view, with no note (the reader asked for it here).
+    const note = p && !p.entryId ? REASONS[p.reason] ?? 'Your lookup opened here.' : undefined;
     mountPage(
       <>
         <OnThisPage />
@@ -43,13 +45,18 @@ export function startSidePanel(): void {
           surface="sidepanel"
           {...(text && !passage ? { initialQuery: text } : {})}
           {...(passage ? { initialPassage: text } : {})}
-          {...(p ? { note: REASONS[p.reason] ?? 'Your lookup opened here.' } : {})}
+          {...(note ? { note } : {})}
+          {...(p?.entryId ? { initialEntryId: p.entryId } : {})}
         />
       </>,
     );
   };
-  const q = new URLSearchParams(location.search).get('q');
-  void askBackground('takePending', {}).then((p) => show(p ?? (q ? { text: q, at: Date.now(), reason: '' } : null)));
+  const params = new URLSearchParams(location.search);
+  const q = params.get('q');
+  // ?entry=: the card's "Open full entry" in a tab, where the browser would not open the panel.
+  const entryId = params.get('entry');
+  if (entryId) show({ text: '', at: Date.now(), reason: 'full-entry', entryId });
+  else void askBackground('takePending', {}).then((p) => show(p ?? (q ? { text: q, at: Date.now(), reason: '' } : null)));
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'session' || !changes.pendingLookup?.newValue) return;
     void askBackground('takePending', {}).then((p) => p && show(p));

@@ -4,7 +4,7 @@
  * mark is clicked (or reached with the bar's Previous / Next), scan what the page adds later
  * while the marks are on, and Clear: everything we added goes, and the page is as it was.
  */
-import { CardController } from '../card/mount';
+import { CardController } from '../card/card-controller';
 import { askBackground } from '../messages';
 import { locate } from '../../core/scan/visible-text';
 import { collectText, SLICE_MS, yieldToPage } from './dom-text';
