@@ -2,6 +2,7 @@
  * One entry in full. `mode="detail"` (popup and side panel): everything, with the dated history.
  * `mode="card"` (the in-page card): the short layout of entry/CardEntry.tsx.
  */
+import type { ComponentChildren } from 'preact';
 import type { Point } from '../core/schema/pack';
 import type { LookupHit } from '../core/search/types';
 import type { CitationStyleName } from '../core/format/citation';
@@ -30,6 +31,7 @@ export interface EntryCardProps {
   selection?: string;
   relatedTo?: string;
   onOpenFull?: (id: string) => Promise<string>;
+  moreFolds?: ComponentChildren;
   idPrefix: string;
 }
 

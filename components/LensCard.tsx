@@ -44,6 +44,12 @@ export function LensCard({ view, echo, opened, openedRelatedTo, onOpen, onOpenFu
     <div class="ol-root ol-card" role="dialog" aria-label={label} tabIndex={-1} data-ol="card">
       <div class="ol-card-bar">
         <span class="ol-card-brand">Ordinance Lens</span>
+        {echo ? (
+          // In the bar, on one line: the reader knows what they selected; the answer gets the room.
+          <span class="ol-echo" data-ol="echo" title={echo}>
+            You selected: “{echo}”
+          </span>
+        ) : null}
         {opened ? (
           <button type="button" class="ol-btn ol-btn--ghost" onClick={onBack} data-ol="back">
             Back
@@ -54,11 +60,6 @@ export function LensCard({ view, echo, opened, openedRelatedTo, onOpen, onOpenFu
         </button>
       </div>
       <div class="ol-card-body">
-        {echo ? (
-          <p class="ol-echo" data-ol="echo">
-            You selected: “{echo}”
-          </p>
-        ) : null}
         {view ? (
           <LookupAnswer
             view={view}

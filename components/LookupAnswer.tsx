@@ -31,6 +31,8 @@ export function LookupAnswer({ view, opened, openedRelatedTo, onOpenFull, citati
   // An entry opened from a related list was not scored against the selection: no hit, no label.
   const hit = openedRelatedTo ? undefined : opened ? [...result.results, ...result.others].find((h) => h.id === opened.entry.id) : top;
   const others: LookupHit[] = [...result.results, ...result.others].filter((h) => h.id !== shown?.entry.id).slice(0, 6);
+  // On the card, below an answer, other results fold beside the entry's own folds.
+  const folded = mode === 'card' && !!shown;
   return (
     <div class="ol-entry" data-ol="answer">
       {result.unknownCitations.map((u, i) => (
@@ -71,11 +73,12 @@ export function LookupAnswer({ view, opened, openedRelatedTo, onOpenFull, citati
           selection={result.query}
           {...(openedRelatedTo ? { relatedTo: openedRelatedTo } : {})}
           {...(onOpenFull ? { onOpenFull } : {})}
+          {...(folded && others.length ? { moreFolds: <OtherResults view={view} others={others} answered folded onOpen={onOpen} idPrefix={idPrefix} /> } : {})}
           idPrefix={idPrefix}
         />
       )}
       {result.truncated ? <p class="ol-muted">Only the first part of a very long selection was read.</p> : null}
-      {others.length ? <OtherResults view={view} others={others} answered={!!shown} folded={mode === 'card' && !!shown} onOpen={onOpen} idPrefix={idPrefix} /> : null}
+      {others.length && !folded ? <OtherResults view={view} others={others} answered={!!shown} folded={false} onOpen={onOpen} idPrefix={idPrefix} /> : null}
     </div>
   );
 }

@@ -5,6 +5,7 @@
  * otherwise the entry's leading points) and the exceptions. Open questions, related entries and
  * sources fold below with their counts. Everything else is one click away in the full entry.
  */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { answeringIndexes } from '../../core/format/answering-points';
 import type { CitationStyleName } from '../../core/format/citation';
@@ -16,9 +17,12 @@ import { EntryHead } from './EntryHead';
 import { Fold, PointItem, Section } from './parts';
 import { RelatedList } from './RelatedList';
 
-/** Points and exceptions a card shows before "N more in the full entry". */
-export const CARD_POINTS = 3;
-export const CARD_EXCEPTIONS = 2;
+/**
+ * Points and exceptions a card shows before "N more in the full entry": more when they answer the
+ * selection, fewer of the leading ones otherwise (so a typical answer fits a 1280×720 window).
+ */
+export const CARD_POINTS = { answering: 3, leading: 2 };
+export const CARD_EXCEPTIONS = { answering: 2, leading: 1 };
 
 export interface CardEntryProps {
   view: EntryView;
@@ -32,13 +36,15 @@ export interface CardEntryProps {
   onOpenRelated?: ((id: string) => void) | undefined;
   /** Opens the entry's detail view (side panel, sidebar or tab); resolves to what to tell the reader. */
   onOpenFull?: ((id: string) => Promise<string>) | undefined;
+  /** More folds for the same row (the lookup's other results). */
+  moreFolds?: ComponentChildren;
   idPrefix: string;
 }
 
 /** Which of `items` the card shows: those that answer the selection, else the leading ones. */
-function pick(count: number, answering: number[], cap: number): { shown: number[]; answers: boolean } {
-  if (answering.length) return { shown: answering.slice(0, cap), answers: true };
-  return { shown: Array.from({ length: Math.min(cap, count) }, (_, i) => i), answers: false };
+function pick(count: number, answering: number[], cap: { answering: number; leading: number }): { shown: number[]; answers: boolean } {
+  if (answering.length) return { shown: answering.slice(0, cap.answering), answers: true };
+  return { shown: Array.from({ length: Math.min(cap.leading, count) }, (_, i) => i), answers: false };
 }
 
 function Actions({ props, onFull }: { props: CardEntryProps; onFull: (() => void) | undefined }) {
@@ -58,7 +64,7 @@ function Actions({ props, onFull }: { props: CardEntryProps; onFull: (() => void
 }
 
 export function CardEntry(props: CardEntryProps) {
-  const { view, hit, selection, relatedTo, onOpenRelated, onOpenFull, idPrefix } = props;
+  const { view, hit, selection, relatedTo, onOpenRelated, onOpenFull, moreFolds, idPrefix } = props;
   const { entry } = view;
   const [fullStatus, setFullStatus] = useState('');
   const pinpoint = relatedTo ? undefined : hit?.pinpoint;
@@ -107,7 +113,8 @@ export function CardEntry(props: CardEntryProps) {
       ) : null}
       <div class="ol-folds">
         {entry.openQuestions.length ? (
-          <Fold title="Open questions (not confirmed)" count={entry.openQuestions.length} name="questions">
+          <Fold title="Open questions" count={entry.openQuestions.length} name="questions">
+            <p class="ol-muted">Not confirmed by the sources.</p>
             <ul class="ol-questions" data-ol="questions">
               {entry.openQuestions.map((q, i) => (
                 <li key={i}>{q}</li>
@@ -116,13 +123,14 @@ export function CardEntry(props: CardEntryProps) {
           </Fold>
         ) : null}
         {view.related.length ? (
-          <Fold title="Related entries" count={view.related.length} name="related">
+          <Fold title="Related" count={view.related.length} name="related">
             <RelatedList related={view.related} cap={4} onOpen={onOpenRelated} />
           </Fold>
         ) : null}
         <Fold title="Sources" count={entry.sources.length} name="sources">
           <SourceList sources={entry.sources} />
         </Fold>
+        {moreFolds}
       </div>
     </article>
   );

@@ -16,11 +16,14 @@ import { COMMON_WORDS } from '../scan/common-words';
 export function keyTerms(selection: string): Set<string> {
   const out = new Set<string>();
   scanTerms(norm(selection), (term, surface) => {
-    const generic = COMMON_WORDS.has(surface) || (surface.endsWith('s') && COMMON_WORDS.has(surface.slice(0, -1)));
+    const generic = VAGUE.has(surface) || COMMON_WORDS.has(surface) || (surface.endsWith('s') && COMMON_WORDS.has(surface.slice(0, -1)));
     if (surface.length > 1 && !generic) out.add(term);
   });
   return out;
 }
+
+/** Words that say nothing about a topic, beyond the stop words ("anyone", "people"). */
+const VAGUE = new Set(['anyone', 'anybody', 'someone', 'somebody', 'everyone', 'everybody', 'nobody', 'anything', 'something', 'everything', 'nothing', 'people']);
 
 function termsOf(text: string): Set<string> {
   const out = new Set<string>();
