@@ -8,7 +8,7 @@ import type { LookupHit } from '../core/search/types';
 import type { CitationStyleName } from '../core/format/citation';
 import { underPinpoint } from '../core/format/answering-points';
 import { buildTimeline } from '../core/timeline/index';
-import type { EntryView } from '../lib/messages';
+import type { EntryView } from '../core/view/types';
 import { CitationCopy } from './CitationCopy';
 import { SourceList } from './SourceLinks';
 import { Timeline } from './Timeline';

@@ -10,7 +10,7 @@ import { useState } from 'preact/hooks';
 import { answeringIndexes } from '../../core/format/answering-points';
 import type { CitationStyleName } from '../../core/format/citation';
 import type { LookupHit } from '../../core/search/types';
-import type { EntryView } from '../../lib/messages';
+import type { EntryView } from '../../core/view/types';
 import { CitationCopy, type CopyFn } from '../CitationCopy';
 import { SourceList } from '../SourceLinks';
 import { EntryHead } from './EntryHead';

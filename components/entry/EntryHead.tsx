@@ -6,8 +6,8 @@
  */
 import { formatLongDate } from '../../core/format/citation';
 import type { LookupHit } from '../../core/search/types';
-import type { EntryView } from '../../lib/messages';
-import { kindWordOf } from '../../lib/words';
+import type { EntryView } from '../../core/view/types';
+import { kindWordOf } from '../../core/view/words';
 import { MatchBadge, StatusBadge, TextVersionNote } from '../ConfidenceBadge';
 
 export interface EntryHeadProps {

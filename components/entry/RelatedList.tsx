@@ -1,6 +1,6 @@
 /** An entry's related entries: buttons that open them (card, detail) or plain lines, short at first. */
 import { useState } from 'preact/hooks';
-import type { RelatedLink } from '../../lib/messages';
+import type { RelatedLink } from '../../core/view/types';
 
 export function RelatedList({ related, cap, onOpen }: { related: readonly RelatedLink[]; cap: number; onOpen?: ((id: string) => void) | undefined }) {
   const [all, setAll] = useState(false);

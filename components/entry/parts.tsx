@@ -1,7 +1,7 @@
 /** Small pieces every entry layout uses: a point, a titled section, a fold with a count. */
 import type { ComponentChildren } from 'preact';
 import type { Point } from '../../core/schema/pack';
-import type { EntryView } from '../../lib/messages';
+import type { EntryView } from '../../core/view/types';
 import { ConfidenceBadge } from '../ConfidenceBadge';
 import { SourceRefs } from '../SourceLinks';
 

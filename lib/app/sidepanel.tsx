@@ -53,12 +53,14 @@ export function startSidePanel(): void {
   };
   const params = new URLSearchParams(location.search);
   const q = params.get('q');
+  const fromUrl = () => (q ? { text: q, at: Date.now(), reason: '' } : null);
   // ?entry=: the card's "Open full entry" in a tab, where the browser would not open the panel.
   const entryId = params.get('entry');
   if (entryId) show({ text: '', at: Date.now(), reason: 'full-entry', entryId });
-  else void askBackground('takePending', {}).then((p) => show(p ?? (q ? { text: q, at: Date.now(), reason: '' } : null)));
+  // Without an answer from the background the panel still opens, on the query in its URL if any.
+  else void askBackground('takePending', {}).then((p) => show(p ?? fromUrl()), () => show(fromUrl()));
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'session' || !changes.pendingLookup?.newValue) return;
-    void askBackground('takePending', {}).then((p) => p && show(p));
+    void askBackground('takePending', {}).then((p) => p && show(p), () => undefined);
   });
 }
