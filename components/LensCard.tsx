@@ -20,7 +20,7 @@ export interface LensCardProps {
   copy: CopyFn;
 }
 
-/** The in-page card: a non-modal dialog beside the selection. Presentational; mounted by lib/card. */
+/** The in-page card: a non-modal dialog beside the selection. Presentational; mounted by components/card/card-controller.tsx. */
 export function LensCard({ view, echo, opened, openedRelatedTo, onOpen, onOpenFull, onBack, onClose, copy }: LensCardProps) {
   const top = view?.result.results[0];
   const title = opened?.entry.title ?? top?.title;

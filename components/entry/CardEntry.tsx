@@ -21,8 +21,8 @@ import { RelatedList } from './RelatedList';
  * Points and exceptions a card shows before "N more in the full entry": more when they answer the
  * selection, fewer of the leading ones otherwise (so a typical answer fits a 1280×720 window).
  */
-export const CARD_POINTS = { answering: 3, leading: 2 };
-export const CARD_EXCEPTIONS = { answering: 2, leading: 1 };
+const CARD_POINTS = { answering: 3, leading: 2 };
+const CARD_EXCEPTIONS = { answering: 2, leading: 1 };
 
 export interface CardEntryProps {
   view: EntryView;

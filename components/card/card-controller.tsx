@@ -1,28 +1,30 @@
 /**
  * The in-page card's behaviours, around a ShadowContainer: when it shows and hides (Esc or a click
  * outside dismisses it; focus returns where it was), what it renders (LensCard), where it goes
- * (beside the selection: place-host.ts), how it stays above a page's modal dialog (top-layer.ts),
+ * (beside the selection: lib/card/place-host.ts), how it stays above a page's modal dialog
+ * (lib/card/top-layer.ts),
  * and what its buttons ask of the background (open an entry, copy, open the full entry).
  */
-import { LENS_CSS } from '../../components/styles';
-import { LensCard } from '../../components/LensCard';
-import { askBackground, type EntryView, type LookupView } from '../messages';
-import { writeClipboard } from '../clipboard';
-import type { CopyOutcome } from '../../components/CitationCopy';
-import type { Rect } from './position';
+import { LENS_CSS } from '../styles';
+import { LensCard } from '../LensCard';
+import { askBackground, type EntryView, type LookupView } from '../../lib/messages';
+import { writeClipboard } from '../../lib/clipboard';
+import type { CopyOutcome } from '../CitationCopy';
+import type { Rect } from '../../lib/card/position';
+import type { CardSurface } from '../../lib/card/card-surface';
+import { attachAboveThePage } from '../../lib/card/top-layer';
+import { echoOf, selectionAnchor } from '../../lib/card/selection';
+import { hostVars, placeHost } from '../../lib/card/place-host';
+import { openFullEntryFromCard } from '../../lib/card/open-full-entry';
 import HOST_CSS from './host.css?inline';
 import { ShadowContainer } from './shadow-container';
-import { attachAboveThePage } from './top-layer';
-import { echoOf, selectionAnchor } from './selection';
-import { hostVars, placeHost } from './place-host';
-import { openFullEntryFromCard } from './open-full-entry';
 
-export { isSecretField, readSelection, echoOf } from './selection';
+export { isSecretField, readSelection } from '../../lib/card/selection';
 
 const SHADOW_CSS = `${HOST_CSS}\n${LENS_CSS}`;
 
 /** An entry the reader opened inside the card, and the entry it was listed under as related (if so). */
-export interface OpenedEntry {
+interface OpenedEntry {
   view: EntryView;
   relatedTo?: string;
 }
@@ -33,7 +35,7 @@ interface CardState {
   opened: OpenedEntry | null;
 }
 
-export class CardController {
+export class CardController implements CardSurface {
   private box: ShadowContainer | null = null;
   private returnFocus: Element | null = null;
   private anchor: { first: Rect; last: Rect } | null = null;
