@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   timeline: () => import('./commands/timeline'),
   'import-code': () => import('./commands/import-code'),
   'bench-code': () => import('./commands/bench-code'),
+  'bench-fuzzy': () => import('./commands/bench-fuzzy'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -5,14 +5,14 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { CITATION_STYLES, formatCitation } from '../../core/format/citation';
-import { readHistory } from '../storage/history';
-import { clearHistoryEverywhere } from './clear-history';
-import { exportUserData, importUserData } from '../storage/backup';
-import { readSettings, writeSettings, type Settings } from '../storage/settings';
-import { download } from '../history-export';
-import { askBackground, type EntryView, type PackInfo } from '../messages';
+import { readHistory } from '../../lib/storage/history';
+import { clearHistoryEverywhere } from '../../lib/clear-history';
+import { exportUserData, importUserData } from '../../lib/storage/backup';
+import { readSettings, writeSettings, type Settings } from '../../lib/storage/settings';
+import { download } from '../../lib/history-export';
+import { askBackground, type EntryView, type PackInfo } from '../../lib/messages';
 import { DamagedPacks } from './DamagedPacks';
-import { importUserPack, readUserPacks, removeUserPack, watchUserPacks, MAX_USER_PACKS_BYTES, mb, type StoredPack } from '../storage/user-packs';
+import { importUserPack, readUserPacks, removeUserPack, watchUserPacks, MAX_USER_PACKS_BYTES, mb, type StoredPack } from '../../lib/storage/user-packs';
 import { summarize, type PackSummary } from '../../core/view/types';
 import { formatLongDate } from '../../core/format/citation';
 import { AboutSection } from './AboutSection';
