@@ -32,14 +32,16 @@ export function isPassage(text: string): boolean {
 
 export function startSidePanel(): void {
   let n = 0;
-  const show = (p: PendingLookup | null) => {
-    const text = p?.text.trim() ?? '';
-    const passage = text && isPassage(text);
+  // A sentence from "On this page" goes to the claim check ("Check a passage") at once.
+  const check = (sentence: string) => show(null, sentence);
+  const show = (p: PendingLookup | null, claim?: string) => {
+    const text = claim ?? p?.text.trim() ?? '';
+    const passage = text && (claim !== undefined || isPassage(text));
     // "Open full entry" on the card: the detail view, with no note (the reader asked for it here).
     const note = p && !p.entryId ? REASONS[p.reason] ?? 'Your lookup opened here.' : undefined;
     mountPage(
       <>
-        <OnThisPage />
+        <OnThisPage onCheck={check} />
         <SearchApp
           key={++n}
           surface="sidepanel"
