@@ -18,6 +18,7 @@ import { summarize, type PackSummary } from '../../core/view/types';
 import { formatLongDate } from '../../core/format/citation';
 import { AboutSection } from './AboutSection';
 import { RepairNotices } from './RepairNotices';
+import { AlwaysHereSettings } from '../AlwaysHereSettings';
 
 /**
  * The citation-style examples show a real entry of the bundled pack (§ 19.30, pinpointed to
@@ -300,6 +301,7 @@ export function SettingsApp() {
         </p>
         {status ? <p class="ol-muted" aria-hidden="true">{status}</p> : null}
         <CardSection s={s} save={save} />
+        <AlwaysHereSettings />
         <CitationSection s={s} save={save} sample={sample} />
         <HistorySection s={s} save={save} count={count} say={setStatus} reload={load} />
         <PacksSection />
