@@ -13,8 +13,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { addHistory, clearHistory } from './storage/history';
 import { readSettings, type Settings } from './storage/settings';
 import { hostOfUrl } from './storage/sites';
-import { readUserPacks } from './storage/user-packs';
-import { clearIndexCache, indexCacheKey, readIndexCache, writeIndexCache } from './storage/index-cache';
+import { clearIndexCache } from './storage/index-cache';
+import { entryViewWhole, keepIndex, loadSearchedPacks, lookupWhole } from './large-packs';
 import { KEYS } from './storage/area';
 import { capText } from './storage/history';
 import {
@@ -117,26 +117,20 @@ export function setupBackground(service: LookupService) {
   const settingsReady = readSettings().then((s) => (settings = s));
   // Imported packs: read at worker start and whenever they change; lookups wait for the latest read.
   let packsGeneration = 0;
-  // Their index is cached in storage.session (lib/storage/index-cache.ts), so a restarted worker
-  // loads it instead of rebuilding; a fresh build is cached after the worker has answered.
+  // Their index is kept (lib/large-packs.ts: storage.session for small packs, IndexedDB beside
+  // large ones), so a restarted worker loads it instead of rebuilding; a fresh build is kept
+  // after the worker has answered, or at once when `buildNow` (a large pack was just imported).
   // Never rejects: every lookup awaits it. `changed`: the packs changed while this worker ran (at
   // start there is nothing to forget: a cache is only ever read under its own key).
-  const loadUserPacks = async (changed = false): Promise<void> => {
+  const loadUserPacks = async (changed = false, buildNow = false): Promise<void> => {
     const gen = ++packsGeneration;
-    const stored = await readUserPacks(); // never throws, nor do the cache helpers
-    const key = indexCacheKey(extensionVersion(), stored);
-    const cached = stored.length ? await readIndexCache(key) : undefined;
-    if (gen !== packsGeneration) return;
-    service.setUserPacks(stored.map((s) => s.pack), cached);
-    if (!stored.length && changed) void clearIndexCache();
-    if (stored.length && !cached) setTimeout(() => gen === packsGeneration && cacheIndex(key), 0);
-  };
-  const cacheIndex = (key: string) => {
-    try {
-      void writeIndexCache(key, service.serializedIndex());
-    } catch (err) {
-      console.debug('[Ordinance Lens] index not cached:', String(err)); // a timer task: nothing awaits it
-    }
+    const current = () => gen === packsGeneration;
+    const got = await loadSearchedPacks(service, extensionVersion(), current); // never throws
+    if (!got) return;
+    if (!got.packs.length && changed) void clearIndexCache();
+    if (got.index || !got.packs.length) return;
+    if (buildNow) await keepIndex(service, got, current);
+    else setTimeout(() => current() && void keepIndex(service, got, current), 0);
   };
   let userPacksReady = loadUserPacks();
   browser.storage.onChanged.addListener((changes, area) => {
@@ -226,7 +220,7 @@ export function setupBackground(service: LookupService) {
     );
     const injected = withDeadline<boolean | 'late'>(injecting, INJECT_DEADLINE_MS, 'late');
     await userPacksReady;
-    const view = req.text ? service.lookup(req.text, { citationStyle: current.citationStyle }) : undefined;
+    const view = req.text ? await lookupWhole(service, req.text, { citationStyle: current.citationStyle }) : undefined;
     if (text && view) void record(text, view);
     const ready = await injected;
     if (ready === 'late') return toPanel({ ...req, text }, 'page-loading');
@@ -249,7 +243,7 @@ export function setupBackground(service: LookupService) {
         const s = settings ?? (await settingsReady);
         await userPacksReady;
         const context = cleanContext(msg.context);
-        const view = service.lookup(String(msg.text ?? '').slice(0, MAX_SELECTION_CHARS + 1), {
+        const view = await lookupWhole(service, String(msg.text ?? '').slice(0, MAX_SELECTION_CHARS + 1), {
           citationStyle: s.citationStyle,
           ...(context ? { context } : {}),
           ...(typeof msg.limit === 'number' ? { limit: Math.min(Math.max(1, msg.limit), 50) } : {}),
@@ -259,7 +253,7 @@ export function setupBackground(service: LookupService) {
       }
       case 'entry':
         await userPacksReady;
-        return service.entryView(String(msg.id)) satisfies BackgroundProtocol['entry']['res'];
+        return (await entryViewWhole(service, String(msg.id))) satisfies BackgroundProtocol['entry']['res'];
       case 'packs':
         await userPacksReady;
         return { packs: service.packs(), bundledEntryIds: service.bundledEntryIds() } satisfies BackgroundProtocol['packs']['res'];
@@ -297,6 +291,12 @@ export function setupBackground(service: LookupService) {
       case 'beforeAfter':
         await userPacksReady;
         return beforeAfterView(service.corpus(), String(msg.id)) satisfies BackgroundProtocol['beforeAfter']['res'];
+      case 'packsChanged':
+        // A large pack was stored or removed in IndexedDB (no storage event tells us): read the
+        // packs again and build and keep their index now, so the page can say when it is ready.
+        userPacksReady = loadUserPacks(true, true);
+        await userPacksReady;
+        return { entries: service.size() } satisfies BackgroundProtocol['packsChanged']['res'];
       case 'clearHistory': {
         // Here, not in the page: every history write then goes through this worker's one queue
         // (lib/storage/area.ts serialized), so a lookup recorded at the same moment cannot write

@@ -5,7 +5,8 @@ import { createLookupService } from '../../lib/lookup-service';
 import { setupPageScan } from '../../lib/scan/background';
 
 export default defineBackground(() => {
-  const handlers = setupBackground(createLookupService(packs, prebuiltIndex));
+  const service = createLookupService(packs, prebuiltIndex);
+  const handlers = setupBackground(service);
   const pageScan = setupPageScan(packs);
   if (import.meta.env.MODE === 'e2e') {
     // Test-only hook (e2e builds only): runs the same handler the context menu calls.
@@ -13,6 +14,8 @@ export default defineBackground(() => {
       lookupInActiveTab: handlers.lookupInActiveTab,
       explainPageInActiveTab: pageScan.explainInActiveTab,
       commandInActiveTab: handlers.commandInActiveTab,
+      /** Where this worker's index came from ('cache': loaded from storage, not rebuilt). */
+      indexSource: () => service.indexSource(),
     };
   }
 });

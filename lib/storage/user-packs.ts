@@ -177,7 +177,7 @@ function readUnsafe(): Promise<StoredPack[]> {
   return readVersionedList(USER_PACKS_LIST);
 }
 
-function refusal(problems: readonly { path: string; reason: string }[], lead = 'Not imported: the file is not a valid Ordinance Lens pack.'): PackImportResult {
+export function refusal(problems: readonly { path: string; reason: string }[], lead = 'Not imported: the file is not a valid Ordinance Lens pack.'): PackImportResult {
   const shown = formatProblems(problems.slice(0, MAX_PROBLEMS_SHOWN)).split('\n');
   const more = problems.length - shown.length;
   return { ok: false, message: lead, problems: more > 0 ? [...shown, `…and ${more} more ${more === 1 ? 'problem' : 'problems'}`] : shown };

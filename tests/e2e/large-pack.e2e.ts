@@ -1,0 +1,202 @@
+/**
+ * A whole published code in the browser: the D.C. Code pack (21,163 sections, 57 MB), made at
+ * test time from ../shared/corpora (never committed), imported through the settings page with
+ * its progress bar into IndexedDB; the popup finds § 24-211.07; after the service worker is
+ * stopped the first lookup answers from the stored index (not rebuilt); an interrupted or
+ * refused import leaves the stored pack as it was; Remove frees the space.
+ * Prints import time, stored size, quota and the first lookup after a stop (.ci-out/large-pack.json).
+ */
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { OUT, consoleErrors, startHarness, type Harness } from './harness';
+import { dcLawXml } from '../../core/import/dc-law-xml';
+import { DC_PUBLISHED, unpackDcCorpus } from '../../scripts/lib/dc-corpus';
+import { diskFolder } from '../../scripts/lib/source-folder';
+
+/** The pack as the importer makes it (the file a user would pick). */
+type Pack = ReturnType<typeof dcLawXml.convert>['pack'];
+const TITLE = 'Code of the District of Columbia';
+const SECTION = 'dc-24-211.07';
+let h: Harness;
+let opts: Page;
+let popup: Page;
+let dir: string;
+let pack: Pack;
+const figures: Record<string, unknown> = {};
+
+/** Writes `p` as a pack file; returns its path (over 50 MB: given to the file input by path). */
+function packFile(name: string, p: Pack): string {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(p));
+  return path;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'lens-large-'));
+  const corpus = unpackDcCorpus();
+  try {
+    const t0 = performance.now();
+    pack = dcLawXml.convert(diskFolder(corpus.dir), { id: 'dc-code', title: TITLE, jurisdiction: 'District of Columbia', asOf: DC_PUBLISHED }).pack;
+    figures.conversionMs = Math.round(performance.now() - t0);
+  } finally {
+    corpus.remove();
+  }
+  h = await startHarness();
+  opts = await h.openExtensionPage('options.html');
+  popup = await h.openExtensionPage('popup.html');
+}, 600_000);
+afterAll(async () => {
+  await h?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, 'large-pack.json'), JSON.stringify(figures, null, 2));
+  console.log('[large pack]', JSON.stringify(figures));
+}, 120_000);
+
+const mib = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
+
+async function storageUse(): Promise<{ usage: number; quota: number }> {
+  const line = opts.locator('[data-ol="storage-use"]');
+  await line.waitFor();
+  return { usage: Number(await line.getAttribute('data-usage')), quota: Number(await line.getAttribute('data-quota')) };
+}
+
+/** Ids the popup lists for `q` (answers, then other results). */
+async function search(q: string): Promise<string[]> {
+  await popup.bringToFront();
+  await popup.locator('#ol-q').fill('');
+  await popup.locator('#ol-q').fill(q);
+  await popup.waitForSelector('[data-ol="results"] [role="option"], [data-ol="nothing"]');
+  return popup.locator('[data-ol="results"] [role="option"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-result-id') ?? ''));
+}
+
+/** Imports `path`, sampling the progress bar until the page says how it went. */
+async function importWatching(path: string, until = /^(Imported|Updated|Not imported)/): Promise<{ stages: string[]; values: number[]; message: string; ms: number }> {
+  await opts.bringToFront();
+  const t0 = performance.now();
+  await opts.locator('[data-ol="import-pack"]').setInputFiles(path);
+  const stages: string[] = [];
+  const values: number[] = [];
+  const bar = opts.locator('[data-ol="import-progress"]');
+  const msg = opts.locator('[data-ol="pack-message"] p').first();
+  for (;;) {
+    const stage = await bar.getAttribute('data-stage', { timeout: 50 }).catch(() => null);
+    if (stage && stages.at(-1) !== stage) stages.push(stage);
+    const v = await bar.locator('progress').getAttribute('value', { timeout: 50 }).catch(() => null);
+    if (v !== null && values.at(-1) !== Number(v)) values.push(Number(v));
+    const text = (await msg.innerText({ timeout: 50 }).catch(() => '')) ?? '';
+    if (until.test(text)) return { stages, values, message: text, ms: Math.round(performance.now() - t0) };
+    if (performance.now() - t0 > 540_000) throw new Error(`import did not finish: stages ${stages.join(', ')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function stopWorker(): Promise<boolean> {
+  const s = await popup.context().newCDPSession(popup);
+  const { targetInfos } = (await s.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+  const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${h.extensionId}/`));
+  if (!sw) return false;
+  await s.send('Target.closeTarget', { targetId: sw.targetId });
+  for (let i = 0; i < 100; i++) {
+    const { targetInfos: now } = (await s.send('Target.getTargets')) as { targetInfos: { targetId: string }[] };
+    if (!now.some((t) => t.targetId === sw.targetId)) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return false;
+}
+
+type View = { result: { results: { id: string }[] }; views: Record<string, { entry: { id: string; points: unknown[] } }>; tookMs: number };
+const ask = (text: string) =>
+  popup.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), { type: 'lookup', text, source: 'popup', limit: 8 }) as Promise<View>;
+
+describe('the D.C. Code as an imported pack', () => {
+  it('imports through the settings page with a progress bar, into IndexedDB, with the quota shown', async () => {
+    figures.packMB = mib(JSON.stringify(pack).length);
+    const before = await storageUse();
+    const r = await importWatching(packFile('dc.json', pack));
+    expect(r.message).toMatch(/^Imported “Code of the District of Columbia” \(version .+, 21,163 entries, .+ MB file\)\./);
+    expect(r.stages).toEqual(expect.arrayContaining(['checking', 'storing', 'indexing']));
+    expect(r.values.length, 'the bar moved while storing').toBeGreaterThan(3);
+    expect(r.values).toEqual([...r.values].sort((a, b) => a - b));
+    await expect.poll(async () => (await storageUse()).usage).toBeGreaterThan(before.usage + 20 * 1048576);
+    const after = await storageUse();
+    Object.assign(figures, { importMs: r.ms, stages: r.stages, usageBeforeMB: mib(before.usage), usageAfterMB: mib(after.usage), storedMB: mib(after.usage - before.usage), quotaMB: mib(after.quota) });
+    expect(await opts.locator('[data-pack-id="dc-code"]').innerText()).toMatch(/id dc-code · version .+ · 21163 entries · .+ MB file, kept in the browser's database/);
+    expect(await opts.locator('[data-ol="storage-use"]').innerText()).toMatch(/Browser storage used by Ordinance Lens for large packs: .+ MB of the .+ MB this browser allows it/);
+  });
+
+  it('the popup finds the section by citation and by what it is about', async () => {
+    expect((await search('§ 24-211.07'))[0]).toBe(SECTION);
+    expect((await search('D.C. Code § 24-211.07'))[0]).toBe(SECTION);
+    const option = popup.locator(`[data-result-id="${SECTION}"]`);
+    expect(await option.locator('[data-ol="pack"]').innerText()).toBe(`From “${TITLE}” (imported)`);
+    await option.click();
+    await popup.waitForSelector(`[data-ol="detail"] [data-entry-id="${SECTION}"]`);
+    expect(await popup.locator('[data-ol="detail"]').innerText()).toMatch(/immigration detainer/i);
+    await popup.locator('[data-ol="detail"] [data-ol="back"]').click();
+    const detainer = await search('District compliance with federal immigration detainers');
+    expect(detainer[0]).toBe(SECTION);
+    figures.immigrationDetainerRank = (await search('immigration detainer')).indexOf(SECTION) + 1 || 'not listed';
+  });
+
+  it('after the service worker stops, the first lookup answers from the stored index', async () => {
+    const firstMs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await (await h.worker()).evaluate(() => ((globalThis as Record<string, unknown>).__marker = true));
+      expect(await stopWorker()).toBe(true);
+      const t0 = performance.now();
+      const view = await ask('D.C. Code § 24-211.07');
+      firstMs.push(Math.round(performance.now() - t0));
+      expect(view.result.results[0]?.id).toBe(SECTION);
+      expect(view.views[SECTION]?.entry.points.length, 'the shown entry was read whole').toBeGreaterThan(0);
+      const sw = await h.worker();
+      expect(await sw.evaluate(() => (globalThis as Record<string, unknown>).__marker === true), 'a new worker answered').toBe(false);
+      expect(await sw.evaluate(() => (globalThis as unknown as { __lensTest: { indexSource(): string } }).__lensTest.indexSource())).toBe('cache');
+    }
+    const sorted = [...firstMs].sort((a, b) => a - b);
+    Object.assign(figures, { firstLookupAfterStopMs: firstMs, firstLookupAfterStopMedianMs: sorted[2] });
+  });
+
+  it('an interrupted import (the page closed while storing) leaves the stored pack as it was', async () => {
+    const newer = { ...pack, version: '9.0.0' };
+    await opts.bringToFront();
+    await opts.locator('[data-ol="import-pack"]').setInputFiles(packFile('dc-9.json', newer));
+    await opts.locator('[data-ol="import-progress"][data-stage="storing"]').waitFor({ timeout: 300_000 });
+    await opts.reload();
+    await expect.poll(() => opts.locator('[data-pack-id="dc-code"]').innerText()).toContain(`version ${pack.version} `);
+    const view = await ask('§ 24-211.07');
+    expect(view.result.results[0]?.id).toBe(SECTION);
+  });
+
+  it('a refused file changes nothing', async () => {
+    const broken = structuredClone(pack) as unknown as { version: string; entries: Record<string, unknown>[] };
+    broken.version = '9.0.1';
+    broken.entries[5]!.status = 'maybe';
+    const r = await importWatching(packFile('dc-broken.json', broken as unknown as Pack));
+    expect(r.message).toMatch(/^Not imported: the file is not a valid Ordinance Lens pack\./);
+    expect(await opts.locator('[data-ol="pack-problems"] li').first().innerText()).toMatch(/^entries\[5\]\.status: /);
+    expect(await opts.locator('[data-pack-id="dc-code"]').innerText()).toContain(`version ${pack.version} `);
+    expect((await ask('§ 24-211.07')).result.results[0]?.id).toBe(SECTION);
+  });
+
+  it('Remove takes the pack out and frees its space', async () => {
+    await opts.bringToFront();
+    const before = await storageUse();
+    await opts.getByRole('button', { name: `Remove ${TITLE}` }).click();
+    await opts.getByRole('group', { name: `Remove ${TITLE}?` }).getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => opts.locator('[data-ol="pack-message"]').innerText()).toBe(`Removed “${TITLE}”.`);
+    await expect.poll(async () => (await storageUse()).usage).toBeLessThan(before.usage - 20 * 1048576);
+    const after = await storageUse();
+    Object.assign(figures, { usageBeforeRemoveMB: mib(before.usage), usageAfterRemoveMB: mib(after.usage) });
+    expect(await opts.locator('[data-ol="no-imported"]').count()).toBe(1);
+    expect(await search('§ 24-211.07')).not.toContain(SECTION);
+  });
+
+  it('logged no errors', () => {
+    expect(consoleErrors(opts), consoleErrors(opts).join('\n')).toEqual([]);
+    expect(consoleErrors(popup), consoleErrors(popup).join('\n')).toEqual([]);
+  });
+});
