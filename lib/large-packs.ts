@@ -54,19 +54,26 @@ async function readBriefsSafely(): Promise<{ meta: LargePackMeta; slim: SlimEntr
   }
 }
 
+/** How long the last start's reads took, for the browser benchmark (tests/e2e/large-pack.e2e.ts). */
+export const lastLoad: Record<string, number> = {};
+
 /**
  * Never throws: an unreadable store counts as no packs there (and is reported in the console).
  * `whole`: read the large packs' entries whole even if an index is stored (it did not load).
  */
 export async function readSearchedPacks(extensionVersion: string, whole = false): Promise<SearchedPacks> {
+  const t0 = performance.now();
   const [small, briefs] = await Promise.all([readUserPacks(), readBriefsSafely()]);
+  lastLoad.briefsMs = Math.round(performance.now() - t0);
   const key = [indexCacheKey(extensionVersion, small), ...briefs.map((b) => `large ${b.meta.id}@${b.meta.version}@${b.meta.importedAt}`)].join('|');
   const smallPacks = small.map((s) => s.pack);
   if (!briefs.length) {
     const index = small.length ? await readIndexCache(key) : undefined;
     return { packs: smallPacks, key, ...(index ? { index } : {}), large: false, complete: true };
   }
+  const t1 = performance.now();
   const index = whole ? undefined : await readStoredIndex(key);
+  lastLoad.indexReadMs = Math.round(performance.now() - t1);
   if (index) return { packs: [...smallPacks, ...briefs.map((b) => asPack(b.meta, b.slim.map(stubEntry)))], key, index, large: true, complete: true };
   const read = await Promise.all(briefs.map(async (b) => asPack(b.meta, await readAllEntries(b.meta.id, b.slim).catch(() => []))));
   const complete = read.every((p, i) => p.entries.length === briefs[i]!.slim.length);
@@ -79,12 +86,16 @@ export async function readSearchedPacks(extensionVersion: string, whole = false)
  * undefined when `isCurrent` says a newer read has started.
  */
 export async function loadSearchedPacks(service: LookupService, extensionVersion: string, isCurrent: () => boolean): Promise<SearchedPacks | undefined> {
+  const t0 = performance.now();
   let got = await readSearchedPacks(extensionVersion);
+  lastLoad.readMs = Math.round(performance.now() - t0);
   if (!isCurrent()) return undefined;
   service.setUserPacks(got.packs, got.index);
   if (!got.large || !got.index) return got;
   try {
+    const t1 = performance.now();
     service.size(); // loads the stored index
+    lastLoad.indexLoadMs = Math.round(performance.now() - t1);
     return got;
   } catch (err) {
     console.warn('[Ordinance Lens] stored index not used, reading the packs whole:', String(err));
@@ -126,11 +137,16 @@ type LookupOptions = Parameters<LookupService['lookup']>[1];
  * matched in its points is found and its view has its text. Costs a second lookup only then.
  */
 export async function lookupWhole(service: LookupService, text: string, opts: LookupOptions): Promise<LookupView> {
+  const t0 = performance.now();
   const first = service.lookup(text, opts);
   const ids = [...first.result.results, ...first.result.others].map((h) => h.id);
   if (!service.stubsAmong(ids).size) return first;
+  const t1 = performance.now();
   await wholeEntriesFor(service, ids);
-  return service.lookup(text, opts);
+  const t2 = performance.now();
+  const view = service.lookup(text, opts);
+  Object.assign(lastLoad, { firstLookupMs: Math.round(t1 - t0), entriesReadMs: Math.round(t2 - t1), secondLookupMs: Math.round(performance.now() - t2) });
+  return view;
 }
 
 /** An entry's view with its text read (see lookupWhole). */

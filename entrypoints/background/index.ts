@@ -3,6 +3,7 @@ import { packs, prebuiltIndex } from 'virtual:ordinance-packs';
 import { setupBackground } from '../../lib/background';
 import { createLookupService } from '../../lib/lookup-service';
 import { setupPageScan } from '../../lib/scan/background';
+import { lastLoad } from '../../lib/large-packs';
 
 export default defineBackground(() => {
   const service = createLookupService(packs, prebuiltIndex);
@@ -16,6 +17,8 @@ export default defineBackground(() => {
       commandInActiveTab: handlers.commandInActiveTab,
       /** Where this worker's index came from ('cache': loaded from storage, not rebuilt). */
       indexSource: () => service.indexSource(),
+      /** How long this worker's start took to read the packs and load their index (lib/large-packs.ts). */
+      loadTimings: () => ({ ...lastLoad, sinceWorkerStartMs: Math.round(performance.now()) }),
     };
   }
 });

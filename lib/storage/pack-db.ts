@@ -120,20 +120,35 @@ export async function storeLargePack(pack: Pack, meta: LargePackMeta, slim: Slim
     tx.objectStore(S.index).clear();
     tx.objectStore(S.packs).put(meta);
     tx.objectStore(S.briefs).put({ pack: pack.id, slim });
-    const total = pack.entries.length;
-    let stored = 0;
-    const step = Math.max(1, Math.floor(total / 100));
-    for (const entry of pack.entries) {
-      entries.put({ pack: pack.id, id: entry.id, entry }).onsuccess = () => {
-        stored++;
-        if (stored % step === 0 || stored === total) onProgress?.({ stored, total });
-      };
-    }
+    putInBatches(entries, pack, (stored) => onProgress?.({ stored, total: pack.entries.length }));
     if (signal?.aborted) tx.abort();
     await done;
   } finally {
     signal?.removeEventListener('abort', abort);
   }
+}
+
+/** Entries stored per batch: between batches the page paints and answers (one batch blocks it briefly). */
+const BATCH = 400;
+
+/**
+ * Puts the pack's entries a batch at a time, each batch from the success of the previous one's
+ * last request: the transaction stays open (a request is always pending) and stays one
+ * transaction, while the page's event loop runs between batches.
+ */
+function putInBatches(store: IDBObjectStore, pack: Pack, onStored: (n: number) => void): void {
+  let next = 0;
+  const batch = () => {
+    const end = Math.min(pack.entries.length, next + BATCH);
+    let last: IDBRequest | undefined;
+    for (; next < end; next++) last = store.put({ pack: pack.id, id: pack.entries[next]!.id, entry: pack.entries[next] });
+    if (last)
+      last.onsuccess = () => {
+        onStored(end);
+        if (end < pack.entries.length) batch();
+      };
+  };
+  batch();
 }
 
 /** Removes large pack `id`; the last one takes the database with it (its space is freed at once). */

@@ -6,7 +6,7 @@
  * refused import leaves the stored pack as it was; Remove frees the space.
  * Prints import time, stored size, quota and the first lookup after a stop (.ci-out/large-pack.json).
  */
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,15 @@ function packFile(name: string, p: Pack): string {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lens-large-'));
+  // A pack made earlier by `lens import-code` (same options) may be named to skip the conversion.
+  const made = process.env.LENS_DC_PACK_FILE;
+  if (made) {
+    pack = JSON.parse(readFileSync(made, 'utf8')) as Pack;
+    h = await startHarness();
+    opts = await h.openExtensionPage('options.html');
+    popup = await h.openExtensionPage('popup.html');
+    return;
+  }
   const corpus = unpackDcCorpus();
   try {
     const t0 = performance.now();
@@ -118,15 +127,17 @@ describe('the D.C. Code as an imported pack', () => {
     const before = await storageUse();
     const r = await importWatching(packFile('dc.json', pack));
     expect(r.message).toMatch(/^Imported “Code of the District of Columbia” \(version .+, 21,163 entries, .+ MB file\)\./);
-    expect(r.stages).toEqual(expect.arrayContaining(['checking', 'storing', 'indexing']));
+    // Checking blocks the page for a while (validation is one synchronous step), so the sampler may miss it.
+    expect(r.stages.slice(-2)).toEqual(['storing', 'indexing']);
+    expect(['reading', 'checking']).toContain(r.stages[0]);
     expect(r.values.length, 'the bar moved while storing').toBeGreaterThan(3);
     expect(r.values).toEqual([...r.values].sort((a, b) => a - b));
-    await expect.poll(async () => (await storageUse()).usage).toBeGreaterThan(before.usage + 20 * 1048576);
+    await expect.poll(async () => (await storageUse()).usage, { timeout: 30_000 }).toBeGreaterThan(before.usage + 20 * 1048576);
     const after = await storageUse();
-    Object.assign(figures, { importMs: r.ms, stages: r.stages, usageBeforeMB: mib(before.usage), usageAfterMB: mib(after.usage), storedMB: mib(after.usage - before.usage), quotaMB: mib(after.quota) });
+    Object.assign(figures, { importMs: r.ms, progressSamples: r.values.length, stages: r.stages, usageBeforeMB: mib(before.usage), usageAfterMB: mib(after.usage), storedMB: mib(after.usage - before.usage), quotaMB: mib(after.quota) });
     expect(await opts.locator('[data-pack-id="dc-code"]').innerText()).toMatch(/id dc-code · version .+ · 21163 entries · .+ MB file, kept in the browser's database/);
     expect(await opts.locator('[data-ol="storage-use"]').innerText()).toMatch(/Browser storage used by Ordinance Lens for large packs: .+ MB of the .+ MB this browser allows it/);
-  });
+  }, 600_000);
 
   it('the popup finds the section by citation and by what it is about', async () => {
     expect((await search('§ 24-211.07'))[0]).toBe(SECTION);
@@ -144,6 +155,7 @@ describe('the D.C. Code as an imported pack', () => {
 
   it('after the service worker stops, the first lookup answers from the stored index', async () => {
     const firstMs: number[] = [];
+    const timings: unknown[] = [];
     for (let i = 0; i < 5; i++) {
       await (await h.worker()).evaluate(() => ((globalThis as Record<string, unknown>).__marker = true));
       expect(await stopWorker()).toBe(true);
@@ -155,21 +167,23 @@ describe('the D.C. Code as an imported pack', () => {
       const sw = await h.worker();
       expect(await sw.evaluate(() => (globalThis as Record<string, unknown>).__marker === true), 'a new worker answered').toBe(false);
       expect(await sw.evaluate(() => (globalThis as unknown as { __lensTest: { indexSource(): string } }).__lensTest.indexSource())).toBe('cache');
+      timings.push(await sw.evaluate(() => (globalThis as unknown as { __lensTest: { loadTimings(): unknown } }).__lensTest.loadTimings()));
     }
     const sorted = [...firstMs].sort((a, b) => a - b);
-    Object.assign(figures, { firstLookupAfterStopMs: firstMs, firstLookupAfterStopMedianMs: sorted[2] });
-  });
+    Object.assign(figures, { firstLookupAfterStopMs: firstMs, firstLookupAfterStopMedianMs: sorted[2], workerTimings: timings });
+  }, 300_000);
 
   it('an interrupted import (the page closed while storing) leaves the stored pack as it was', async () => {
     const newer = { ...pack, version: '9.0.0' };
     await opts.bringToFront();
     await opts.locator('[data-ol="import-pack"]').setInputFiles(packFile('dc-9.json', newer));
-    await opts.locator('[data-ol="import-progress"][data-stage="storing"]').waitFor({ timeout: 300_000 });
+    // Closed a few batches into storing (between batches the page answers).
+    await expect.poll(() => opts.locator('[data-ol="import-progress"][data-stage="storing"] progress').getAttribute('value', { timeout: 1000 }).catch(() => null), { timeout: 400_000, interval: 200 }).toMatch(/^(3[4-9]|4\d|5\d)$/);
     await opts.reload();
-    await expect.poll(() => opts.locator('[data-pack-id="dc-code"]').innerText()).toContain(`version ${pack.version} `);
+    await expect.poll(() => opts.locator('[data-pack-id="dc-code"]').innerText(), { timeout: 30_000 }).toContain(`version ${pack.version} `);
     const view = await ask('§ 24-211.07');
     expect(view.result.results[0]?.id).toBe(SECTION);
-  });
+  }, 600_000);
 
   it('a refused file changes nothing', async () => {
     const broken = structuredClone(pack) as unknown as { version: string; entries: Record<string, unknown>[] };
@@ -180,20 +194,22 @@ describe('the D.C. Code as an imported pack', () => {
     expect(await opts.locator('[data-ol="pack-problems"] li').first().innerText()).toMatch(/^entries\[5\]\.status: /);
     expect(await opts.locator('[data-pack-id="dc-code"]').innerText()).toContain(`version ${pack.version} `);
     expect((await ask('§ 24-211.07')).result.results[0]?.id).toBe(SECTION);
-  });
+  }, 600_000);
 
   it('Remove takes the pack out and frees its space', async () => {
     await opts.bringToFront();
     const before = await storageUse();
     await opts.getByRole('button', { name: `Remove ${TITLE}` }).click();
     await opts.getByRole('group', { name: `Remove ${TITLE}?` }).getByRole('button', { name: 'Remove' }).click();
-    await expect.poll(() => opts.locator('[data-ol="pack-message"]').innerText()).toBe(`Removed “${TITLE}”.`);
-    await expect.poll(async () => (await storageUse()).usage).toBeLessThan(before.usage - 20 * 1048576);
+    await expect.poll(() => opts.locator('[data-ol="pack-message"]').innerText(), { timeout: 60_000 }).toBe(`Removed “${TITLE}”.`);
+    const databases = await opts.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+    figures.databasesAfterRemove = databases;
+    await expect.poll(async () => (await opts.reload(), await storageUse()).usage, { timeout: 60_000, interval: 2000 }).toBeLessThan(before.usage - 20 * 1048576);
     const after = await storageUse();
     Object.assign(figures, { usageBeforeRemoveMB: mib(before.usage), usageAfterRemoveMB: mib(after.usage) });
     expect(await opts.locator('[data-ol="no-imported"]').count()).toBe(1);
     expect(await search('§ 24-211.07')).not.toContain(SECTION);
-  });
+  }, 120_000);
 
   it('logged no errors', () => {
     expect(consoleErrors(opts), consoleErrors(opts).join('\n')).toEqual([]);
