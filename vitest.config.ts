@@ -8,7 +8,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'tests/trust/**', 'node_modules/**'],
-    setupFiles: ['tests/setup.ts'],
+    // breakage.ts: off unless LENS_BREAK is set (the check that the property tests can fail).
+    setupFiles: ['tests/setup.ts', 'tests/support/breakage.ts'],
     testTimeout: 30_000,
   },
 });

@@ -11,6 +11,8 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 300_000,
     globalSetup: ['tests/trust/lib/global-setup.ts'],
+    // Off unless LENS_BREAK is set (the check that the property tests can fail).
+    setupFiles: ['tests/support/breakage.ts'],
     environment: 'node',
   },
 });

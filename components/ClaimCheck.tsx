@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { ClaimFlag } from '../core/claims/flags';
-import type { ClaimCheckView } from '../lib/claims-service';
+import type { ClaimCheckView } from '../core/view/types';
 import { askBackground } from '../lib/messages';
 import { ConfidenceBadge } from './ConfidenceBadge';
 import type { CopyFn } from './CitationCopy';

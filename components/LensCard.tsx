@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { EntryView, LookupView } from '../lib/messages';
+import type { EntryView, LookupView } from '../core/view/types';
 import { LookupAnswer } from './LookupAnswer';
 import { ClaimCheckPanel, looksLikeClaim } from './ClaimCheck';
 import type { CopyFn } from './CitationCopy';

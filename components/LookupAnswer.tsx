@@ -1,7 +1,7 @@
 import type { CitationStyleName } from '../core/format/citation';
 import type { LookupHit } from '../core/search/types';
-import type { EntryView, LookupView } from '../lib/messages';
-import { kindWordOf } from '../lib/words';
+import type { EntryView, LookupView } from '../core/view/types';
+import { kindWordOf } from '../core/view/words';
 import { EntryCard } from './EntryCard';
 import { MatchBadge } from './ConfidenceBadge';
 import type { CopyFn } from './CitationCopy';

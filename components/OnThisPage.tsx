@@ -6,8 +6,8 @@
  * reader has asked for a page to be explained.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { askScan, REPORT_KEY, type PageReport } from '../lib/scan/protocol';
+import { askScan, type PageReport } from '../lib/scan/protocol';
+import { watchPageReport } from '../lib/scan/report-watch';
 import { ConfidenceBadge, StatusBadge } from './ConfidenceBadge';
 
 export function OnThisPage({ initial }: { initial?: PageReport | null }) {
@@ -15,22 +15,10 @@ export function OnThisPage({ initial }: { initial?: PageReport | null }) {
   const [seen, setSeen] = useState<Record<string, number>>({});
   useEffect(() => {
     if (initial !== undefined) return;
-    let live = true;
-    void browser.storage.session
-      .get(REPORT_KEY)
-      .then((s) => live && setReport((s as Record<string, PageReport | undefined>)[REPORT_KEY] ?? null))
-      .catch(() => undefined);
-    const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'session' && REPORT_KEY in changes) {
-        setReport((changes[REPORT_KEY]!.newValue as PageReport | undefined) ?? null);
-        setSeen({});
-      }
-    };
-    browser.storage.onChanged.addListener(onChange);
-    return () => {
-      live = false;
-      browser.storage.onChanged.removeListener(onChange);
-    };
+    return watchPageReport((next, changed) => {
+      setReport(next);
+      if (changed) setSeen({});
+    });
   }, [initial]);
 
   if (!report) return null;

@@ -5,9 +5,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { EntryKind } from '../core/schema/pack';
-import type { PackTimelineView } from '../lib/claims-service';
+import type { PackTimelineView } from '../core/view/types';
 import { askBackground } from '../lib/messages';
-import { kindWordOf } from '../lib/words';
+import { kindWordOf } from '../core/view/words';
 import { ConfidenceBadge } from './ConfidenceBadge';
 import type { CopyFn } from './CitationCopy';
 
@@ -36,6 +36,7 @@ export function PackTimeline({ onOpen, onBeforeAfter, copy, initial }: PackTimel
   const [draft, setDraft] = useState({ since: filter.since, until: filter.until });
   useEffect(() => setDraft({ since: filter.since, until: filter.until }), [filter.since, filter.until]);
   const [status, setStatus] = useState('');
+  const [failed, setFailed] = useState(false);
   const bad = (d: string) => d !== '' && !DATE.test(d);
   useEffect(() => {
     if (bad(filter.since) || bad(filter.until)) return;
@@ -45,7 +46,10 @@ export function PackTimeline({ onOpen, onBeforeAfter, copy, initial }: PackTimel
       ...(filter.until ? { until: filter.until } : {}),
       ...(filter.jurisdiction ? { jurisdictions: [filter.jurisdiction] } : {}),
       ...(filter.kind ? { kinds: [filter.kind as EntryKind] } : {}),
-    }).then((v) => live && setView(v));
+    }).then(
+      (v) => live && (setView(v), setFailed(false)),
+      () => live && setFailed(true),
+    );
     return () => {
       live = false;
     };
@@ -174,8 +178,8 @@ export function PackTimeline({ onOpen, onBeforeAfter, copy, initial }: PackTimel
           ) : null}
         </>
       ) : (
-        <p class="ol-muted" role="status">
-          Loading the timeline…
+        <p class="ol-muted" role="status" data-ol={failed ? 'tl-failed' : 'tl-loading'}>
+          {failed ? 'The timeline could not be loaded. Reload this page to try again.' : 'Loading the timeline…'}
         </p>
       )}
     </section>

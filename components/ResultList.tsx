@@ -1,5 +1,5 @@
 import type { LookupHit } from '../core/search/types';
-import { kindWordOf } from '../lib/words';
+import { kindWordOf } from '../core/view/words';
 import { MatchBadge } from './ConfidenceBadge';
 
 export interface ResultListProps {

@@ -1,7 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { browser } from 'wxt/browser';
 import { CardController, isSecretField, readSelection } from '../lib/card/mount';
-import { askBackground, type CardMessage, type CardProtocol } from '../lib/messages';
+import { askBackground, failedLookupView, type CardMessage, type CardProtocol } from '../lib/messages';
 import { readPageContext } from '../lib/card/page-context';
 
 /**
@@ -50,7 +50,7 @@ export default defineUnlistedScript({
         // The background cut a very long selection before handing it on: keep its "truncated".
         if (view && req.view?.result.truncated) view = { ...view, result: { ...view.result, truncated: true } };
         // Never leave the card on "Looking this up…": no answer at all is a failed lookup, said so.
-        card.update(view ?? { result: { query: text.slice(0, 200), mode: 'empty', results: [], others: [], unknownCitations: [], truncated: false }, views: {}, citationStyle: 'short', tookMs: 0, degraded: true });
+        card.update(view ?? failedLookupView(text));
       }
       // Answer once the card is painted, so the background can time request → paint.
       // (A page still loading may hold its frames back: answer after 100 ms at most, the card is in.)

@@ -11,33 +11,7 @@ import { buildPackTimeline, timelineFacets, type PackTimelineFilter, type PackTi
 import { timelineMemo } from '../core/timeline/memo';
 import { beforeAfterFor, beforeAfterIds, type BeforeAfterView } from '../core/timeline/before-after';
 import { shortCite } from '../core/format/citation';
-
-/** What the UI shows about the entry beside a claim. */
-export interface ClaimEntryInfo {
-  title: string;
-  cite: string;
-  kind: EntryKind;
-  status: Status;
-}
-
-export interface ClaimCheckView {
-  clauses: (ClaimResult & { source?: { publisher: string; url: string } })[];
-  entries: Record<string, ClaimEntryInfo>;
-  truncated: boolean;
-  asOf: string;
-  memo: { markdown: string; plain: string };
-}
-
-export interface PackTimelineView {
-  items: PackTimelineItem[];
-  undated: UndatedEntry[];
-  jurisdictions: string[];
-  kinds: EntryKind[];
-  /** Entries with a before/after view. */
-  beforeAfter: { id: string; title: string }[];
-  asOf: string;
-  memo: { markdown: string; plain: string };
-}
+import type { ClaimCheckView, ClaimEntryInfo, PackTimelineView } from '../core/view/types';
 
 export interface Corpus {
   index: SearchIndex;

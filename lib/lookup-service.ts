@@ -18,34 +18,10 @@ import type { Entry, EntryKind, Pack } from '../core/schema/pack';
 import { buildIndex, fromStoredIndex, isStoredIndex, loadIndex, lookup, serializeIndex, toStoredIndex, type LookupResult, type PageContext, type SearchIndex, type StoredIndex } from '../core/search/index';
 import { isStub } from '../core/pack/slim';
 import type { CitationStyle } from './storage/settings';
-import { kindWordOf as kindWord } from './words';
+import { relationOf, RELATION_ORDER } from '../core/view/words';
 import type { Corpus } from './claims-service';
 import { MAX_SELECTION_CHARS, type EntryView, type LookupView, type PackInfo, type RelatedLink } from './messages';
 import { bundledFirstOnTies } from './bundled-first';
-
-const LAW_KINDS: ReadonlySet<EntryKind> = new Set([
-  'ordinance',
-  'ordinance-section',
-  'amendment',
-  'executive-order',
-  'police-policy',
-  'statute',
-  'regulation',
-  'court-decision',
-  'legal-opinion',
-  'resolution',
-]);
-
-/** Why `other` is shown beside `from`, in the reader's words. */
-export function relationOf(from: Entry, other: Entry): string {
-  if (from.kind === 'term' && LAW_KINDS.has(other.kind)) return 'Governing law';
-  if (from.kind === 'ordinance-section' && other.kind === 'ordinance') return 'Chapter';
-  if (from.kind === 'ordinance' && other.kind === 'ordinance-section') return 'Section';
-  if (other.kind === 'amendment') return 'Amendment';
-  return kindWord(other.kind);
-}
-
-const RELATION_ORDER = ['Governing law', 'Chapter', 'Section', 'Amendment'];
 
 function tryLoad(serialized: string | StoredIndex, entries: readonly Entry[]): SearchIndex | undefined {
   try {

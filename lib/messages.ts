@@ -5,71 +5,19 @@
  *   background, which owns the index (`browser.runtime.sendMessage`).
  * - `CardProtocol`: what the background tells the in-page card (`browser.tabs.sendMessage`).
  *
- * Every message is `{ type, ...payload }`; every answer is plain data. "Nothing found" is a
- * result, never an error. The background never trusts a payload's size: text is capped.
+ * Every message is `{ type, ...payload }`; every answer is a `Reply` (lib/reply.ts): the plain
+ * data, or the error that reaches the sender. "Nothing found" is a result, never an error. The background never trusts a payload's size: text is capped.
  */
-import type { Entry, EntryKind, Status } from '../core/schema/pack';
-import type { LookupHit, LookupResult, PageContext } from '../core/search/types';
+import type { EntryKind } from '../core/schema/pack';
+import type { PageContext } from '../core/search/types';
+import type { ClaimCheckView, EntryView, LookupView, PackInfo, PackTimelineView } from '../core/view/types';
 import { browser } from 'wxt/browser';
-import type { CitationStyle } from './storage/settings';
-import type { ClaimCheckView, PackTimelineView } from './claims-service';
 import type { BeforeAfterView } from '../core/timeline/before-after';
+import { unwrapReply } from './reply';
 
-/** Characters of a selection sent to the engine (the engine cuts at the same bound). */
-export const MAX_SELECTION_CHARS = 20_000;
+export { MAX_SELECTION_CHARS, type EntryView, type LookupView, type PackInfo, type RelatedLink } from '../core/view/types';
 /** Characters of the selection the card echoes back to the reader. */
 export const MAX_ECHO_CHARS = 160;
-
-/** A link from one entry to another, with why it is shown ("Governing law", "Chapter" …). */
-export interface RelatedLink {
-  id: string;
-  title: string;
-  citation?: string;
-  kind: EntryKind;
-  status: Status;
-  /** Plain words for the relation, from the reader's point of view. */
-  relation: string;
-}
-
-/** Everything a card or a detail view shows about one entry. */
-export interface EntryView {
-  entry: Entry;
-  packId: string;
-  packTitle: string;
-  /** The pack's "current as of" date (YYYY-MM-DD). */
-  asOf: string;
-  related: RelatedLink[];
-  /** From a pack the reader imported (not curated by Ordinance Lens): the UI names the pack. */
-  imported?: true;
-}
-
-/** A pack the background searches (settings page list). */
-export interface PackInfo {
-  id: string;
-  title: string;
-  version: string;
-  asOf: string;
-  entries: number;
-  /** Imported by the reader (false: bundled with the extension). */
-  imported: boolean;
-  /** Entries left out of the index because a bundled pack already uses their id. */
-  hidden: number;
-}
-
-/** The answer to a lookup: the engine's result plus the entries the card shows in full. */
-export interface LookupView {
-  result: LookupResult;
-  /** Full views of `result.results` (confident answers), keyed by entry id. */
-  views: Record<string, EntryView>;
-  /** The reader's citation style, so the card's copy button needs no storage access. */
-  citationStyle: CitationStyle;
-  /** Milliseconds the background spent (index + lookup), for the bench. */
-  tookMs: number;
-  /** Hits from imported packs: entry id → that pack's title (absent when every hit is bundled). */
-  packOf?: Record<string, string>;
-  /** The engine failed on this lookup and the answer is an empty stand-in (see lib/lookup-service.ts). */
-  degraded?: true;
-}
 
 /** Where a lookup came from (only for history and diagnostics). */
 export type LookupSource = 'card' | 'popup' | 'sidepanel' | 'passage';
@@ -121,16 +69,19 @@ export interface CardProtocol {
 export type BackgroundMessage = { [K in keyof BackgroundProtocol]: { type: K } & BackgroundProtocol[K]['req'] }[keyof BackgroundProtocol];
 export type CardMessage = { [K in keyof CardProtocol]: { type: K } & CardProtocol[K]['req'] }[keyof CardProtocol];
 
-/** Ask the background; typed by message name. */
-export async function askBackground<K extends keyof BackgroundProtocol>(
-  type: K,
-  req: BackgroundProtocol[K]['req'],
-): Promise<BackgroundProtocol[K]['res']> {
-  return (await browser.runtime.sendMessage({ type, ...req })) as BackgroundProtocol[K]['res'];
+/**
+ * Ask the background; typed by message name. Resolves with the handler's answer; rejects with a
+ * `MessageError` (lib/reply.ts) when the handler failed, refused the sender, or nobody answered,
+ * so a caller can never mistake a failure for an answer.
+ */
+export function askBackground<K extends keyof BackgroundProtocol>(type: K, req: BackgroundProtocol[K]['req']): Promise<BackgroundProtocol[K]['res']> {
+  return unwrapReply(type, Promise.resolve().then(() => browser.runtime.sendMessage({ type, ...req })));
 }
 
-/** A hit without a full view, for "other results" lists. */
-export type HitSummary = Pick<LookupHit, 'id' | 'title' | 'citation' | 'kind' | 'confidence' | 'pinpoint'>;
+/** What a card or a search list shows when the lookup itself failed: an empty answer marked `degraded`, said as a failure. */
+export function failedLookupView(text: string): LookupView {
+  return { result: { query: text.slice(0, 200), mode: 'empty', results: [], others: [], unknownCitations: [], truncated: false }, views: {}, citationStyle: 'short', tookMs: 0, degraded: true };
+}
 
 /** True when `x` looks like a message of the background protocol (a cheap guard before dispatch). */
 export function isBackgroundMessage(x: unknown): x is BackgroundMessage {

@@ -272,6 +272,22 @@ export const CITATION_PATTERNS: CitationPattern[] = [
     },
   },
   {
+    name: 'pinpointed-section',
+    description: 'A section number with its subsection, anywhere: "19.30(a)(3) and (a)(4)" (a price or version never has one)',
+    noun: 'section',
+    local: true,
+    reportUnknown: false,
+    regex: new RegExp(`(?<![\\d.$])\\b(\\d{1,3}\\.\\d{2,4})((?:\\([a-z0-9]{1,4}\\))+)`, 'g'),
+    parse: (m) => withSubsections(`sec:${m[1]}`, m[2] ?? ''),
+    examples: {
+      positive: [
+        { text: '19.30(a)(3) and (a)(4)', key: 'sec:19.30(a)(3)' },
+        { text: 'under 19.20(b), officers', key: 'sec:19.20(b)' },
+      ],
+      negative: ['it cost $19.30 (a lot)', '19.30 (approx.)', 'version 2.10'],
+    },
+  },
+  {
     name: 'chapter',
     description: 'Code chapters: "Chapter 19", "Title 2, Chapter 19", "Saint Paul Chapter 44", "ch. 268"',
     noun: 'chapter',

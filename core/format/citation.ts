@@ -19,14 +19,21 @@ import { textVersionNote } from './text-version';
 
 export { formatCiteDate };
 
-export type CitationStyleName = 'short' | 'memo' | 'markdown' | 'plain';
-
-export const CITATION_STYLES: readonly { id: CitationStyleName; label: string }[] = [
+/**
+ * The one list of citation styles: settings validate against it, the pickers show it, and
+ * `formatCitation` must handle each (its switch is exhaustive over the names).
+ */
+export const CITATION_STYLES = [
   { id: 'short', label: 'Short cite' },
   { id: 'memo', label: 'Memo line' },
   { id: 'markdown', label: 'Markdown' },
   { id: 'plain', label: 'Plain text' },
-];
+] as const;
+
+export type CitationStyleName = (typeof CITATION_STYLES)[number]['id'];
+
+/** The style names as a non-empty tuple (what a schema enum takes). */
+export const CITATION_STYLE_NAMES = CITATION_STYLES.map((s) => s.id) as [CitationStyleName, ...CitationStyleName[]];
 
 export interface CiteInput {
   entry: Pick<Entry, 'title' | 'citation' | 'jurisdiction' | 'summary' | 'sources'> & Partial<Pick<Entry, 'textVersion'>>;

@@ -19,7 +19,8 @@ import { ByteWriter, decodeVarints, encodeVarints, fromBase64, toBase64 } from '
 import type { MatchedField } from './types';
 
 export const INDEX_FORMAT = 'ordinance-lens-index';
-export const INDEX_VERSION = 2;
+/** Bump when what the index holds changes, the tokenizer and stemmer included (3: "IDs" → id). */
+export const INDEX_VERSION = 3;
 
 export type FieldName = MatchedField['field'];
 export const FIELD_WEIGHTS: readonly (readonly [FieldName, number, number])[] = [

@@ -18,6 +18,9 @@ const WORD = /[\p{L}\p{N}]+(?:['.\-][\p{L}\p{N}]+)*/gu;
 
 /** The stem of one normalized word (see stem.ts); words with digits are kept as they are. */
 export function stem(w: string): string {
+  // Porter2's plural rule for three-letter words ("IDs", "ads", "ops" → id, ad, op): the rest of
+  // the stemmer is not for words this short, but a pack's "ID" must match an article's "IDs".
+  if (/^[aeiou][a-rt-z]s$/.test(w)) return w.slice(0, 2);
   if (w.length <= 3 || /\d/.test(w)) return w;
   return porterStem(w);
 }

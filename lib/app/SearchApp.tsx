@@ -11,7 +11,7 @@ import { LookupAnswer } from '../../components/LookupAnswer';
 import { ResultList } from '../../components/ResultList';
 import type { LookupHit } from '../../core/search/types';
 import { formatLongDate } from '../../core/format/citation';
-import { askBackground, type EntryView, type LookupView } from '../messages';
+import { askBackground, failedLookupView, type EntryView, type LookupView } from '../messages';
 import { copyText } from '../clipboard';
 import { RepairNotices } from './RepairNotices';
 import { clearHistoryEverywhere } from './clear-history';
@@ -81,7 +81,8 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
       setActive(-1);
       return;
     }
-    const v = await (prefetched && q === initialQuery ? prefetched : askBackground('lookup', { text: q, source: surface, limit: 8 }));
+    // A failed lookup is said as a failure, never as "nothing covers this".
+    const v = await (prefetched && q === initialQuery ? prefetched : askBackground('lookup', { text: q, source: surface, limit: 8 })).catch(() => failedLookupView(q));
     prefetched = undefined;
     if (n !== seq.current || !v) return; // a newer keystroke won
     setView(v);
@@ -113,7 +114,8 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
   }, [detail]);
 
   async function open(id: string, hit?: LookupHit) {
-    const v = await askBackground('entry', { id });
+    const v = await askBackground('entry', { id }).catch(() => undefined);
+    if (v === undefined) return setView(failedLookupView(query));
     if (!v) return;
     setAsOf(v.asOf);
     setDetail({ view: v, ...(hit ? { hit } : {}) });
@@ -122,7 +124,7 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
 
   async function checkPassage(text: string) {
     if (!text.trim()) return;
-    const v = await askBackground('lookup', { text, source: 'passage', limit: 8, record: true });
+    const v = await askBackground('lookup', { text, source: 'passage', limit: 8, record: true }).catch(() => failedLookupView(text));
     setChecked(text);
     setPassageView(v);
     setPassageOpened(null);
@@ -242,7 +244,11 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
               }}
               onKeyDown={onKeyDown}
             />
-            {view && !hits.length ? (
+            {view?.degraded ? (
+              <p class="ol-empty" data-ol="degraded">
+                This search failed inside Ordinance Lens, so no answer is shown. Try again, or reload the extension.
+              </p>
+            ) : view && !hits.length ? (
               <p class="ol-empty" data-ol="nothing">
                 Nothing in this pack covers this.
               </p>
@@ -291,7 +297,7 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
                   opened={passageOpened}
                   citationStyle={style}
                   copy={copy}
-                  onOpen={(id) => void askBackground('entry', { id }).then((v) => v && setPassageOpened(v))}
+                  onOpen={(id) => void askBackground('entry', { id }).then((v) => v && setPassageOpened(v), () => setPassageView(failedLookupView(checked)))}
                   mode="detail"
                   idPrefix="olp"
                 />

@@ -11,7 +11,9 @@ import { exportUserData, importUserData } from '../storage/backup';
 import { readSettings, writeSettings, type Settings } from '../storage/settings';
 import { download } from '../history-export';
 import { askBackground, type EntryView, type PackInfo } from '../messages';
-import { importUserPack, readUserPacks, removeUserPack, watchUserPacks, summarize, type PackSummary, type StoredPack } from '../storage/user-packs';
+import { DamagedPacks } from './DamagedPacks';
+import { importUserPack, readUserPacks, removeUserPack, watchUserPacks, type StoredPack } from '../storage/user-packs';
+import { summarize, type PackSummary } from '../../core/view/types';
 import { ImportProgressBar, largeNote, StorageUseLine, useLargePacks } from './LargePacks';
 import { LARGE_PACK_BYTES } from './large-pack-import';
 import { formatLongDate } from '../../core/format/citation';
@@ -146,6 +148,7 @@ function PacksSection() {
           No imported packs.
         </p>
       )}
+      <DamagedPacks />
       <div class="ol-row">
         <label class="ol-btn ol-btn--ghost" style={{ display: 'inline-flex', alignItems: 'center' }}>
           Import a pack (JSON)…
@@ -185,7 +188,7 @@ export function SettingsApp() {
   };
   useEffect(() => {
     void load();
-    void askBackground('entry', { id: SAMPLE_ID }).then(setSample);
+    void askBackground('entry', { id: SAMPLE_ID }).then(setSample, () => undefined); // no sample: the styles are still listed
   }, []);
 
   async function save(patch: Partial<Settings>, done = 'Saved.') {

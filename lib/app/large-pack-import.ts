@@ -8,7 +8,8 @@
 import { MAX_PACK_BYTES, validatePackText, validatePackValue } from '../../core/schema/validate';
 import { slimEntry } from '../../core/pack/slim';
 import { askBackground } from '../messages';
-import { compareVersions, mb, readUserPacks, refusal, removeUserPack, summarize, type PackImportResult } from '../storage/user-packs';
+import { compareVersions, mb, readUserPacks, refusal, removeUserPack, type PackImportResult } from '../storage/user-packs';
+import { summarize } from '../../core/view/types';
 import { listLargePacks, readBriefs, storeLargePack, type LargePackMeta } from '../storage/pack-db';
 
 /** Files larger than this go to IndexedDB: storage.local holds 9 MB of packs in all. */

@@ -49,9 +49,11 @@ export function startSidePanel(): void {
     );
   };
   const q = new URLSearchParams(location.search).get('q');
-  void askBackground('takePending', {}).then((p) => show(p ?? (q ? { text: q, at: Date.now(), reason: '' } : null)));
+  const fromUrl = () => (q ? { text: q, at: Date.now(), reason: '' } : null);
+  // Without an answer from the background the panel still opens, on the query in its URL if any.
+  void askBackground('takePending', {}).then((p) => show(p ?? fromUrl()), () => show(fromUrl()));
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'session' || !changes.pendingLookup?.newValue) return;
-    void askBackground('takePending', {}).then((p) => p && show(p));
+    void askBackground('takePending', {}).then((p) => p && show(p), () => undefined);
   });
 }

@@ -207,7 +207,8 @@ export class CardController {
   }
 
   private async open(id: string) {
-    const entry = await askBackground('entry', { id });
+    // A failed ask leaves the answer in place (the reader can try again), never a broken card.
+    const entry = await askBackground('entry', { id }).catch(() => null);
     if (!entry || !this.host) return;
     this.state = { ...this.state, opened: entry };
     this.paint();

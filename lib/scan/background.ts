@@ -12,6 +12,7 @@ import { buildScanIndex, scanText, type ScanIndex } from '../../core/scan/index'
 import { readUserPacks } from '../storage/user-packs';
 import { KEYS } from '../storage/area';
 import { classifySender, type SenderKind } from '../sender-check';
+import { answerWith } from '../reply';
 import { MAX_SCAN_CHARS, REPORT_KEY, isScanMessage, type PageReport, type PageScanProtocol, type ScanEntryInfo, type ScanMessage, type ScanProtocol } from './protocol';
 
 export const EXPLAIN_COMMAND = 'explain-page';
@@ -134,11 +135,7 @@ export function setupPageScan(bundled: readonly Pack[]) {
     if (!isScanMessage(msg)) return false;
     const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));
     if (!allowScanMessage(kind, msg.type, injected.get(sender.tab?.id ?? -1), Date.now())) return false;
-    handle(msg, sender).then(sendResponse, (err: unknown) => {
-      console.warn('[Ordinance Lens] scan message failed', msg.type, err);
-      sendResponse(null);
-    });
-    return true;
+    return answerWith(msg.type, () => handle(msg, sender), sendResponse);
   });
 
   browser.commands?.onCommand.addListener((command, tab) => {

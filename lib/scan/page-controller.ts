@@ -5,7 +5,7 @@
  * while the marks are on, and Clear: everything we added goes, and the page is as it was.
  */
 import { CardController } from '../card/mount';
-import { askBackground } from '../messages';
+import { askBackground, failedLookupView } from '../messages';
 import { locate } from '../../core/scan/visible-text';
 import { collectText, SLICE_MS, yieldToPage } from './dom-text';
 import { createMarks, type Marks } from './marks';
@@ -71,7 +71,10 @@ export class PageScan {
       return;
     }
     const ta = performance.now();
-    const res = await askScan('scan:page', { text: vt.text, title: this.doc.title, host: location.hostname });
+    const res = await askScan('scan:page', { text: vt.text, title: this.doc.title, host: location.hostname }).catch((err: unknown) => {
+      console.debug('[Ordinance Lens] page scan failed:', String(err));
+      return null;
+    });
     if (gen !== this.generation || !res) return;
     this.stats.askMs ||= Math.round(performance.now() - ta);
     this.stats.scanMs ||= res.ms;
@@ -185,11 +188,8 @@ export class PageScan {
     this.ourSelection = mine;
     const text = range.toString();
     this.card.show(null, text);
-    try {
-      this.card.update(await askBackground('lookup', { text, source: 'card', record: true }));
-    } catch {
-      /* the extension was reloaded: the card says it is looking up; Clear still works */
-    }
+    // A failed ask (a handler's error, or the extension was reloaded) is said on the card, never left on "Looking this up…".
+    this.card.update(await askBackground('lookup', { text, source: 'card', record: true }).catch(() => failedLookupView(text)));
   }
 
   private readonly onClick = (e: MouseEvent) => {

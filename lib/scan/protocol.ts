@@ -9,6 +9,7 @@
  * - background → page: `scan:start` (collect and mark, or rescan), `scan:jump`, `scan:clear`.
  */
 import { browser } from 'wxt/browser';
+import { unwrapReply } from '../reply';
 import type { EntryKind, Status } from '../../core/schema/pack';
 
 /** Characters of visible text one scan request may carry. */
@@ -73,8 +74,9 @@ export function isScanMessage(x: unknown): x is ScanMessage {
   return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string' && (x as { type: string }).type.startsWith('scan:');
 }
 
-export async function askScan<K extends keyof ScanProtocol>(type: K, req: ScanProtocol[K]['req']): Promise<ScanProtocol[K]['res']> {
-  return (await browser.runtime.sendMessage({ type, ...req })) as ScanProtocol[K]['res'];
+/** Ask the background's page scan; rejects with a `MessageError` (lib/reply.ts) when it failed or did not answer. */
+export function askScan<K extends keyof ScanProtocol>(type: K, req: ScanProtocol[K]['req']): Promise<ScanProtocol[K]['res']> {
+  return unwrapReply(type, Promise.resolve().then(() => browser.runtime.sendMessage({ type, ...req })));
 }
 
 /** The storage.session key the side panel watches. */

@@ -2,12 +2,7 @@
  * The one door to `storage.local` for lib/storage: guarded reads, atomic writes, plain-words
  * failure messages, the record of which keys have ever been written (so a key that vanishes is
  * noticed), and the repair log.
- *
- * Why our own envelope and not `storage.defineItem({ version, migrations })`: WXT runs those
- * migrations once when the item is defined (at module load) and rewrites storage then; we want
- * migration to happen on every read, purely, with validation after it, so that an old, damaged
- * or half-written value is handled at the moment it is used and the path is testable with a
- * fixture (write old value, read, assert new value).
+ * Why our own envelope and not WXT's `storage.defineItem`: docs/decisions/0008-versioned-storage.md.
  */
 import { browser } from 'wxt/browser';
 import { fail, OK, type WriteResult } from './result';
@@ -22,6 +17,8 @@ export const KEYS = {
   meta: 'storageMeta',
   /** The last few repairs, so a page that did not witness one can still tell the reader. */
   repairs: 'storageRepairs',
+  /** Per list, which damaged items kept in storage were reported already (lib/storage/versioned.ts). */
+  damageReported: 'storageDamageReported',
 } as const;
 
 export type DataKey = typeof KEYS.settings | typeof KEYS.history | typeof KEYS.userPacks;
@@ -30,6 +27,12 @@ export type DataKey = typeof KEYS.settings | typeof KEYS.history | typeof KEYS.u
 export interface Envelope<T> {
   v: number;
   data: T;
+}
+
+export function isEnvelope(x: unknown): x is Envelope<unknown> {
+  if (x === null || typeof x !== 'object' || Array.isArray(x) || !('data' in x)) return false;
+  const v = (x as { v?: unknown }).v;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1;
 }
 
 export type ReadOutcome =

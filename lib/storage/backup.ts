@@ -11,7 +11,7 @@
  */
 import { z } from '../../core/schema/zod';
 import { writeAtomic } from './area';
-import { HISTORY_VERSION, historyEnvelope, historyItemSchema, MAX_HISTORY, migrateHistory, readHistory, type HistoryItem } from './history';
+import { HISTORY_VERSION, historyEnvelope, historyItemSchema, MAX_HISTORY, migrateHistory, readHistory, toHistoryItem, type HistoryItem } from './history';
 import { fail, type WriteResult } from './result';
 import { envelope, migrateSettings, readSettings, SETTINGS_VERSION, settingsSchema, type Settings } from './settings';
 
@@ -87,12 +87,7 @@ export async function importUserData(json: string): Promise<WriteResult> {
     const parsed = z.array(historyItemSchema).safeParse(migrated);
     if (!parsed.success) return fail(`Not imported: history item ${String(parsed.error.issues[0]?.path[0] ?? '?')} in the backup is damaged.`);
     history = parsed.data
-      .map((i) => {
-        const out: HistoryItem = { query: i.query, at: i.at };
-        if (i.topId !== undefined) out.topId = i.topId;
-        if (i.topTitle !== undefined) out.topTitle = i.topTitle;
-        return out;
-      })
+      .map(toHistoryItem)
       .sort((x, y) => y.at - x.at)
       .slice(0, MAX_HISTORY);
   } catch {

@@ -4,7 +4,7 @@
  * export and import it.
  *
  * - `readHistory()` never throws; newest first; at most MAX_HISTORY items; each query at most
- *   MAX_QUERY_CHARS characters. Damaged items are dropped (the rest kept) and the repair is
+ *   MAX_HISTORY_QUERY_CHARS characters. Damaged items are dropped (the rest kept) and the repair is
  *   reported; a damaged or vanished list is replaced by an empty one.
  * - `addHistory(item)` puts the item first (a repeat of the newest query replaces it), trims
  *   to the bounds, and writes in one call. With history turned off it stores nothing.
@@ -14,13 +14,13 @@
  */
 import { z } from '../../core/schema/zod';
 import { KEYS, readRaw, serialized, writeAtomic, type Envelope } from './area';
-import { readVersionedList, type VersionedList } from './versioned-list';
+import { envelopeOf, migrate, readVersioned, type Salvaged, type VersionedValue } from './versioned';
 import { fail, OK, type WriteResult } from './result';
 import { readSettings, UNREADABLE_NOT_SAVED } from './settings';
 import { reportRepair } from './repair';
 
 export interface HistoryItem {
-  /** What the reader looked up (capped at MAX_QUERY_CHARS). */
+  /** What the reader looked up (capped at MAX_HISTORY_QUERY_CHARS). */
   query: string;
   /** When, in epoch milliseconds. */
   at: number;
@@ -32,7 +32,8 @@ export interface HistoryItem {
 
 export const HISTORY_VERSION = 1;
 export const MAX_HISTORY = 200;
-export const MAX_QUERY_CHARS = 500;
+/** Characters of a query kept in history (a lookup reads up to MAX_SELECTION_CHARS; history keeps a reminder). */
+export const MAX_HISTORY_QUERY_CHARS = 500;
 const MAX_ID_CHARS = 200;
 const MAX_TITLE_CHARS = 300;
 
@@ -47,7 +48,7 @@ export function capText(s: string, max: number): string {
 
 /** A stored (or imported) item: lenient on length (we cap), strict on types. */
 export const historyItemSchema = z.object({
-  query: z.string().transform((s) => capText(s.trim(), MAX_QUERY_CHARS)).refine((s) => s.length > 0, 'empty query'),
+  query: z.string().transform((s) => capText(s.trim(), MAX_HISTORY_QUERY_CHARS)).refine((s) => s.length > 0, 'empty query'),
   at: z.number().finite().nonnegative(),
   topId: z.string().transform((s) => capText(s, MAX_ID_CHARS)).optional(),
   topTitle: z.string().transform((s) => capText(s, MAX_TITLE_CHARS)).optional(),
@@ -55,62 +56,50 @@ export const historyItemSchema = z.object({
 
 export const MIGRATIONS: Record<number, (data: unknown) => unknown> = {};
 
-/** Keeps valid items, newest first, bounded. Returns how many stored items were dropped. */
-export function salvageHistory(data: unknown): { items: HistoryItem[]; dropped: number; notAList: boolean } {
-  if (!Array.isArray(data)) return { items: [], dropped: 0, notAList: true };
+/** Keeps valid items, newest first, bounded; says how many stored items were dropped. */
+export function salvageHistory(data: unknown): Salvaged<HistoryItem[]> {
+  if (!Array.isArray(data)) return { value: [], damage: { whole: true, detail: 'data is not a list' } };
   const items: HistoryItem[] = [];
   let dropped = 0;
   for (const raw of data) {
     const parsed = historyItemSchema.safeParse(raw);
-    if (parsed.success) items.push(stripUndefined(parsed.data));
+    if (parsed.success) items.push(toHistoryItem(parsed.data));
     else dropped++;
   }
   items.sort((a, b) => b.at - a.at);
-  return { items: items.slice(0, MAX_HISTORY), dropped, notAList: false };
+  const value = items.slice(0, MAX_HISTORY);
+  return dropped > 0 ? { value, damage: { whole: false, detail: `dropped ${dropped} damaged item(s)` } } : { value };
 }
 
-function stripUndefined(item: { query: string; at: number; topId?: string | undefined; topTitle?: string | undefined }): HistoryItem {
+/** A parsed item without its absent optional fields (so stored JSON carries no `undefined`). */
+export function toHistoryItem(item: z.output<typeof historyItemSchema>): HistoryItem {
   const out: HistoryItem = { query: item.query, at: item.at };
   if (item.topId !== undefined) out.topId = item.topId;
   if (item.topTitle !== undefined) out.topTitle = item.topTitle;
   return out;
 }
 
+const HISTORY_VALUE: VersionedValue<HistoryItem[]> = {
+  key: KEYS.history,
+  version: HISTORY_VERSION,
+  migrations: MIGRATIONS,
+  fresh: () => [],
+  reset: () => [],
+  salvage: salvageHistory,
+};
+
 export function historyEnvelope(items: HistoryItem[]): Envelope<HistoryItem[]> {
-  return { v: HISTORY_VERSION, data: items };
+  return envelopeOf(HISTORY_VALUE, items);
 }
 
+/** Runs the migrations from version `from` up to the current one (backup import uses it too). */
 export function migrateHistory(from: number, data: unknown): unknown {
-  let out = data;
-  for (let v = from + 1; v <= HISTORY_VERSION; v++) {
-    const step = MIGRATIONS[v];
-    if (!step) throw new Error(`no migration to v${v}`);
-    out = step(out);
-  }
-  return out;
+  return migrate(MIGRATIONS, from, HISTORY_VERSION, data);
 }
 
 /** The history, newest first. Never throws. */
-export async function readHistory(): Promise<HistoryItem[]> {
-  try {
-    return await readHistoryUnsafe();
-  } catch (err) {
-    console.warn('[Ordinance Lens] history read failed', err);
-    return [];
-  }
-}
-
-const HISTORY_LIST: VersionedList<HistoryItem> = {
-  key: KEYS.history,
-  version: HISTORY_VERSION,
-  noun: 'item',
-  envelope: historyEnvelope,
-  salvage: salvageHistory,
-  migrate: migrateHistory,
-};
-
-function readHistoryUnsafe(): Promise<HistoryItem[]> {
-  return readVersionedList(HISTORY_LIST);
+export function readHistory(): Promise<HistoryItem[]> {
+  return readVersioned(HISTORY_VALUE);
 }
 
 /**
@@ -120,7 +109,7 @@ function readHistoryUnsafe(): Promise<HistoryItem[]> {
 export function addHistory(item: HistoryItem): Promise<WriteResult> {
   const parsed = historyItemSchema.safeParse(item);
   if (!parsed.success) return Promise.resolve(OK); // empty or malformed: nothing worth keeping
-  const next = stripUndefined(parsed.data);
+  const next = toHistoryItem(parsed.data);
   return serialized(async () => {
     const settings = await readSettings();
     if (!settings.historyEnabled) return OK;

@@ -64,7 +64,7 @@ function dataMessage(what: string, reason: RepairReason): string {
 
 function packsMessage(reason: RepairReason): string {
   return reason === 'invalid-fields'
-    ? 'An imported pack was damaged in the browser\'s storage and was removed; your other imported packs were kept. Import it again from its file.'
+    ? "An imported pack is damaged in the browser's storage, so it is not used; it is kept as it was, and your other imported packs are used. The settings page lists it under Packs, Imported: remove it there, or import its file again."
     : reason === 'vanished'
       ? "Your imported packs disappeared from the browser's storage. Import them again from their files."
       : reason === 'newer-version'

@@ -20,12 +20,14 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from '../../core/schema/zod';
-import { KEYS, readRaw, serialized, wasWritten, writeAtomic, type Envelope } from './area';
-import { reportRepair } from './repair';
+import { CITATION_STYLE_NAMES, type CitationStyleName } from '../../core/format/citation';
+import { KEYS, readRaw, serialized, writeAtomic, type Envelope } from './area';
+import { envelopeOf, migrate, readVersioned, type VersionedValue } from './versioned';
 import { fail, type WriteResult } from './result';
 import { normalizeSite } from './sites';
 
-export type CitationStyle = 'short' | 'memo' | 'markdown' | 'plain';
+/** The citation styles are core's (core/format/citation.ts): a style added there can be saved. */
+export type CitationStyle = CitationStyleName;
 
 export interface Settings {
   /** Show the in-page card after a lookup. */
@@ -84,7 +86,7 @@ const fieldSchemas = {
     .max(MAX_DISABLED_SITES * 2, `at most ${MAX_DISABLED_SITES} sites`)
     .transform(normalizeSites)
     .refine((s) => s.length <= MAX_DISABLED_SITES, `at most ${MAX_DISABLED_SITES} sites`),
-  citationStyle: z.enum(['short', 'memo', 'markdown', 'plain']),
+  citationStyle: z.enum(CITATION_STYLE_NAMES),
   historyEnabled: z.boolean(),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K], unknown> };
 
@@ -131,15 +133,9 @@ function asRecord(x: unknown): Record<string, unknown> {
   return x as Record<string, unknown>;
 }
 
-/** Runs the migrations from version `from` up to the current one. */
+/** Runs the migrations from version `from` up to the current one (backup import uses it too). */
 export function migrateSettings(from: number, data: unknown): unknown {
-  let out = data;
-  for (let v = from + 1; v <= SETTINGS_VERSION; v++) {
-    const step = MIGRATIONS[v];
-    if (!step) throw new Error(`no migration to v${v}`);
-    out = step(out);
-  }
-  return out;
+  return migrate(MIGRATIONS, from, SETTINGS_VERSION, data);
 }
 
 /**
@@ -158,17 +154,6 @@ export function salvageSettings(data: unknown): { settings: Settings; reset: (ke
   return { settings, reset };
 }
 
-function isEnvelope(x: unknown): x is Envelope<unknown> {
-  return (
-    x !== null &&
-    typeof x === 'object' &&
-    !Array.isArray(x) &&
-    Number.isInteger((x as Envelope<unknown>).v) &&
-    (x as Envelope<unknown>).v >= 1 &&
-    'data' in x
-  );
-}
-
 function freshDefaults(): Settings {
   return { ...DEFAULT_SETTINGS, disabledSites: [] };
 }
@@ -177,65 +162,31 @@ function repairedDefaults(): Settings {
   return { ...REPAIRED_SETTINGS, disabledSites: [] };
 }
 
-/** Reads the reader's settings. Never throws; see the module comment. */
-export async function readSettings(): Promise<Settings> {
-  try {
-    return await readSettingsUnsafe();
-  } catch (err) {
-    // Unreachable by design; a last guard so a bug here never breaks a page.
-    console.warn('[Ordinance Lens] settings read failed', err);
-    return repairedDefaults();
-  }
-}
-
-async function readSettingsUnsafe(): Promise<Settings> {
-  const raw = await readRaw(KEYS.settings);
-  if (raw.kind === 'unreadable') {
-    // The browser could not read its own store; do not write over what may come back.
-    await reportRepair('settings', 'unreadable', raw.error, HISTORY_OFF_NOTE);
-    return repairedDefaults();
-  }
-  if (raw.kind === 'missing') {
-    if (await wasWritten('settings')) {
-      await reportRepair('settings', 'vanished', 'the settings key was written before and is now missing', HISTORY_OFF_NOTE);
-      await writeAtomic({ settings: envelope(repairedDefaults()) });
-      return repairedDefaults();
-    }
-    return freshDefaults();
-  }
-  const stored = raw.value;
-  if (!isEnvelope(stored)) {
-    await reportRepair('settings', 'corrupted', `not a versioned value: ${describe(stored)}`, HISTORY_OFF_NOTE);
-    await writeAtomic({ settings: envelope(repairedDefaults()) });
-    return repairedDefaults();
-  }
-  if (stored.v > SETTINGS_VERSION) {
-    // Saved by a newer build (e.g. after a downgrade): use what we understand, keep the stored value.
-    const { settings, reset } = salvageSettings(stored.data);
-    await reportRepair('settings', 'newer-version', `stored v${stored.v}, this build reads v${SETTINGS_VERSION}`, reset.includes('historyEnabled') ? HISTORY_OFF_NOTE : undefined);
-    return settings;
-  }
-  let data: unknown;
-  try {
-    data = migrateSettings(stored.v, stored.data);
-  } catch (err) {
-    await reportRepair('settings', 'corrupted', `migration from v${stored.v} failed: ${String(err)}`, HISTORY_OFF_NOTE);
-    await writeAtomic({ settings: envelope(repairedDefaults()) });
-    return repairedDefaults();
-  }
-  const { settings, reset } = salvageSettings(data);
-  if (reset.length > 0) {
+const SETTINGS_VALUE: VersionedValue<Settings> = {
+  key: KEYS.settings,
+  version: SETTINGS_VERSION,
+  migrations: MIGRATIONS,
+  fresh: freshDefaults,
+  reset: repairedDefaults,
+  resetNote: HISTORY_OFF_NOTE,
+  salvage(data) {
+    const { settings, reset } = salvageSettings(data);
+    const note = reset.includes('historyEnabled') ? HISTORY_OFF_NOTE : undefined;
+    if (reset.length === 0) return { value: settings };
     const whole = reset.length === Object.keys(fieldSchemas).length;
-    await reportRepair('settings', whole ? 'corrupted' : 'invalid-fields', `reset ${reset.join(', ')} (stored v${stored.v})`, reset.includes('historyEnabled') ? HISTORY_OFF_NOTE : undefined);
-    await writeAtomic({ settings: envelope(settings) });
-  }
-  return settings;
+    return { value: settings, damage: { whole, detail: `reset ${reset.join(', ')}` }, ...(note ? { note } : {}) };
+  },
+};
+
+/** Reads the reader's settings. Never throws; see the module comment. */
+export function readSettings(): Promise<Settings> {
+  return readVersioned(SETTINGS_VALUE);
 }
 
 export const UNREADABLE_NOT_SAVED = 'Not saved: the browser could not read your stored data just now, and saving would have replaced it. Nothing was changed; try again.';
 
 export function envelope(settings: Settings): Envelope<Settings> {
-  return { v: SETTINGS_VERSION, data: settings };
+  return envelopeOf(SETTINGS_VALUE, settings);
 }
 
 /**
@@ -258,13 +209,6 @@ export function writeSettings(patch: Partial<Settings>): Promise<WriteResult> {
     const next: Settings = { ...current, ...(parsed.data as Partial<Settings>) };
     return writeAtomic({ settings: envelope(next) });
   });
-}
-
-function describe(x: unknown): string {
-  if (x === null) return 'null';
-  if (Array.isArray(x)) return 'an array';
-  if (typeof x === 'string') return `a string of ${x.length} characters`;
-  return typeof x;
 }
 
 /**

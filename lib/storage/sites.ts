@@ -1,6 +1,6 @@
 /**
  * Site names for "the card is off on these sites", in the form the page's address is matched in
- * (lib/background.ts cardOffFor: the page's host name, or a parent domain of it). What readers
+ * (lib/background/where-card.ts cardOffFor: the page's host name, or a parent domain of it). What readers
  * type is brought to that form, or refused with a reason, so nothing is saved that never matches:
  * a scheme, path or port is dropped ("https://example.com:8080/x" → "example.com"), a non-ASCII
  * host becomes its punycode form ("bücher.de" → "xn--bcher-kva.de", as URL.hostname gives it),

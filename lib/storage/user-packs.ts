@@ -18,22 +18,25 @@
  *
  * `readUserPacks()` never throws: an unreadable store is reported and nothing is written over
  * it; a value that is not a versioned list is reported and replaced by an empty list; a damaged
- * pack inside it is dropped (the others kept) and reported; a value from a newer build is read as
- * far as possible and not overwritten. Other keys are never touched.
+ * pack inside it is not used (the others are) but kept as it was, reported once, listed by
+ * `readDamagedPacks()` and removed only when the reader asks (`removeDamagedPacks()`); a value
+ * from a newer build is read as far as possible and not overwritten. Other keys are never touched.
  *
  * Version history: v1 is the shape below (the first stored shape; no migrations yet).
  */
 import { browser } from 'wxt/browser';
 import type { Pack } from '../../core/schema/pack';
+import { summarize, type PackSummary } from '../../core/view/types';
 import { parsePack } from '../../core/schema/parse-pack';
 import { MAX_PACK_BYTES, formatProblems, validatePackText, validatePackValue } from '../../core/schema/validate';
 import { KEYS, readRaw, serialized, writeAtomic, type Envelope } from './area';
-import { readVersionedList, type Salvaged, type VersionedList } from './versioned-list';
+import { envelopeOf, readVersioned, type Salvaged, type VersionedValue } from './versioned';
 
 export const USER_PACKS_VERSION = 1;
-/** Chrome's storage.local quota without `unlimitedStorage` (chrome.storage.local.QUOTA_BYTES). */
-export const STORAGE_QUOTA_BYTES = 10 * 1024 * 1024;
-/** What imported packs may take together, leaving room for settings and history (~0.2 MB at most). */
+/**
+ * What imported packs may take together: Chrome's storage.local holds 10 MiB without
+ * `unlimitedStorage` (not asked for); the rest is left for settings and history (~0.2 MB at most).
+ */
 export const MAX_USER_PACKS_BYTES = 9 * 1024 * 1024;
 /** Problems listed in a refusal message; the rest are counted. */
 export const MAX_PROBLEMS_SHOWN = 5;
@@ -42,15 +45,6 @@ export interface StoredPack {
   pack: Pack;
   /** When it was imported, epoch milliseconds. */
   importedAt: number;
-}
-
-/** What the settings page lists for a pack. */
-export interface PackSummary {
-  id: string;
-  title: string;
-  version: string;
-  asOf: string;
-  entries: number;
 }
 
 export type PackImportResult =
@@ -65,12 +59,8 @@ export interface Reserved {
   entryIds: ReadonlySet<string>;
 }
 
-export function summarize(pack: Pack): PackSummary {
-  return { id: pack.id, title: pack.title, version: pack.version, asOf: pack.asOf, entries: pack.entries.length };
-}
-
 function envelope(data: StoredPack[]): Envelope<StoredPack[]> {
-  return { v: USER_PACKS_VERSION, data };
+  return envelopeOf(USER_PACKS_VALUE, data);
 }
 
 /**
@@ -115,11 +105,32 @@ function partition(data: unknown[]): { packs: StoredPack[]; damaged: unknown[] }
   return { packs, damaged };
 }
 
+/** What the settings page says about a damaged stored pack: its id and title when they can still be read. */
+export interface DamagedPack {
+  id?: string;
+  title?: string;
+}
+
+const LABEL_CHARS = 120;
+const labelOf = (x: unknown) => (typeof x === 'string' && x.trim() ? x.trim().slice(0, LABEL_CHARS) : undefined);
+
+function describeDamaged(item: unknown): DamagedPack {
+  const pack = (item as { pack?: { id?: unknown; title?: unknown } } | null)?.pack;
+  const id = labelOf(pack?.id);
+  const title = labelOf(pack?.title);
+  return { ...(id ? { id } : {}), ...(title ? { title } : {}) };
+}
+
+/** Names the damaged items, so the same ones are reported once (their place in the list may change). */
+function damageKeyOf(damaged: unknown[]): string {
+  return damaged.map((d) => `${describeDamaged(d).id ?? '?'}@${String((d as { importedAt?: unknown } | null)?.importedAt)}`).join('|');
+}
+
 /** Keeps stored packs whose shape is valid; integrity was checked at import. */
-function salvage(data: unknown): Salvaged<StoredPack> {
-  if (!Array.isArray(data)) return { items: [], dropped: 0, notAList: true };
+function salvage(data: unknown): Salvaged<StoredPack[]> {
+  if (!Array.isArray(data)) return { value: [], damage: { whole: true, detail: 'data is not a list' } };
   const { packs, damaged } = partition(data);
-  return { items: packs, dropped: damaged.length, notAList: false };
+  return damaged.length > 0 ? { value: packs, damage: { whole: false, detail: `${damaged.length} damaged pack(s) kept, not used` }, damageKey: damageKeyOf(damaged) } : { value: packs };
 }
 
 /**
@@ -142,24 +153,20 @@ function withDamaged(packs: StoredPack[], damaged: unknown[]): Envelope<StoredPa
   return envelope([...packs, ...(damaged as StoredPack[])]);
 }
 
-/** The imported packs, in import order. Never throws. */
-export async function readUserPacks(): Promise<StoredPack[]> {
-  try {
-    return await readUnsafe();
-  } catch (err) {
-    console.warn('[Ordinance Lens] imported packs read failed', err);
-    return [];
-  }
-}
-
-const USER_PACKS_LIST: VersionedList<StoredPack> = {
+const USER_PACKS_VALUE: VersionedValue<StoredPack[]> = {
   key: KEYS.userPacks,
   version: USER_PACKS_VERSION,
-  noun: 'pack',
-  envelope,
+  migrations: {},
+  fresh: () => [],
+  reset: () => [],
   salvage,
   rewriteDamaged: false,
 };
+
+/** The imported packs, in import order. Never throws. */
+export function readUserPacks(): Promise<StoredPack[]> {
+  return readVersioned(USER_PACKS_VALUE);
+}
 
 /**
  * The imported packs were written by a newer build: this one reads what it can but must not
@@ -172,10 +179,6 @@ async function writtenByNewerBuild(): Promise<boolean> {
 }
 
 const NEWER_BUILD = 'your imported packs were saved by a newer version of Ordinance Lens; update the extension to change them. Nothing was changed.';
-
-function readUnsafe(): Promise<StoredPack[]> {
-  return readVersionedList(USER_PACKS_LIST);
-}
 
 export function refusal(problems: readonly { path: string; reason: string }[], lead = 'Not imported: the file is not a valid Ordinance Lens pack.'): PackImportResult {
   const shown = formatProblems(problems.slice(0, MAX_PROBLEMS_SHOWN)).split('\n');
@@ -261,6 +264,26 @@ export function importUserPack(text: string, reserved: Reserved): Promise<PackIm
       };
     }
     return { ok: true, pack: s, message: `Imported “${s.title}” (version ${s.version}, ${counted}).` };
+  });
+}
+
+/** The damaged packs kept in storage and not used, for the settings page. Never throws. */
+export async function readDamagedPacks(): Promise<DamagedPack[]> {
+  const raw = await readRaw(KEYS.userPacks);
+  const data = raw.kind === 'value' ? (raw.value as { data?: unknown } | null)?.data : undefined;
+  return Array.isArray(data) ? partition(data).damaged.map(describeDamaged) : [];
+}
+
+/** Removes the damaged packs kept in storage (the reader asked); the valid ones stay. */
+export function removeDamagedPacks(): Promise<PackRemoveResult> {
+  return serialized(async () => {
+    if (await writtenByNewerBuild()) return { ok: false, message: `Not removed: ${NEWER_BUILD}` };
+    const stored = await storedForWrite();
+    if (!stored.ok) return { ok: false, message: `Not removed: ${UNREADABLE}` };
+    if (!stored.damaged.length) return { ok: true, message: 'No damaged pack is stored.' };
+    const w = await writeAtomic({ userPacks: envelope(stored.packs) });
+    const n = stored.damaged.length;
+    return w.ok ? { ok: true, message: `Removed ${n} damaged ${n === 1 ? 'pack' : 'packs'}.` } : { ok: false, message: w.message.replace(/^Not saved:/, 'Not removed:') };
   });
 }
 

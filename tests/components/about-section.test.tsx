@@ -20,8 +20,9 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { ve
 const bundled = loadBundledPacks();
 const service = createLookupService(bundled);
 
+/** Stands in for the background: answers each message type with a successful reply (lib/reply.ts). */
 function background(answer: (type: string) => unknown) {
-  fakeBrowser.runtime.onMessage.addListener(((msg: { type: string }) => Promise.resolve(answer(msg.type))) as never);
+  fakeBrowser.runtime.onMessage.addListener(((msg: { type: string }) => Promise.resolve({ ok: true, value: answer(msg.type) })) as never);
 }
 
 beforeEach(() => {

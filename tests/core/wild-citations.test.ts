@@ -27,6 +27,10 @@ describe('citations written the way real pages write them', () => {
     ['HF16', 'mn-hf16-2025'],
     ['8 CFR §214.14(a)(5)', 'cfr-8-214.14'],
     ['8 U.S.C. 1373', 'usc-8-1373'],
+    ['19.30(a)(3) and (a)(4)', 'mpls-19.30'],
+    ['SF2724, HF2680', 'mn-north-star-act'],
+    ['Minnesota v. Noem', 'mn-v-dhs-2026'],
+    ['municipal IDs', 'mpls-municipal-id-2018'],
   ];
   for (const [q, id] of table) {
     it(`"${q}" → ${id}`, () => expect(first(q)).toBe(id));
@@ -44,7 +48,7 @@ describe('citations written the way real pages write them', () => {
 });
 
 describe('numbers alone name no law', () => {
-  for (const q of ['[1] [2] [3]', '[1]', '15', '2025', '1, 2, 3', '(4)', '19 20 30']) {
+  for (const q of ['[1] [2] [3]', '[1]', '15', '2025', '1, 2, 3', '(4)', '19 20 30', '$19.30', '$19.30 (2)']) {
     it(`"${q}" answers nothing`, () => {
       const r = lookup(index, q);
       expect(r.results).toEqual([]);

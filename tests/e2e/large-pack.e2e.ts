@@ -118,8 +118,12 @@ async function stopWorker(): Promise<boolean> {
 }
 
 type View = { result: { results: { id: string }[] }; views: Record<string, { entry: { id: string; points: unknown[] } }>; tookMs: number };
-const ask = (text: string) =>
-  popup.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), { type: 'lookup', text, source: 'popup', limit: 8 }) as Promise<View>;
+/** A lookup as the popup sends it; the background answers with a Reply (lib/reply.ts). */
+async function ask(text: string): Promise<View> {
+  const answer = (await popup.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), { type: 'lookup', text, source: 'popup', limit: 8 })) as { ok: boolean; value?: View; error?: string };
+  if (!answer?.ok || !answer.value) throw new Error(`lookup failed: ${answer?.error ?? 'no answer'}`);
+  return answer.value;
+}
 
 describe('the D.C. Code as an imported pack', () => {
   it('imports through the settings page with a progress bar, into IndexedDB, with the quota shown', async () => {

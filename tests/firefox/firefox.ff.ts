@@ -191,7 +191,7 @@ describe.each([
       const card = await waitForFirefoxCard(ff, frame, 2000).catch(() => null);
       const sidebar = card ? false : await sidebarOpened(1000);
       // The sidebar needs the click's user gesture, spent once the frame refused the card: then the
-      // same lookup opens in a small window (lib/background.ts toPanel).
+      // same lookup opens in a small window (lib/background/panel.ts toPanel).
       let panelWindow = false;
       for (let i = 0; i < 40 && !card && !sidebar && !panelWindow; i++) {
         panelWindow = (await ff.chrome<string[]>(PANEL_WINDOWS)).length > 0;

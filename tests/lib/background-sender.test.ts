@@ -10,6 +10,7 @@ import { setupBackground } from '../../lib/background';
 import { createLookupService } from '../../lib/lookup-service';
 import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
 import { readHistory } from '../../lib/storage/history';
+import { replyValue } from '../support/reply';
 
 type Listener = (msg: unknown, sender: unknown, respond: (r: unknown) => void) => boolean | undefined;
 const service = createLookupService(loadBundledPacks());
@@ -32,7 +33,7 @@ beforeEach(() => {
 const ask = (msg: unknown, sender: Record<string, unknown>) =>
   new Promise<unknown>((resolve) => {
     if (!listener(msg, { id: fakeBrowser.runtime.id, ...sender }, resolve)) resolve('refused');
-  });
+  }).then(replyValue);
 const page = { url: fakeBrowser.runtime.getURL('/popup.html') };
 const card = (tabId: number, frameId = 0) => ({ url: 'https://news.example/article', tab: { id: tabId }, frameId });
 

@@ -13,6 +13,7 @@ import { importUserPack } from '../../lib/storage/user-packs';
 import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
 import { serializeBundledIndex } from '../../scripts/lib/vite-packs-plugin';
 import { userPack } from './storage/pack-fixture';
+import { replyValue } from '../support/reply';
 
 const bundled = loadBundledPacks();
 const prebuilt = serializeBundledIndex(bundled);
@@ -33,7 +34,7 @@ const ask = (listener: Listener, msg: unknown) =>
   new Promise<unknown>((resolve) => {
     // As the popup sends it: our id, an extension page's URL (lib/sender-check.ts).
     if (!listener(msg, { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') }, resolve)) resolve(undefined);
-  });
+  }).then(replyValue);
 
 /** The cached index's key, once there is one other than `not` (waits up to 1 s). */
 async function cachedKey(not?: string): Promise<string | undefined> {

@@ -9,6 +9,7 @@ import { setupBackground } from '../../lib/background';
 import { createLookupService } from '../../lib/lookup-service';
 import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
 import { readHistory } from '../../lib/storage/history';
+import { replyValue } from '../support/reply';
 
 type Listener = (msg: unknown, sender: unknown, respond: (r: unknown) => void) => boolean | undefined;
 const service = createLookupService(loadBundledPacks());
@@ -28,7 +29,7 @@ beforeEach(() => {
 
 const ask = (msg: unknown) =>
   new Promise<{ result: { results: { id: string }[] } }>((resolve) => {
-    listener(msg, { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') }, resolve as (r: unknown) => void);
+    listener(msg, { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') }, (r) => resolve(replyValue(r)));
   });
 
 const MARKER = 'Zanzibarquill';

@@ -70,8 +70,8 @@ describe('reproducible build', () => {
 function contentScripts(dir: string): string[] {
   const declared = (readManifest(dir).content_scripts ?? []).flatMap((c) => c.js ?? []);
   const runtime = listFiles(dir).filter((f) => f.startsWith('content-scripts/') && f.endsWith('.js'));
-  // The script the background injects on demand (lib/background.ts CARD_SCRIPT).
-  const injected = /CARD_SCRIPT\s*=\s*['"]\/?([^'"]+)['"]/.exec(readFileSync(join(ROOT, 'lib/background.ts'), 'utf8'))?.[1];
+  // The script the background injects on demand (lib/background/lookup-in-tab.ts CARD_SCRIPT).
+  const injected = /CARD_SCRIPT\s*=\s*['"]\/?([^'"]+)['"]/.exec(readFileSync(join(ROOT, 'lib/background/lookup-in-tab.ts'), 'utf8'))?.[1];
   return [...new Set([...declared, ...runtime, ...(injected && listFiles(dir).includes(injected) ? [injected] : [])])];
 }
 

@@ -7,7 +7,14 @@
  *  - the card renderer (components/LensCard.tsx, rendered with the view the handler returned).
  * Inputs: random Unicode (binary and grapheme units), lone surrogates, whitespace-only and
  * empty strings, citation-shaped junk, malformed payloads, and 1 MB selections.
- * Never an exception; every call bounded in time. Figures: inputs tried, exceptions, slowest.
+ * Never an exception, thrown or caught: every answer is a successful reply (lib/reply.ts), and
+ * no lookup is `degraded` (the lookup service's safety net for an engine error). Each test keeps
+ * its own failure list, so one broken path turns only its own tests red. Every call bounded in
+ * time. Figures: inputs tried, exceptions, slowest.
+ *
+ * The check that these tests can fail: `LENS_BREAK=engine` (every query throws) or
+ * `LENS_BREAK=entry-handler` (the background's `entry` handler throws) turns them red
+ * (tests/support/breakage.ts; `bash scripts/check-breakage.sh` runs both).
  */
 import fc from 'fast-check';
 import { render, cleanup } from '@testing-library/preact';
@@ -16,8 +23,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { recordFigures, ROOT } from './lib/figures';
 import { join } from 'node:path';
+import { isReply } from '../../lib/reply';
 
-const stats = { tried: 0, exceptions: 0, slowestMs: 0, slowestInput: '', failures: [] as string[], handlerCalls: 0, renders: 0 };
+/** Figures for the whole file (recorded at the end); `exceptions` counts thrown and caught ones. Each test has its own failure list. */
+const stats = { tried: 0, exceptions: 0, slowestMs: 0, slowestInput: '', handlerCalls: 0, renders: 0 };
 /** Per-call time limit. The 1 MB cases are capped to MAX_SELECTION_CHARS by the handler. */
 const LIMIT_MS = 2000;
 
@@ -43,15 +52,34 @@ beforeAll(async () => {
 
 afterAll(() => recordFigures('property', stats));
 
+/** The listener's raw answer (a Reply), or 'not taken' when it did not take the message. */
 function send(msg: unknown): Promise<unknown> {
   return new Promise((resolve) => {
     // As the popup sends it: the background refuses senders that are not our pages or cards.
     const async = listener!(msg, { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') }, resolve);
-    if (!async) resolve(undefined);
+    if (!async) resolve('not taken');
   });
 }
 
-async function timed<T>(label: string, input: unknown, f: () => Promise<T> | T): Promise<T | undefined> {
+/**
+ * The value of an answer, after checking that nothing was thrown or caught on the way: a failed
+ * reply (the handler threw) or a degraded lookup (the engine threw) is a failure.
+ */
+function accepted<T>(label: string, input: unknown, answer: unknown, failures: string[]): T | undefined {
+  if (answer === 'not taken') return undefined;
+  if (!isReply(answer)) return void failures.push(`${label}: not a reply on ${show(input)}`);
+  if (!answer.ok) {
+    stats.exceptions++;
+    return void failures.push(`${label}: the handler failed (${answer.error.slice(0, 200)}) on ${show(input)}`);
+  }
+  if ((answer.value as { degraded?: unknown } | null)?.degraded) {
+    stats.exceptions++;
+    failures.push(`${label}: degraded (the engine threw) on ${show(input)}`);
+  }
+  return answer.value as T;
+}
+
+async function timed<T>(label: string, input: unknown, f: () => Promise<T> | T, failures: string[]): Promise<T | undefined> {
   stats.tried++;
   const t0 = performance.now();
   try {
@@ -61,13 +89,22 @@ async function timed<T>(label: string, input: unknown, f: () => Promise<T> | T):
       stats.slowestMs = Math.round(ms);
       stats.slowestInput = `${label}: ${show(input)}`;
     }
-    if (ms > LIMIT_MS) stats.failures.push(`${label} took ${Math.round(ms)} ms on ${show(input)}`);
+    if (ms > LIMIT_MS) failures.push(`${label} took ${Math.round(ms)} ms on ${show(input)}`);
     return out;
   } catch (err) {
     stats.exceptions++;
-    stats.failures.push(`${label} threw ${String(err).slice(0, 200)} on ${show(input)}`);
+    failures.push(`${label} threw ${String(err).slice(0, 200)} on ${show(input)}`);
     return undefined;
   }
+}
+
+/** Sends a lookup and checks its answer; `failures` is the calling test's own list. */
+async function lookupView(label: string, t: string, failures: string[]): Promise<View | undefined> {
+  const answer = await timed(label, t, () => send({ type: 'lookup', text: t, source: 'card' }), failures);
+  stats.handlerCalls++;
+  const view = accepted<View>(label, t, answer, failures);
+  if (answer !== undefined && !Array.isArray(view?.result?.results)) failures.push(`${label} gave no view for ${show(t)}`);
+  return view;
 }
 
 function show(x: unknown): string {
@@ -131,53 +168,60 @@ function renderCard(view: View | null, echo: string) {
 
 describe('the background message handler', () => {
   it('answers every random lookup without an exception, in bounded time', async () => {
+    const failures: string[] = [];
     await fc.assert(
       fc.asyncProperty(text, async (t) => {
-        const view = (await timed('lookup', t, () => send({ type: 'lookup', text: t, source: 'card' }))) as View | undefined;
-        stats.handlerCalls++;
-        if (!view || !Array.isArray(view.result?.results)) stats.failures.push(`lookup gave no view for ${show(t)}`);
-        await timed('render', t, () => renderCard(view ?? null, t.slice(0, 160)));
+        const view = await lookupView('lookup', t, failures);
+        await timed('render', t, () => renderCard(view ?? null, t.slice(0, 160)), failures);
         return true;
       }),
       { numRuns: 1500, seed: 20261124 },
     );
-    expect(stats.failures).toEqual([]);
+    expect(failures).toEqual([]);
   });
 
   it('survives malformed messages', async () => {
+    const failures: string[] = [];
+    let answered = 0;
     await fc.assert(
       fc.asyncProperty(malformed, async (m) => {
-        await timed('malformed message', m, () => send(m));
+        const answer = await timed('malformed message', m, () => send(m), failures);
         stats.handlerCalls++;
+        if (answer !== 'not taken') answered++;
+        accepted('malformed message', m, answer, failures);
         return true;
       }),
       { numRuns: 800, seed: 7 },
     );
-    expect(stats.failures).toEqual([]);
+    expect(failures).toEqual([]);
+    // Malformed lookups and entries are answered (coerced), not only refused: the check above saw replies.
+    expect(answered).toBeGreaterThan(100);
   });
 
   it.each(BIG)('handles %s', async (name, big) => {
-    const view = (await timed(`lookup (${name})`, big, () => send({ type: 'lookup', text: big, source: 'card' }))) as View | undefined;
+    const failures: string[] = [];
+    const view = await lookupView(`lookup (${name})`, big, failures);
     expect(view?.result).toBeDefined();
     // The card echoes at most the first characters the content script keeps (lib/messages MAX_ECHO_CHARS).
     const { MAX_ECHO_CHARS } = await import('../../lib/messages');
-    await timed(`render (${name})`, big, () => renderCard(view ?? null, big.slice(0, MAX_ECHO_CHARS)));
-    expect(stats.failures).toEqual([]);
+    await timed(`render (${name})`, big, () => renderCard(view ?? null, big.slice(0, MAX_ECHO_CHARS)), failures);
+    expect(failures).toEqual([]);
   });
 });
 
 describe('the card renderer', () => {
   it('renders any echo text, including 1 MB, as text', async () => {
-    const view = (await send({ type: 'lookup', text: '§ 19.30', source: 'card' })) as View;
+    const failures: string[] = [];
+    const view = (await lookupView('lookup', '§ 19.30', failures)) ?? null;
     await fc.assert(
       fc.asyncProperty(text, async (t) => {
-        await timed('render echo', t, () => renderCard(view, t));
+        await timed('render echo', t, () => renderCard(view, t), failures);
         return true;
       }),
       { numRuns: 300, seed: 3 },
     );
-    await timed('render markup-looking echo', '<img>', () => renderCard(view, '<img src=x onerror="globalThis.__pwned=1"><script>globalThis.__pwned=2</script>'));
+    await timed('render markup-looking echo', '<img>', () => renderCard(view, '<img src=x onerror="globalThis.__pwned=1"><script>globalThis.__pwned=2</script>'), failures);
     expect((globalThis as Record<string, unknown>).__pwned).toBeUndefined();
-    expect(stats.failures).toEqual([]);
+    expect(failures).toEqual([]);
   });
 });

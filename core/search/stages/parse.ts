@@ -44,7 +44,9 @@ export function parseQuery(raw: string): ParsedQuery {
   const tokens = tokenize(text, RANKING.query.maxTokens);
   const cites = extractCitations(text, 20);
   const inCite = (t: Token) => cites.some((c) => t.start >= c.start && t.end <= c.end);
-  let words = tokens.filter((t) => !t.stop && !inCite(t) && !(isBareNumber(t) && !isYear(t)));
+  // A money amount ("$19.30") is never a section number.
+  const isAmount = (t: Token) => text[t.start - 1] === '$' && /^\d/.test(t.surface);
+  let words = tokens.filter((t) => !t.stop && !inCite(t) && !(isBareNumber(t) && !isYear(t)) && !isAmount(t));
   if (words.length <= RANKING.query.passageWords) {
     // A short selection that is only dates and dateline words ("Checked on January 18, 2026",
     // "May 26, 2003 // UPDATED 10:50 am") names no law. With a real word beside them, the date

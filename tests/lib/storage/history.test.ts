@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { addHistory, clearHistory, readHistory, MAX_HISTORY, MAX_QUERY_CHARS } from '../../../lib/storage/history';
+import { addHistory, clearHistory, readHistory, MAX_HISTORY, MAX_HISTORY_QUERY_CHARS } from '../../../lib/storage/history';
 import { writeSettings } from '../../../lib/storage/settings';
 import { corruptedHistory } from './fixtures';
 import { freshStorage } from './fresh-storage';
@@ -29,19 +29,19 @@ describe('history', () => {
     expect(await readHistory()).toEqual([{ query: 'same', at: 2 }]);
   });
 
-  it(`is bounded to ${MAX_HISTORY} items and ${MAX_QUERY_CHARS}-character queries`, async () => {
+  it(`is bounded to ${MAX_HISTORY} items and ${MAX_HISTORY_QUERY_CHARS}-character queries`, async () => {
     for (let i = 0; i < MAX_HISTORY + 20; i++) await addHistory({ query: `q${i}`, at: i });
     const items = await readHistory();
     expect(items).toHaveLength(MAX_HISTORY);
     expect(items[0]!.query).toBe(`q${MAX_HISTORY + 19}`);
     await addHistory({ query: 'x'.repeat(10_000), at: 10_000 });
-    expect((await readHistory())[0]!.query).toHaveLength(MAX_QUERY_CHARS);
+    expect((await readHistory())[0]!.query).toHaveLength(MAX_HISTORY_QUERY_CHARS);
   });
 
   it('never cuts a surrogate pair in half', async () => {
     await addHistory({ query: 'a' + '😀'.repeat(400), at: 1 });
     const q = (await readHistory())[0]!.query;
-    expect(q.length).toBeLessThanOrEqual(MAX_QUERY_CHARS);
+    expect(q.length).toBeLessThanOrEqual(MAX_HISTORY_QUERY_CHARS);
     expect(q.isWellFormed()).toBe(true);
   });
 

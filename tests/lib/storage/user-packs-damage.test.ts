@@ -7,7 +7,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { importUserPack, readUserPacks, removeUserPack, type Reserved } from '../../../lib/storage/user-packs';
+import { importUserPack, readDamagedPacks, readUserPacks, removeDamagedPacks, removeUserPack, type Reserved } from '../../../lib/storage/user-packs';
 import { validatePackText } from '../../../core/schema/validate';
 import { userPack } from './pack-fixture';
 import { freshStorage } from './fresh-storage';
@@ -58,6 +58,45 @@ describe('a damaged pack already stored', () => {
     expect((await removeUserPack('new')).ok).toBe(true);
     expect(await storedData()).toContainEqual(damaged);
     expect((await readUserPacks()).map((s) => s.pack.id)).toEqual(['keep']);
+  });
+});
+
+describe('what the reader is told about a damaged pack kept in storage', () => {
+  const damaged = { pack: { id: 'broken', title: 'Broken pack', entries: 'x' }, importedAt: 1 };
+  async function storeWith(...bad: unknown[]) {
+    expect((await importUserPack(JSON.stringify(userPack({ id: 'keep', entryIds: ['keep-1'] })), RESERVED)).ok).toBe(true);
+    await fakeBrowser.storage.local.set({ userPacks: { v: 1, data: [...(await storedData()), ...bad] } });
+  }
+  const packNotices = () => repairs.filter((n) => n.key === 'userPacks');
+
+  it('says it is kept and not used (not "removed"), once, however many workers read it', async () => {
+    await storeWith(damaged);
+    for (let start = 0; start < 3; start++) expect((await readUserPacks()).map((s) => s.pack.id)).toEqual(['keep']);
+    expect(packNotices()).toHaveLength(1);
+    expect(packNotices()[0]!.message).toMatch(/not used; it is kept as it was/);
+    expect(packNotices()[0]!.message).not.toMatch(/removed/);
+    // An import that keeps it does not report it again either.
+    expect((await importUserPack(JSON.stringify(userPack({ id: 'new', entryIds: ['new-1'] })), RESERVED)).ok).toBe(true);
+    expect(packNotices()).toHaveLength(1);
+    expect(await storedData()).toContainEqual(damaged);
+  });
+
+  it('is listed by name until the reader removes it, and removing it keeps the valid packs', async () => {
+    await storeWith(damaged);
+    expect(await readDamagedPacks()).toEqual([{ id: 'broken', title: 'Broken pack' }]);
+    expect(await removeDamagedPacks()).toEqual({ ok: true, message: 'Removed 1 damaged pack.' });
+    expect(await readDamagedPacks()).toEqual([]);
+    expect(await storedData()).not.toContainEqual(damaged);
+    expect((await readUserPacks()).map((s) => s.pack.id)).toEqual(['keep']);
+  });
+
+  it('a pack damaged later is reported in its turn', async () => {
+    await storeWith(damaged);
+    await readUserPacks();
+    const other = { pack: { id: 'other', entries: 0 }, importedAt: 2 };
+    await fakeBrowser.storage.local.set({ userPacks: { v: 1, data: [...(await storedData()), other] } });
+    await readUserPacks();
+    expect(packNotices()).toHaveLength(2);
   });
 });
 

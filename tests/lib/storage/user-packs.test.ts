@@ -228,7 +228,7 @@ describe('readUserPacks: damage', () => {
     await fakeBrowser.storage.local.set({ userPacks: stored, ...OTHER });
     expect(await ids()).toEqual(['rain@1.0.0']);
     expect(repairs.map((r) => r.reason)).toEqual(['invalid-fields']);
-    expect(repairs[0]!.message).toMatch(/An imported pack was damaged .* your other imported packs were kept/);
+    expect(repairs[0]!.message).toMatch(/An imported pack is damaged .* not used; it is kept as it was, and your other imported packs are used/);
     // A read never rewrites packs (a later schema must not erase them at each worker start).
     expect(((await fakeBrowser.storage.local.get('userPacks')).userPacks as { data: unknown[] }).data).toHaveLength(2);
     expect((await fakeBrowser.storage.local.get('history')).history).toEqual(OTHER.history);

@@ -17,6 +17,7 @@ import { E2E_BUILD, requireBuild } from './builds';
 import { launchWithExtension } from '../../support/chromium';
 
 import type { LookupOutcome } from '../../../lib/background';
+import { replyValue } from '../../support/reply';
 export type { LookupOutcome };
 
 export interface Lens {
@@ -219,7 +220,8 @@ export function netLogRequests(file: string, initiatorPrefix: string): { url: st
   return out;
 }
 
-/** Sends a background-protocol message from an extension page, as the popup does. */
-export function sendFromPage<T>(page: Page, msg: Record<string, unknown>): Promise<T> {
-  return page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), msg) as Promise<T>;
+/** Sends a background-protocol message from an extension page, as the popup does; the handler's value, or throws its error. */
+export async function sendFromPage<T>(page: Page, msg: Record<string, unknown>): Promise<T> {
+  const answer = await page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), msg);
+  return replyValue<T>(answer);
 }

@@ -1,0 +1,55 @@
+/**
+ * Every answer our message listeners send is a `Reply`: the value, or why the handler failed.
+ * Without it a handler's exception became a `null` answer that the sender cast to a view, and
+ * the card could hang on "Looking this up…". Now the failure reaches the sender: `unwrapReply`
+ * rejects with a `MessageError`, which the page turns into plain words.
+ *
+ * Why not @webext-core/messaging (docs/decisions/0007-messages.md): it would bring
+ * webextension-polyfill beside WXT's `browser`, and our sender checks (lib/sender-check.ts) must
+ * run before any handler, on the same listener that the page scan shares.
+ */
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** A message that failed: the handler threw, nobody answered, or the answer was not a reply. */
+export class MessageError extends Error {
+  override name = 'MessageError';
+}
+
+/** The longest error text sent back (an exception's message may quote the page's text). */
+const MAX_ERROR_CHARS = 300;
+
+export function isReply(x: unknown): x is Reply<unknown> {
+  if (typeof x !== 'object' || x === null) return false;
+  const r = x as { ok?: unknown; error?: unknown };
+  return r.ok === true ? 'value' in r : r.ok === false && typeof r.error === 'string';
+}
+
+/**
+ * Runs `work` and answers with its reply; returns true (the answer comes later). A failure is
+ * logged here, where the stack is, and sent as a short sentence.
+ */
+export function answerWith<T>(label: string, work: () => Promise<T>, sendResponse: (r: Reply<T>) => void): true {
+  // Through a promise, so a handler that throws before its first await is answered too.
+  Promise.resolve().then(work).then(
+    (value) => sendResponse({ ok: true, value }),
+    (err: unknown) => {
+      console.warn(`[Ordinance Lens] ${label} failed:`, err);
+      sendResponse({ ok: false, error: `${label} failed: ${String(err)}`.slice(0, MAX_ERROR_CHARS) });
+    },
+  );
+  return true;
+}
+
+/** The value of a sent message's reply; rejects with a MessageError otherwise. */
+export async function unwrapReply<T>(label: string, sent: Promise<unknown>): Promise<T> {
+  let answer: unknown;
+  try {
+    answer = await sent;
+  } catch (err) {
+    throw new MessageError(`${label}: no answer (${String(err)})`);
+  }
+  if (!isReply(answer)) throw new MessageError(`${label}: no answer`);
+  if (!answer.ok) throw new MessageError(answer.error);
+  return answer.value as T;
+}
