@@ -63,9 +63,24 @@ const packRange = (id: string) => IDBKeyRange.bound([id], [id, []]);
 /** Does this browser context have IndexedDB at all (not in some private modes)? */
 export const hasPackDb = (): boolean => typeof indexedDB !== 'undefined';
 
+/**
+ * Is the database there? Readers do not create it: once the last large pack is removed and
+ * the database deleted, no context holds a connection, so the browser can close its files and
+ * give the space back (opening it again would keep them). Where `databases()` is missing, yes.
+ */
+async function exists(): Promise<boolean> {
+  if (!hasPackDb()) return false;
+  if (opening || typeof indexedDB.databases !== 'function') return true;
+  try {
+    return (await indexedDB.databases()).some((d) => d.name === PACK_DB);
+  } catch {
+    return true;
+  }
+}
+
 /** The large packs stored, in import order. Throws when the database cannot be read. */
 export async function listLargePacks(): Promise<LargePackMeta[]> {
-  if (!hasPackDb()) return [];
+  if (!(await exists())) return [];
   const d = await db();
   const all = await request(d.transaction(S.packs).objectStore(S.packs).getAll() as IDBRequest<LargePackMeta[]>);
   return all.sort((a, b) => a.importedAt - b.importedAt);
@@ -73,7 +88,7 @@ export async function listLargePacks(): Promise<LargePackMeta[]> {
 
 /** Each stored large pack with every entry in brief, read in one transaction. */
 export async function readBriefs(): Promise<{ meta: LargePackMeta; slim: SlimEntry[] }[]> {
-  if (!hasPackDb()) return [];
+  if (!(await exists())) return [];
   const d = await db();
   const tx = d.transaction([S.packs, S.briefs]);
   const [metas, briefs] = await Promise.all([
@@ -174,6 +189,7 @@ export async function removeLargePack(id: string): Promise<boolean> {
 /** The stored index if it was built from exactly `key`, else undefined. Never throws. */
 export async function readStoredIndex(key: string): Promise<StoredIndex | undefined> {
   try {
+    if (!(await exists())) return undefined;
     const r = await request((await db()).transaction(S.index).objectStore(S.index).get('current') as IDBRequest<{ key: string; index: StoredIndex } | undefined>);
     return r?.key === key ? r.index : undefined;
   } catch {

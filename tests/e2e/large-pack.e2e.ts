@@ -182,7 +182,18 @@ describe('the D.C. Code as an imported pack', () => {
     await opts.bringToFront();
     await opts.locator('[data-ol="import-pack"]').setInputFiles(packFile('dc-9.json', newer));
     // Closed a few batches into storing (between batches the page answers).
-    await expect.poll(() => opts.locator('[data-ol="import-progress"][data-stage="storing"] progress').getAttribute('value', { timeout: 1000 }).catch(() => null), { timeout: 400_000, interval: 200 }).toMatch(/^(3[4-9]|4\d|5\d)$/);
+    const seen: string[] = [];
+    const storing = async () => {
+      const bar = opts.locator('[data-ol="import-progress"]');
+      const stage = await bar.getAttribute('data-stage', { timeout: 1000 }).catch(() => null);
+      const value = await bar.locator('progress').getAttribute('value', { timeout: 1000 }).catch(() => null);
+      const text = await opts.locator('[data-ol="pack-message"] p').first().innerText({ timeout: 1000 }).catch(() => '');
+      seen.push(`${stage}:${value}:${text.slice(0, 60)}`);
+      return stage === 'storing' && Number(value) > 33;
+    };
+    await expect.poll(storing, { timeout: 400_000, interval: 200 }).toBe(true).catch((err: unknown) => {
+      throw new Error(`never saw the store under way; saw ${[...new Set(seen)].join(' | ')}: ${String(err)}`);
+    });
     await opts.reload();
     await expect.poll(() => opts.locator('[data-pack-id="dc-code"]').innerText(), { timeout: 30_000 }).toContain(`version ${pack.version} `);
     const view = await ask('§ 24-211.07');
