@@ -131,9 +131,8 @@ describe('the D.C. Code as an imported pack', () => {
     const before = await storageUse();
     const r = await importWatching(packFile('dc.json', pack));
     expect(r.message).toMatch(/^Imported “Code of the District of Columbia” \(version .+, 21,163 entries, .+ MB file\)\./);
-    // Checking blocks the page for a while (validation is one synchronous step), so the sampler may miss it.
+    // Reading and checking block the page (validation is one synchronous step): the sampler sees them only sometimes.
     expect(r.stages.slice(-2)).toEqual(['storing', 'indexing']);
-    expect(['reading', 'checking']).toContain(r.stages[0]);
     expect(r.values.length, 'the bar moved while storing').toBeGreaterThan(3);
     expect(r.values).toEqual([...r.values].sort((a, b) => a - b));
     await expect.poll(async () => (await storageUse()).usage, { timeout: 30_000 }).toBeGreaterThan(before.usage + 20 * 1048576);
@@ -178,7 +177,7 @@ describe('the D.C. Code as an imported pack', () => {
   }, 300_000);
 
   it('an interrupted import (the page closed while storing) leaves the stored pack as it was', async () => {
-    const newer = { ...pack, version: '9.0.0' };
+    const newer = { ...pack, version: `${pack.version}.1` };
     await opts.bringToFront();
     await opts.locator('[data-ol="import-pack"]').setInputFiles(packFile('dc-9.json', newer));
     // Closed a few batches into storing (between batches the page answers).
@@ -202,7 +201,7 @@ describe('the D.C. Code as an imported pack', () => {
 
   it('a refused file changes nothing', async () => {
     const broken = structuredClone(pack) as unknown as { version: string; entries: Record<string, unknown>[] };
-    broken.version = '9.0.1';
+    broken.version = `${pack.version}.2`;
     broken.entries[5]!.status = 'maybe';
     const r = await importWatching(packFile('dc-broken.json', broken as unknown as Pack));
     expect(r.message).toMatch(/^Not imported: the file is not a valid Ordinance Lens pack\./);
