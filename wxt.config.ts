@@ -1,12 +1,13 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { packsPlugin } from './scripts/lib/vite-packs-plugin';
+import { quietZodCommentNotices } from './scripts/lib/vite-quiet-zod';
 
 // See docs/decisions/ for why each manifest choice is what it is, and SECURITY.md for permissions.
 export default defineConfig({
   imports: false, // explicit imports keep the dependency graph visible
   vite: () => ({
-    plugins: [preact(), packsPlugin()],
+    plugins: [preact(), packsPlugin(), quietZodCommentNotices()],
     build: { sourcemap: false },
   }),
   // `npm run zip` (scripts/zip.ts) runs `wxt zip` and makes the archives reproducible; docs/store/.
@@ -21,7 +22,8 @@ export default defineConfig({
     // e2e builds only: stands in for the activeTab grant a real context-menu click gives
     // (a test cannot click a native menu). Production builds ask for no host permission.
     ...(mode === 'e2e' && { host_permissions: ['http://127.0.0.1/*'] }),
-    action: { default_title: 'Ordinance Lens: search the law' },
+    // The toolbar tooltip (action.default_title) is the popup's <title> in entrypoints/popup/index.html:
+    // WXT writes it over any action.default_title set here.
     commands: {
       'explain-selection': {
         suggested_key: { default: 'Alt+Shift+L' },

@@ -105,6 +105,9 @@ export const LENS_CSS = `
 .ol-result-title { font-size: 14px; font-weight: 600; }
 .ol-result-sub { font-size: 12px; color: var(--ol-muted); display: flex; gap: 6px; flex-wrap: wrap; align-items: center; margin-top: 2px; }
 .ol-result-cite { font-size: 12px; color: var(--ol-muted); }
+/* Characters that matched what the reader typed: bold and underlined, readable on any row background. */
+mark.ol-hl { background: transparent; color: inherit; font-weight: 700; text-decoration: underline 2px var(--ol-accent); text-underline-offset: 2px; }
+.ol-result-alias { font-size: 12px; color: var(--ol-muted); }
 
 .ol-app { min-height: 100%; display: flex; flex-direction: column; }
 .ol-app-head { padding: 10px 12px; border-bottom: 1px solid var(--ol-border); background: var(--ol-soft); display: flex; flex-direction: column; gap: 8px; }

@@ -22,6 +22,14 @@ import { relationOf, RELATION_ORDER } from '../core/view/words';
 import type { Corpus } from './claims-service';
 import { MAX_SELECTION_CHARS, type EntryView, type LookupView, type PackInfo, type RelatedLink } from './messages';
 import { bundledFirstOnTies } from './bundled-first';
+import { buildTypeahead, isTypeaheadQuery, type TypeaheadIndex } from '../core/typeahead/index';
+
+/**
+ * fuse.js scans every title, alias and citation on each keystroke (≈ 5–10 ms for the bundled 126
+ * entries on this machine): past this many entries (an imported code) as-you-type is left out
+ * and the engine alone answers, as it does for longer text.
+ */
+const MAX_TYPEAHEAD_ENTRIES = 5000;
 
 function tryLoad(serialized: string | StoredIndex, entries: readonly Entry[]): SearchIndex | undefined {
   try {
@@ -40,7 +48,11 @@ interface Located {
 
 export interface LookupService {
   /** `context`: the page around the selection, used for this lookup only (never kept). */
-  lookup(text: string, opts: { limit?: number; citationStyle: CitationStyle; context?: PageContext }): LookupView;
+  /**
+   * `typeahead`: the popup or side panel is asking as the reader types; a short query also gets
+   * the entries its letters jump to (`LookupView.suggestions`, core/typeahead).
+   */
+  lookup(text: string, opts: { limit?: number; citationStyle: CitationStyle; context?: PageContext; typeahead?: boolean }): LookupView;
   entryView(id: string): EntryView | null;
   /** Entry count, for diagnostics. */
   size(): number;
@@ -87,6 +99,14 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
   let userPacks: readonly Pack[] = [];
   let hidden = new Map<Pack, number>();
   let allEntries: readonly Entry[] = [];
+  // Built on the first as-you-type query after the pack set changes, never during a card's lookup.
+  let typeahead: TypeaheadIndex | undefined;
+
+  function ensureTypeahead(): TypeaheadIndex | undefined {
+    ensure();
+    if (allEntries.length > MAX_TYPEAHEAD_ENTRIES) return undefined;
+    return (typeahead ??= buildTypeahead(allEntries));
+  }
 
   function ensure(): SearchIndex {
     if (index) return index;
@@ -164,6 +184,7 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
       userPacks = next;
       cached = cachedIndex;
       index = undefined;
+      typeahead = undefined;
       source = 'none';
     },
     serializedIndex: () => JSON.stringify(serializeIndex(ensure())),
@@ -205,7 +226,7 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
     bundledEntryIds: () => packs.flatMap((p) => p.entries.map((e) => e.id)),
     corpus: () => ({ index: ensure(), entries: allEntries, asOf: packs[0]?.asOf ?? '' }),
     entryView,
-    lookup(text, { limit, citationStyle, context }) {
+    lookup(text, { limit, citationStyle, context, typeahead: asYouType }) {
       const t0 = performance.now();
       const idx = ensure();
       let result: LookupResult;
@@ -230,12 +251,21 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
         const v = entryView(hit.id);
         if (v) views[hit.id] = v;
       }
+      const suggestions = asYouType && isTypeaheadQuery(text) ? ensureTypeahead()?.search(text, limit ?? 8) : undefined;
       let packOf: Record<string, string> | undefined;
-      for (const hit of [...result.results, ...result.others]) {
+      for (const hit of [...result.results, ...result.others, ...(suggestions ?? [])]) {
         const found = byId!.get(hit.id);
         if (found?.imported) (packOf ??= {})[hit.id] = found.pack.title;
       }
-      return { result, views, citationStyle, tookMs: Math.round((performance.now() - t0) * 10) / 10, ...(packOf ? { packOf } : {}), ...(degraded ? { degraded: true as const } : {}) };
+      return {
+        result,
+        views,
+        citationStyle,
+        tookMs: Math.round((performance.now() - t0) * 10) / 10,
+        ...(suggestions ? { suggestions } : {}),
+        ...(packOf ? { packOf } : {}),
+        ...(degraded ? { degraded: true as const } : {}),
+      };
     },
   };
 }

@@ -1,14 +1,16 @@
 /**
- * Misspellings: fuse.js over the pack's own words. A word of the query that the index does not
- * know (6+ letters, no digits) is matched with fuse.js (Bitap, location ignored) against the
- * pack words that could be within reach: same first letter, a length within the allowed number
- * of edits, and no more letters absent from one word or the other than edits allowed (a 26-bit
- * letter mask per word, so this pre-check is a few integer operations per word). Fuse scores
- * those few candidates; its matches are then checked with a bounded Damerau distance (1 edit up
- * to 7 letters, 2 from 8), which also counts a swap of two letters as one edit. The closest ones
- * are used, at a reduced weight (0.85 for one edit, 0.7 for two).
+ * Misspellings: the pack's own words within one or two edits. A word of the query that the index
+ * does not know (6+ letters, no digits) is compared with the pack words that could be within
+ * reach: same first letter, a length within the allowed number of edits, and no more letters
+ * absent from one word or the other than edits allowed (a 26-bit letter mask per word, so this
+ * pre-check is a few integer operations per word). Those few words are measured with a bounded
+ * Damerau distance (1 edit up to 7 letters, 2 from 8), which also counts a swap of two letters as
+ * one edit. The closest ones are used, at a reduced weight (0.85 for one edit, 0.7 for two).
+ *
+ * There is no fuse.js step here: scoring the reachable words with fuse.js before the distance
+ * check gave identical candidates on every typo of `lens bench-fuzzy` and took longer (decision
+ * 0002). fuse.js does the popup's as-you-type matching instead (core/typeahead/).
  */
-import Fuse from 'fuse.js';
 import { boundedDistance } from '../text/distance';
 import { stem } from '../text/tokenize';
 import { findKey, letterMask, type SearchIndex } from './build';
@@ -27,25 +29,24 @@ export interface FuzzyCandidate {
  */
 const MIN_LETTERS = 6;
 
-const FUSE_OPTIONS = {
-  includeScore: true,
-  ignoreLocation: true,
-  ignoreFieldNorm: true,
-  isCaseSensitive: true,
-  shouldSort: true,
-  threshold: 0.5,
-} as const;
-
 function popcount(x: number): number {
   let n = 0;
   for (let v = x >>> 0; v; v &= v - 1) n++;
   return n;
 }
 
-/** Pack words close to `word` (a normalized surface word), best first, as stems to look up. */
-export function fuzzyCandidates(index: SearchIndex, word: string, max = 5): FuzzyCandidate[] {
+/** Edits allowed for a query word: one up to seven letters, two from eight. */
+export function editsAllowed(word: string): number {
+  return word.length >= 8 ? 2 : 1;
+}
+
+/**
+ * Pack words that could be within `editsAllowed(word)` of `word` (same first letter, length and
+ * letter-mask pre-checks), or none when the word is too short, too long or not all letters.
+ */
+export function reachableWords(index: SearchIndex, word: string): string[] {
   if (word.length < MIN_LETTERS || word.length > 32 || !/^[a-z]+$/.test(word)) return [];
-  const edits = word.length >= 8 ? 2 : 1;
+  const edits = editsAllowed(word);
   const words = index.words;
   const masks = (index.cache.wordMasks ??= Uint32Array.from(words, letterMask));
   const q = letterMask(word);
@@ -59,21 +60,26 @@ export function fuzzyCandidates(index: SearchIndex, word: string, max = 5): Fuzz
     if (popcount(q & ~m) > edits || popcount(m & ~q) > edits) continue;
     within.push(w);
   }
-  if (!within.length) return [];
-  // Bitap counts a swap of two letters as two errors; Damerau, below, as one.
-  const threshold = Math.min(0.5, (2 * edits + 0.5) / word.length);
-  const found: { word: string; d: number; score: number }[] = [];
-  for (const r of new Fuse(within, FUSE_OPTIONS).search(word, { limit: 24 })) {
-    if ((r.score ?? 1) > threshold) continue;
-    const d = boundedDistance(word, r.item, edits);
-    if (d > 0 && d <= edits) found.push({ word: r.item, d, score: r.score ?? 1 });
-  }
-  if (!found.length) return [];
-  const minD = Math.min(...found.map((f) => f.d));
-  const best = found.filter((f) => f.d === minD).sort((a, b) => a.score - b.score || (a.word < b.word ? -1 : 1));
+  return within;
+}
+
+/** A pack word at `d` edits from the query word. */
+export interface Near {
+  word: string;
+  d: number;
+}
+
+/**
+ * The closest of `near` (the smallest distance only, in the order given) as stems the index
+ * knows, at most `max`.
+ */
+export function closestCandidates(index: SearchIndex, near: readonly Near[], max: number): FuzzyCandidate[] {
+  if (!near.length) return [];
+  const minD = Math.min(...near.map((f) => f.d));
   const out: FuzzyCandidate[] = [];
   const seen = new Set<string>();
-  for (const f of best) {
+  for (const f of near) {
+    if (f.d !== minD) continue;
     const term = stem(f.word);
     if (seen.has(term) || findKey(index.terms, term) < 0) continue;
     seen.add(term);
@@ -81,6 +87,18 @@ export function fuzzyCandidates(index: SearchIndex, word: string, max = 5): Fuzz
     if (out.length >= max) break;
   }
   return out;
+}
+
+/** Pack words close to `word` (a normalized surface word), best first, as stems to look up. */
+export function fuzzyCandidates(index: SearchIndex, word: string, max = 5): FuzzyCandidate[] {
+  const edits = editsAllowed(word);
+  const near: Near[] = [];
+  // reachableWords is in dictionary order, so ties at one distance come out alphabetically.
+  for (const w of reachableWords(index, word)) {
+    const d = boundedDistance(word, w, edits);
+    if (d > 0 && d <= edits) near.push({ word: w, d });
+  }
+  return closestCandidates(index, near, max);
 }
 
 /**

@@ -9,6 +9,7 @@ import type { LookupResult } from '../search/types';
 import { RANKING } from '../search/ranking';
 import type { ClaimResult } from '../claims/index';
 import type { PackTimelineItem, UndatedEntry } from '../timeline/pack';
+import type { Suggestion } from '../typeahead/index';
 
 /** Characters of a selection sent to the engine: the engine reads no more (RANKING.query.maxChars). */
 export const MAX_SELECTION_CHARS = RANKING.query.maxChars;
@@ -66,7 +67,9 @@ export interface LookupView {
   citationStyle: CitationStyleName;
   /** Milliseconds the background spent (index + lookup), for the bench. */
   tookMs: number;
-  /** Hits from imported packs: entry id → that pack's title (absent when every hit is bundled). */
+  /** As-you-type (a short query asked with `typeahead`): entries the typed letters match by title, alias or citation. */
+  suggestions?: Suggestion[];
+  /** Hits and suggestions from imported packs: entry id → that pack's title (absent when all are bundled). */
   packOf?: Record<string, string>;
   /** The engine failed on this lookup and the answer is an empty stand-in (see lib/lookup-service.ts). */
   degraded?: true;

@@ -1,4 +1,4 @@
-import { mountPage } from '../../lib/app/page';
-import { SettingsApp } from '../../lib/app/SettingsApp';
+import { mountPage } from '../../components/app/page';
+import { SettingsApp } from '../../components/app/SettingsApp';
 
 mountPage(<SettingsApp />);

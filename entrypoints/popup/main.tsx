@@ -1,5 +1,5 @@
-import { mountPage } from '../../lib/app/page';
-import { SearchApp, prefetchLookup } from '../../lib/app/SearchApp';
+import { mountPage } from '../../components/app/page';
+import { SearchApp, prefetchLookup } from '../../components/app/SearchApp';
 import { ExplainPageButton } from '../../components/ExplainPageButton';
 
 const q = new URLSearchParams(location.search).get('q') ?? '';

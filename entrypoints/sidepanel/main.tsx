@@ -1,3 +1,3 @@
-import { startSidePanel } from '../../lib/app/sidepanel';
+import { startSidePanel } from '../../components/app/sidepanel';
 
 startSidePanel();

@@ -32,6 +32,7 @@ const lookup: Handler<'lookup'> = async (ctx, msg, { mayRecord }) => {
     citationStyle: settings.citationStyle,
     ...(context ? { context } : {}),
     ...(typeof msg.limit === 'number' ? { limit: Math.min(Math.max(1, msg.limit), 50) } : {}),
+    ...(msg.typeahead === true ? { typeahead: true } : {}),
   });
   if (msg.record && mayRecord) void recordLookup(text, view);
   return view;

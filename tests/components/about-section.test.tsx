@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { formatLongDate } from '../../core/format/citation';
-import { AboutSection } from '../../lib/app/AboutSection';
-import { SettingsApp } from '../../lib/app/SettingsApp';
+import { AboutSection } from '../../components/app/AboutSection';
+import { SettingsApp } from '../../components/app/SettingsApp';
 import { createLookupService } from '../../lib/lookup-service';
 import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
 

@@ -7,8 +7,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { SearchApp } from '../../lib/app/SearchApp';
-import { SettingsApp } from '../../lib/app/SettingsApp';
+import { SearchApp } from '../../components/app/SearchApp';
+import { SettingsApp } from '../../components/app/SettingsApp';
 import { readSettings } from '../../lib/storage/settings';
 import { readRepairNotices } from '../../lib/storage/repair';
 

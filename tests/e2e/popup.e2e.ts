@@ -37,6 +37,37 @@ describe('popup search', () => {
     await page.setViewportSize({ width: 420, height: 640 });
   });
 
+  it('jumps to entries as the reader types a few letters, the matched letters marked', async () => {
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('ol-q');
+    await page.keyboard.type('sepa', { delay: 30 });
+    const row = page.locator('[data-ol="results"] [data-result-id="term-separation-ordinance"]');
+    await expect.poll(() => row.locator('.ol-result-title mark').allTextContents()).toEqual(['Sepa']);
+    expect(await row.locator('.ol-result-title').innerText()).toBe('Separation ordinance');
+    // Keyboard: ↓ moves to the next result, Enter opens it, Back returns to the list.
+    await expect.poll(() => page.locator('[data-ol="results"] [role="option"]').count()).toBeGreaterThan(1);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#ol-q').getAttribute('aria-activedescendant')).toBe('ol-results-opt-1');
+    const second = await page.locator('#ol-results-opt-1').getAttribute('data-result-id');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-ol="detail"]');
+    expect(await page.locator('[data-ol="detail"] [data-ol="entry"]').getAttribute('data-entry-id')).toBe(second);
+    await page.locator('[data-ol="detail"] [data-ol="back"]').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('ol-q');
+    // An alias the letters matched is shown with its own mark.
+    await page.locator('#ol-q').fill('');
+    await page.keyboard.type('ICE h', { delay: 30 });
+    await expect.poll(() => page.locator('#ol-results-opt-0').getAttribute('data-result-id')).toBe('term-detainer');
+    expect(await page.locator('#ol-results-opt-0 [data-ol="alias"] mark').allTextContents()).toEqual(['ICE h']);
+    // The start of a section number: the section comes first, the typed digits marked in its citation.
+    await page.locator('#ol-q').fill('');
+    await page.keyboard.type('19.3', { delay: 30 });
+    await expect.poll(() => page.locator('#ol-results-opt-0').getAttribute('data-result-id')).toBe('mpls-19.30');
+    expect(await page.locator('#ol-results-opt-0 .ol-result-cite mark').allTextContents()).toEqual(['19.3']);
+    await page.screenshot({ path: join(SHOTS, 'popup-typeahead.png') });
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#ol-q').inputValue()).toBe('');
+  });
+
   it('finds a misspelled term as the reader types', async () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('ol-q');
     await page.keyboard.type('seperation ordnance', { delay: 10 });

@@ -5,17 +5,17 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { CITATION_STYLES, formatCitation } from '../../core/format/citation';
-import { readHistory } from '../storage/history';
-import { clearHistoryEverywhere } from './clear-history';
-import { exportUserData, importUserData } from '../storage/backup';
-import { readSettings, writeSettings, type Settings } from '../storage/settings';
-import { download } from '../history-export';
-import { askBackground, type EntryView, type PackInfo } from '../messages';
+import { readHistory } from '../../lib/storage/history';
+import { clearHistoryEverywhere } from '../../lib/clear-history';
+import { exportUserData, importUserData } from '../../lib/storage/backup';
+import { readSettings, writeSettings, type Settings } from '../../lib/storage/settings';
+import { download } from '../../lib/history-export';
+import { askBackground, type EntryView, type PackInfo } from '../../lib/messages';
 import { DamagedPacks } from './DamagedPacks';
-import { importUserPack, readUserPacks, removeUserPack, watchUserPacks, type StoredPack } from '../storage/user-packs';
+import { importUserPack, readUserPacks, removeUserPack, watchUserPacks, type StoredPack } from '../../lib/storage/user-packs';
 import { summarize, type PackSummary } from '../../core/view/types';
 import { ImportProgressBar, largeNote, StorageUseLine, useLargePacks } from './LargePacks';
-import { LARGE_PACK_BYTES } from './large-pack-import';
+import { LARGE_PACK_BYTES } from '../../lib/large-pack-import';
 import { formatLongDate } from '../../core/format/citation';
 import { AboutSection } from './AboutSection';
 import { RepairNotices } from './RepairNotices';

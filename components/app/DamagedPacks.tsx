@@ -4,7 +4,7 @@
  * the reader asks, since a damaged pack cannot be recreated without its file.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { readDamagedPacks, removeDamagedPacks, watchUserPacks, type DamagedPack } from '../storage/user-packs';
+import { readDamagedPacks, removeDamagedPacks, watchUserPacks, type DamagedPack } from '../../lib/storage/user-packs';
 
 const nameOf = (d: DamagedPack) => (d.title ? `“${d.title}”` : d.id ? `“${d.id}”` : 'a pack with no readable name');
 

@@ -1,6 +1,6 @@
 /** Mounts an extension page (popup, side panel, options) with the shared stylesheet. */
 import { render, type ComponentChild } from 'preact';
-import { LENS_CSS } from '../../components/styles';
+import { LENS_CSS } from '../styles';
 
 export function mountPage(node: ComponentChild, opts: { width?: number } = {}): void {
   const style = document.getElementById('ol-style') ?? document.head.appendChild(document.createElement('style'));

@@ -5,12 +5,12 @@
  * the background builds and keeps the search index. Files up to LARGE_PACK_BYTES keep going to
  * storage.local as before (lib/storage/user-packs.ts).
  */
-import { MAX_PACK_BYTES, validatePackText, validatePackValue } from '../../core/schema/validate';
-import { slimEntry } from '../../core/pack/slim';
-import { askBackground } from '../messages';
-import { compareVersions, mb, readUserPacks, refusal, removeUserPack, type PackImportResult } from '../storage/user-packs';
-import { summarize } from '../../core/view/types';
-import { listLargePacks, readBriefs, storeLargePack, type LargePackMeta } from '../storage/pack-db';
+import { MAX_PACK_BYTES, validatePackText, validatePackValue } from '../core/schema/validate';
+import { slimEntry } from '../core/pack/slim';
+import { askBackground } from './messages';
+import { compareVersions, mb, readUserPacks, refusal, removeUserPack, type PackImportResult } from './storage/user-packs';
+import { summarize } from '../core/view/types';
+import { listLargePacks, readBriefs, storeLargePack, type LargePackMeta } from './storage/pack-db';
 
 /** Files larger than this go to IndexedDB: storage.local holds 9 MB of packs in all. */
 export const LARGE_PACK_BYTES = 4 * 1024 * 1024;

@@ -4,11 +4,11 @@
  * store, refused injection, card turned off). A short selection goes into the search box; a
  * passage goes into "check a passage".
  */
-import { browser } from 'wxt/browser';
-import { askBackground, type PendingLookup } from '../messages';
+import { watchStorage } from '../../lib/extension-pages';
+import { askBackground, type PendingLookup } from '../../lib/messages';
 import { mountPage } from './page';
 import { SearchApp } from './SearchApp';
-import { OnThisPage } from '../../components/OnThisPage';
+import { OnThisPage } from '../OnThisPage';
 
 const REASONS: Record<string, string> = {
   pdf: 'Cards cannot appear in the PDF viewer, so your lookup opened here.',
@@ -52,8 +52,8 @@ export function startSidePanel(): void {
   const fromUrl = () => (q ? { text: q, at: Date.now(), reason: '' } : null);
   // Without an answer from the background the panel still opens, on the query in its URL if any.
   void askBackground('takePending', {}).then((p) => show(p ?? fromUrl()), () => show(fromUrl()));
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'session' || !changes.pendingLookup?.newValue) return;
+  watchStorage('session', ['pendingLookup'], (changes) => {
+    if (!changes.pendingLookup?.newValue) return;
     void askBackground('takePending', {}).then((p) => p && show(p), () => undefined);
   });
 }

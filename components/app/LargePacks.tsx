@@ -4,11 +4,11 @@
  * before and after every import or removal, so freed space is visible).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { askBackground } from '../messages';
-import { mb, type PackImportResult } from '../storage/user-packs';
-import { listLargePacks, removeLargePack, type LargePackMeta } from '../storage/pack-db';
-import { storageUse, type StorageUse } from '../storage/quota';
-import { importLargePack, type ImportProgress, type LargeReserved } from './large-pack-import';
+import { askBackground } from '../../lib/messages';
+import { mb, type PackImportResult } from '../../lib/storage/user-packs';
+import { listLargePacks, removeLargePack, type LargePackMeta } from '../../lib/storage/pack-db';
+import { storageUse, type StorageUse } from '../../lib/storage/quota';
+import { importLargePack, type ImportProgress, type LargeReserved } from '../../lib/large-pack-import';
 
 export interface LargePacksState {
   packs: LargePackMeta[];

@@ -5,18 +5,9 @@
  * data actually searched (no date is written here).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { extensionVersion } from '../../lib/extension-pages';
 import { formatLongDate } from '../../core/format/citation';
-import { askBackground, type PackInfo } from '../messages';
-
-/** The manifest's version, or undefined where there is no manifest to read (never throws). */
-function extensionVersion(): string | undefined {
-  try {
-    return browser.runtime.getManifest().version;
-  } catch {
-    return undefined;
-  }
-}
+import { askBackground, type PackInfo } from '../../lib/messages';
 
 export function AboutView({ version, packs }: { version: string | undefined; packs: PackInfo[] | null | 'failed' }) {
   return (

@@ -6,10 +6,10 @@
  * in the popup, so it costs the first results nothing.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import type { RepairNotice } from '../storage/repair';
+import { watchStorage } from '../../lib/extension-pages';
+import type { RepairNotice } from '../../lib/storage/repair';
 
-const repairModule = () => import('../storage/repair');
+const repairModule = () => import('../../lib/storage/repair');
 
 export function RepairNotices() {
   const [notices, setNotices] = useState<RepairNotice[]>([]);
@@ -21,10 +21,7 @@ export function RepairNotices() {
         .then((m) => m.readRepairNotices())
         .then((n) => live && setNotices(n), () => undefined);
     void load();
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && 'storageRepairs' in changes) void load();
-    };
-    browser.storage.onChanged.addListener(onChanged);
+    const unwatch = watchStorage('local', ['storageRepairs'], () => void load());
     // A repair made in this very page (it read damaged settings) is announced here too.
     let stop: (() => void) | undefined;
     void repairModule().then((m) => {
@@ -32,7 +29,7 @@ export function RepairNotices() {
     });
     return () => {
       live = false;
-      browser.storage.onChanged.removeListener(onChanged);
+      unwatch();
       stop?.();
     };
   }, []);
