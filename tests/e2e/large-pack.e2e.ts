@@ -216,9 +216,14 @@ describe('the D.C. Code as an imported pack', () => {
     await opts.getByRole('button', { name: `Remove ${TITLE}` }).click();
     await opts.getByRole('group', { name: `Remove ${TITLE}?` }).getByRole('button', { name: 'Remove' }).click();
     await expect.poll(() => opts.locator('[data-ol="pack-message"]').innerText(), { timeout: 60_000 }).toBe(`Removed “${TITLE}”.`);
+    // The database itself is gone (no context opens it again)…
     const databases = await opts.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
     figures.databasesAfterRemove = databases;
-    await expect.poll(async () => (await opts.reload(), await storageUse()).usage, { timeout: 60_000, interval: 2000 }).toBeLessThan(before.usage - 20 * 1048576);
+    expect(databases).not.toContain('ordinance-lens-packs');
+    // …and the usage the page shows falls. Chromium's IndexedDB gives the files' space back as it
+    // compacts them: measured, between 43% and all of what the import added, within seconds.
+    const added = (figures.storedMB as number) * 1048576;
+    await expect.poll(async () => (await opts.reload(), await storageUse()).usage, { timeout: 60_000, interval: 2000 }).toBeLessThan(before.usage - added / 4);
     const after = await storageUse();
     Object.assign(figures, { usageBeforeRemoveMB: mib(before.usage), usageAfterRemoveMB: mib(after.usage) });
     expect(await opts.locator('[data-ol="no-imported"]').count()).toBe(1);
