@@ -12,6 +12,7 @@ import { cleanContext } from '../card/page-context';
 import type { BackgroundContext } from './context';
 import { toPanel } from './panel';
 import { recordLookup } from './record';
+import { openEntry } from './open-entry';
 import { entryViewWhole, lookupWhole } from '../large-packs';
 
 type Proto = BackgroundProtocol;
@@ -76,6 +77,7 @@ export const HANDLERS: Handlers = {
     const out = await toPanel(ctx.pending, { tab: sender.tab, text: String(msg.text ?? '') }, 'copy-blocked');
     return { opened: !!(out.panelOpened || out.windowOpened) };
   },
+  openEntry, // lib/background/open-entry.ts
   check: async (ctx, msg) => (await ctx.packs.ready(), claimCheckView(ctx.service.corpus(), String(msg.text ?? '').slice(0, MAX_SELECTION_CHARS))),
   beforeAfter: async (ctx, msg) => (await ctx.packs.ready(), beforeAfterView(ctx.service.corpus(), String(msg.id))),
   clearHistory: async () => {
