@@ -54,6 +54,8 @@ export interface BackgroundProtocol {
   timeline: { req: { since?: string; until?: string; jurisdictions?: string[]; kinds?: EntryKind[] }; res: PackTimelineView };
   /** The earlier rule beside the later one for an amended entry (null: none in the pack). */
   beforeAfter: { req: { id: string }; res: BeforeAfterView | null };
+  /** A large pack was imported or removed (IndexedDB has no change events): reload the packs, build and keep their index; answers when ready. */
+  packsChanged: { req: Record<string, never>; res: { entries: number } };
   /** Empties the history, in the background's queue of history writes (so a lookup being recorded cannot bring it back). */
   clearHistory: { req: Record<string, never>; res: { ok: boolean; message?: string } };
   /** Adds a query to the local history (respects the history setting). */

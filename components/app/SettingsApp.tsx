@@ -13,8 +13,10 @@ import { download } from '../../lib/history-export';
 import { askBackground, type EntryView, type PackInfo } from '../../lib/messages';
 import { ConfirmRemove } from './ConfirmRemove';
 import { DamagedPacks } from './DamagedPacks';
-import { importUserPack, readUserPacks, removeUserPack, watchUserPacks, MAX_USER_PACKS_BYTES, mb, type StoredPack } from '../../lib/storage/user-packs';
+import { importUserPack, readUserPacks, removeUserPack, watchUserPacks, type StoredPack } from '../../lib/storage/user-packs';
 import { summarize, type PackSummary } from '../../core/view/types';
+import { ImportProgressBar, largeNote, StorageUseLine, useLargePacks } from './LargePacks';
+import { LARGE_PACK_BYTES } from '../../lib/large-pack-import';
 import { formatLongDate } from '../../core/format/citation';
 import { AboutSection } from './AboutSection';
 import { RepairNotices } from './RepairNotices';
@@ -30,7 +32,7 @@ const SAMPLE_PINPOINT = '(a)(3)';
 type PackMessage = { ok: boolean; text: string; problems?: string[] };
 
 /** A pack's line in the list: title, id, version, as-of date, entry count. */
-function PackRow({ p, hidden, onRemove }: { p: PackSummary; hidden?: number; onRemove?: () => void }) {
+function PackRow({ p, hidden, note, onRemove }: { p: PackSummary; hidden?: number; note?: string; onRemove?: () => void }) {
   // Removing cannot be undone here (only the pack's own file brings it back), so it asks first.
   const [confirming, setConfirming] = useState(false);
   return (
@@ -41,6 +43,7 @@ function PackRow({ p, hidden, onRemove }: { p: PackSummary; hidden?: number; onR
         <span class="ol-muted">
           id {p.id} · version {p.version} · current as of {formatLongDate(p.asOf)} · {p.entries} {p.entries === 1 ? 'entry' : 'entries'}
           {hidden ? ` (${hidden} not searched: the bundled pack uses the same id)` : ''}
+          {note ? ` · ${note}` : ''}
         </span>
       </span>
       {onRemove && !confirming ? (
@@ -72,7 +75,7 @@ function PackMessageBox({ message }: { message: PackMessage }) {
 }
 
 /** The bundled packs, then the imported ones (each removable). */
-function PackLists({ bundled, imported, hiddenOf, onRemove }: { bundled: PackInfo[] | null; imported: PackSummary[]; hiddenOf: (id: string) => number; onRemove: (p: PackSummary) => void }) {
+function PackLists({ bundled, imported, large, hiddenOf, onRemove }: { bundled: PackInfo[] | null; imported: PackSummary[]; large: ReturnType<typeof useLargePacks>['packs']; hiddenOf: (id: string) => number; onRemove: (p: PackSummary) => void }) {
   return (
     <>
       <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} data-ol="bundled-packs" aria-label="Bundled packs">
@@ -82,10 +85,13 @@ function PackLists({ bundled, imported, hiddenOf, onRemove }: { bundled: PackInf
       </ul>
       {bundled === null ? <p class="ol-muted">Loading…</p> : null}
       <h3 class="ol-section-title">Imported</h3>
-      {imported.length ? (
+      {imported.length || large.length ? (
         <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} data-ol="imported-packs" aria-label="Imported packs">
           {imported.map((p) => (
             <PackRow key={p.id} p={p} hidden={hiddenOf(p.id)} onRemove={() => onRemove(p)} />
+          ))}
+          {large.map((p) => (
+            <PackRow key={p.id} p={p} note={largeNote(p)} onRemove={() => onRemove(p)} />
           ))}
         </ul>
       ) : (
@@ -104,6 +110,7 @@ function PacksSection() {
   const [stored, setStored] = useState<StoredPack[]>([]);
   const [message, setMessage] = useState<PackMessage | null>(null);
   const [busy, setBusy] = useState(false);
+  const large = useLargePacks();
 
   const loadImported = async () => setStored(await readUserPacks());
   const imported = stored.map((s) => summarize(s.pack));
@@ -134,14 +141,9 @@ function PacksSection() {
         setMessage({ ok: false, text: 'Not imported: Ordinance Lens could not list its bundled pack to check the file against. Reload this page and try again.' });
         return;
       }
-      if (f.size > MAX_USER_PACKS_BYTES) {
-        setMessage({
-          ok: false,
-          text: `Not imported: “${f.name}” is too big for the browser's storage (${mb(f.size)}; imported packs can take at most ${mb(MAX_USER_PACKS_BYTES)} together). Nothing was changed.`,
-        });
-        return;
-      }
-      const r = await importUserPack(await f.text(), { packIds: new Set(bundled.map((p) => p.id)), entryIds: new Set(bundledIds) });
+      const reserved = { packIds: new Set(bundled.map((p) => p.id)), entryIds: new Set(bundledIds) };
+      // A whole code goes to the browser's database (IndexedDB), with a progress bar.
+      const r = f.size > LARGE_PACK_BYTES ? await large.importFile(f, reserved) : await importUserPack(await f.text(), reserved);
       setMessage(r.ok ? { ok: true, text: r.message } : { ok: false, text: r.message, ...(r.problems ? { problems: r.problems } : {}) });
       await loadImported();
     } finally {
@@ -151,7 +153,7 @@ function PacksSection() {
   }
 
   async function remove(p: PackSummary) {
-    const r = await removeUserPack(p.id);
+    const r = large.packs.some((l) => l.id === p.id) ? await large.remove(p.id) : await removeUserPack(p.id);
     setMessage({ ok: r.ok, text: r.message });
     await loadImported();
   }
@@ -165,13 +167,15 @@ function PacksSection() {
         Lookups search the pack that comes with Ordinance Lens and any pack you import. An imported pack is a JSON file in the format <code>lens export</code> prints (check one first with <code>lens validate FILE.json</code>); its entries are
         marked with its title wherever they are shown, since Ordinance Lens has not checked them. Importing a newer version of a pack you imported replaces it.
       </p>
-      <PackLists bundled={bundled} imported={imported} hiddenOf={hiddenOf} onRemove={(p) => void remove(p)} />
+      <PackLists bundled={bundled} imported={imported} large={large.packs} hiddenOf={hiddenOf} onRemove={(p) => void remove(p)} />
       <div class="ol-row">
         <label class="ol-btn ol-btn--ghost" style={{ display: 'inline-flex', alignItems: 'center' }}>
           Import a pack (JSON)…
           <input type="file" accept="application/json,.json" class="ol-sr" disabled={busy} data-ol="import-pack" onChange={(e) => void onFile(e.currentTarget as HTMLInputElement)} />
         </label>
       </div>
+      {large.progress ? <ImportProgressBar p={large.progress} /> : null}
+      <StorageUseLine use={large.use} />
       {message ? <PackMessageBox message={message} /> : null}
     </section>
   );
