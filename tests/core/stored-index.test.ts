@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex, fromStoredIndex, lookup, toStoredIndex, type LookupResult } from '../../core/search/index';
 import { slimEntry, stubEntry, isStub } from '../../core/pack/slim';
-import { bundledEntries } from '../../scripts/commands/lookup';
+import { bundledEntries } from '../support/bundled';
 import { syntheticEntries } from '../../scripts/commands/bench';
 
 const entries = [...bundledEntries(), ...syntheticEntries(2000)];
