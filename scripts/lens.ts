@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   scan: () => import('./commands/scan'),
   check: () => import('./commands/check'),
   'bench-claims': () => import('./commands/bench-claims'),
+  'eval-claims': () => import('./commands/eval-claims'),
   timeline: () => import('./commands/timeline'),
   'import-code': () => import('./commands/import-code'),
   'bench-code': () => import('./commands/bench-code'),
