@@ -10,12 +10,15 @@
  * so "MPD can still work with the FBI" lands on the exception that allows it and "police may ask
  * about status" lands on the rule that forbids it, flagged as the opposite.
  */
-import type { Confidence, Entry, Point } from '../schema/pack';
+import type { Confidence, Entry } from '../schema/pack';
 import { lookup, type SearchIndex } from '../search/index';
+import { candidateEntries, rankingOf, scoreCandidates, type Candidate, type ClaimVector } from './candidates';
+import { chooseBest } from './choose';
 import { describesOlderText, notInForce, type ClaimFlag } from './flags';
-import { opposes, readModality, type Polarity } from './modality';
+import { opposes, readModality, type Modality, type Polarity } from './modality';
+import { readingWhereAligned } from './point-reading';
 import { splitClaims } from './split';
-import { claimTerms, entryTerms, idf, itemTerms, itemVector, retrieveItems, termStats } from './terms';
+import { claimTerms, idf, termStats } from './terms';
 
 export interface ClaimResult {
   /** The claim as written in the selection. */
@@ -64,83 +67,8 @@ export interface CheckOptions {
 export const MIN_COVERAGE = 0.03;
 /** A claim the engine has no confident answer for needs a stronger alignment. */
 export const MIN_COVERAGE_UNSURE = 0.08;
-/** Weight of the entry-level match (title, aliases, summary) beside the point's own alignment. */
-const ENTRY_WEIGHT = 0.4;
-/** How much a long point is discounted for saying more than the claim (0: not at all, 1: cosine). */
-const LENGTH_EXP = 0.4;
-/** The engine's rank of the entry: weight of the lowest candidate … the top one (1). */
-const RANK_BASE = 0.6;
-const RANK_POW = 1;
-const CONF_BONUS = 0.1;
-/** An entry of another place than the one the claim names. */
-const PLACE_PENALTY = 0.8;
 /** Opposite is flagged only on a clear alignment: a shared word or two is not a contradiction. */
 const MIN_STRENGTH_OPPOSITE = 0.3;
-
-interface Candidate {
-  entry: Entry;
-  match: 'point' | 'exception';
-  index: number;
-  point: Point;
-  strength: number;
-  /** Share of the claim's weighted words the point carries. */
-  coverage: number;
-  score: number;
-  aligned: string[];
-  reading?: Polarity;
-}
-
-/** Local governments a text names, normalized ("st. paul" → "saint paul"). */
-const PLACES: [RegExp, string][] = [
-  [/\b(?:st\.?|saint) paul\b/i, 'saint paul'],
-  [/\bminneapolis\b|\bmpd\b/i, 'minneapolis'],
-  [/\bhennepin\b/i, 'hennepin'],
-  [/\bramsey\b/i, 'ramsey'],
-  [/\bmounds view\b/i, 'mounds view'],
-];
-function placesNamed(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const [re, name] of PLACES) if (re.test(text)) out.add(name);
-  return out;
-}
-
-/** A point's clauses with their terms and readings (memoized per text). */
-interface PointClause {
-  terms: ReadonlySet<string>;
-  reading: Polarity;
-}
-const clauseMemo = new Map<string, PointClause[]>();
-function pointClauses(text: string): PointClause[] {
-  let r = clauseMemo.get(text);
-  if (!r) {
-    const parts = splitClaims(text);
-    r = (parts.length ? parts : [{ text }]).map((c) => ({ terms: new Set(itemTerms(c.text)), reading: readModality(c.text).polarity }));
-    if (clauseMemo.size > 100_000) clauseMemo.clear();
-    clauseMemo.set(text, r);
-  }
-  return r;
-}
-
-/**
- * How a point reads where it meets the claim: "MPD cannot interfere with ICE, but may respond to
- * emergencies" forbids interfering and permits responding; the clause sharing most of the
- * claim's weight decides.
- */
-function readingWhereAligned(text: string, weights: ReadonlyMap<string, number>): Polarity {
-  const parts = pointClauses(text);
-  if (parts.length === 1) return parts[0]!.reading;
-  let best = parts[0]!;
-  let bestW = -1;
-  for (const p of parts) {
-    let w = 0;
-    for (const t of p.terms) w += weights.get(t) ?? 0;
-    if (w > bestW) {
-      best = p;
-      bestW = w;
-    }
-  }
-  return best.reading;
-}
 
 function byIdMap(entries: readonly Entry[]): Map<string, Entry> {
   let m = idMemo.get(entries);
@@ -152,8 +80,22 @@ function byIdMap(entries: readonly Entry[]): Map<string, Entry> {
 }
 const idMemo = new WeakMap<readonly Entry[], Map<string, Entry>>();
 
+type ClaimSpan = { text: string; start: number; end: number };
+
+/** The flags of flags.ts for the chosen candidate. */
+function flagsOf(best: Candidate, claim: Modality, pointReading: Polarity): ClaimFlag[] {
+  const flags: ClaimFlag[] = [];
+  if (best.match === 'exception') flags.push('exception');
+  if (best.point.confidence === 'reported') flags.push('reported');
+  if (notInForce(best.entry)) flags.push('not-in-force');
+  if (describesOlderText(best.entry, best.point)) flags.push('older-text');
+  // Only a claim that states a rule (may, may not, is barred …) is set against the point's rule.
+  if (claim.deontic && best.strength >= MIN_STRENGTH_OPPOSITE && opposes(claim.polarity, pointReading)) flags.push('opposite');
+  return flags;
+}
+
 /** Checks one claim against the pack. */
-export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim: { text: string; start: number; end: number }, options: CheckOptions = {}): ClaimResult {
+export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim: ClaimSpan, options: CheckOptions = {}): ClaimResult {
   const reading = readModality(claim.text);
   const base = { text: claim.text, start: claim.start, end: claim.end, claimReading: reading.polarity };
   const none = (): ClaimResult => ({ ...base, entry: null, match: 'none', matched: '', confidence: null, flags: ['no-match'], aligned: [], strength: 0, coverage: 0, engineConfident: false });
@@ -161,103 +103,21 @@ export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim:
   if (!terms.length) return none();
   const stats = termStats(entries);
   const weights = new Map(terms.map((t) => [t, idf(stats, t)]));
-  let claimNorm = 0;
-  for (const w of weights.values()) claimNorm += w * w;
-  claimNorm = Math.sqrt(claimNorm);
+  let norm2 = 0;
+  for (const w of weights.values()) norm2 += w * w;
+  const vector: ClaimVector = { text: claim.text, weights, norm2 };
 
-  const r = lookup(index, claim.text, { limit: 5 });
-  const confident = new Set(r.results.map((h) => h.id));
-  const hits = [...r.results, ...r.others].slice(0, options.candidates ?? 8);
-  const top = hits[0]?.score || 1;
-  const rankOf = new Map(hits.map((h) => [h.id, h.score / top]));
-  // A citation the claim names ("8 USC § 1373") settles which entry it is about.
-  const cited = new Set(hits.filter((h) => h.via === 'citation').map((h) => h.id));
-  const places = placesNamed(claim.text);
-  const byId = byIdMap(entries);
-  // Candidates: the engine's entries, plus the entries of the points that share the most rare
-  // words with the claim (the engine ranks entries for a term; a sentence needs its points).
-  const pool = new Set<Entry>();
-  for (const h of hits) {
-    const e = byId.get(h.id);
-    if (e) pool.add(e);
-  }
-  for (const { ref } of retrieveItems(stats, weights, 24)) pool.add(entries[ref.entry]!);
-  if (!pool.size) return none();
-
-  let best: Candidate | undefined;
-  const candidates: Candidate[] = [];
-  for (const entry of pool) {
-    const rank = rankOf.get(entry.id);
-    let rankWeight = rank === undefined ? RANK_BASE * 0.9 : RANK_BASE + (1 - RANK_BASE) * Math.max(0, Math.min(1, rank)) ** RANK_POW + (confident.has(entry.id) ? CONF_BONUS : 0);
-    if (cited.has(entry.id)) rankWeight *= 1.5;
-    // A claim that names a place ("St. Paul has an ordinance …") is about that place's rules.
-    if (places.size && !placesNamed(entry.jurisdiction + ' ' + entry.title).size) rankWeight *= 1;
-    else if (places.size && ![...placesNamed(entry.jurisdiction + ' ' + entry.title)].some((p) => places.has(p))) rankWeight *= PLACE_PENALTY;
-    // How much of the claim the entry as a whole (title, aliases, summary) is about.
-    let entryDot = 0;
-    for (const t of entryTerms(entry)) entryDot += (weights.get(t) ?? 0) ** 2;
-    const entrySim = entryDot / (claimNorm * claimNorm);
-    const consider = (match: 'point' | 'exception', point: Point, i: number) => {
-      const { terms: it, weights: iw, norm: itemNorm } = itemVector(stats, point.text);
-      let dot = 0;
-      let cover = 0;
-      const aligned: string[] = [];
-      for (let k = 0; k < it.length; k++) {
-        const t = it[k]!;
-        const w = iw[k]!;
-        const cw = weights.get(t);
-        if (cw !== undefined) {
-          dot += cw * w;
-          cover += cw * cw;
-          aligned.push(...(surfaces.get(t) ?? []));
-        }
-      }
-      if (!dot) return;
-      // Cosine, but a long point is not punished much for saying more than the claim.
-      const strength = Math.min(1, dot / (claimNorm ** (2 - LENGTH_EXP) * itemNorm ** LENGTH_EXP));
-      // Official text beats press reports on a near tie.
-      const badge = point.confidence === 'primary' ? 1.04 : 1;
-      candidates.push({ entry, match, index: i, point, strength, coverage: cover / (claimNorm * claimNorm), score: (strength * rankWeight + ENTRY_WEIGHT * entrySim) * badge, aligned });
-    };
-    entry.points.forEach((p, i) => consider('point', p, i));
-    entry.exceptions.forEach((p, i) => consider('exception', p, i));
-  }
-  if (!candidates.length) return none();
-  const topScore = Math.max(...candidates.map((c) => c.score));
-  // An exception speaks to a claim only when the claim names its case: "police may ask about
-  // status" shares no word with "… when status is an element of the crime" that the rule itself
-  // lacks, so it is set beside the rule (and flagged opposite), not beside the exception.
-  const rules = candidates.filter((c) => c.match === 'point' && c.score >= topScore * 0.6);
-  const namesItsCase = (c: Candidate) => {
-    const rule = rules.filter((r) => r.entry === c.entry).sort((a, b) => b.score - a.score)[0] ?? rules.sort((a, b) => b.score - a.score)[0];
-    if (!rule) return true;
-    const ruleWords = new Set(rule.aligned);
-    return c.aligned.some((w) => !ruleWords.has(w));
-  };
-  // Among near-ties, the point on the claim's side wins (see the module comment).
-  const sideBonus = (c: Candidate) => {
-    if (c.match === 'exception' && !namesItsCase(c)) return 0.85;
-    return (c.reading ??= readingWhereAligned(c.point.text, weights)) === reading.polarity && reading.polarity !== 'neutral' ? 1.12 : 1;
-  };
-  for (const c of candidates) {
-    if (c.score < topScore * 0.8) continue;
-    if (!best || c.score * sideBonus(c) > best.score * sideBonus(best)) best = c;
-  }
+  const found = lookup(index, claim.text, { limit: 5 });
+  const ranking = rankingOf(found, options.candidates ?? 8);
+  const pool = candidateEntries(stats, entries, byIdMap(entries), vector, ranking);
+  const best = chooseBest(scoreCandidates(stats, pool, vector, ranking), reading, weights);
   if (!best) return none();
-  const threshold = confident.has(best.entry.id) ? MIN_COVERAGE : MIN_COVERAGE_UNSURE;
-  if (best.coverage < threshold) return none();
+  const engineConfident = ranking.confident.has(best.entry.id);
+  if (best.coverage < (engineConfident ? MIN_COVERAGE : MIN_COVERAGE_UNSURE)) return none();
   // One shared word is not evidence ("painted the bridge green" is not about green cards).
-  const shared = terms.filter((t) => best!.aligned.some((w) => surfaces.get(t)?.includes(w))).length;
-  if (shared < 2 && terms.length >= 3) return none();
+  if (best.shared.length < 2 && terms.length >= 3) return none();
 
-  const flags: ClaimFlag[] = [];
-  if (best.match === 'exception') flags.push('exception');
-  if (best.point.confidence === 'reported') flags.push('reported');
-  if (notInForce(best.entry)) flags.push('not-in-force');
-  if (describesOlderText(best.entry, best.point)) flags.push('older-text');
   const pointReading = best.reading ?? readingWhereAligned(best.point.text, weights);
-  // Only a claim that states a rule (may, may not, is barred …) is set against the point's rule.
-  if (reading.deontic && best.strength >= MIN_STRENGTH_OPPOSITE && opposes(reading.polarity, pointReading)) flags.push('opposite');
   return {
     ...base,
     entry: best.entry.id,
@@ -266,12 +126,12 @@ export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim:
     matched: best.point.text,
     ...(best.point.subsection ? { subsection: best.point.subsection } : {}),
     confidence: best.point.confidence,
-    flags,
-    aligned: [...new Set(best.aligned)],
+    flags: flagsOf(best, reading, pointReading),
+    aligned: [...new Set(best.shared.flatMap((t) => surfaces.get(t) ?? []))],
     pointReading,
     strength: Math.round(best.strength * 100) / 100,
     coverage: Math.round(best.coverage * 100) / 100,
-    engineConfident: confident.has(best.entry.id),
+    engineConfident,
   };
 }
 

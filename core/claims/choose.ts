@@ -1,0 +1,81 @@
+/**
+ * Which candidate (candidates.ts) is set beside a claim.
+ *
+ * An exception, or a point that is one in substance ("nothing in the chapter stops …"), speaks
+ * to a claim only when the claim states the exception's case: it carries at least two of the
+ * words that set the exception apart from the rules around it (the case words), and they weigh
+ * a good share of what the two share; and the claim does not forbid what the exception permits
+ * (a claim that bars something states the rule, even when it mentions the case: "bars employees
+ * from assisting ICE, including investigating people only for being here unlawfully"). An
+ * exception that shares a few words with a claim otherwise is passed over for the rule.
+ *
+ * Among near-ties, the point on the claim's side (permits / forbids, modality.ts) wins, so "MPD
+ * can still work with the FBI" lands on the exception that allows it; "police may ask about
+ * status" has no such point and lands on the rule that forbids it (flagged opposite in check.ts).
+ */
+import type { Entry } from '../schema/pack';
+import type { Candidate } from './candidates';
+import type { Modality, Polarity } from './modality';
+import { pointClauses, readingWhereAligned } from './point-reading';
+import { itemTerms } from './terms';
+
+/** Candidates within this share of the top score are near-ties. */
+const NEAR = 0.8;
+/** Bonus for a near-tie on the claim's side. */
+const SAME_SIDE = 1.12;
+/** A claim states an exception's case with at least this many case words … */
+const MIN_CASE_TERMS = 2;
+/** … weighing at least this share of the words the claim and the exception share. */
+const MIN_CASE_SHARE = 0.35;
+
+/** A point that is an exception in substance: it permits by saying the rule does not reach a case. */
+function isCarveOut(c: Candidate): boolean {
+  return c.match === 'exception' || (pointClauses(c.point.text)[0]?.carveOut ?? false);
+}
+
+/** Terms of the rules an exception is set against: the entry's own rules, else the best rule candidate's. */
+function ruleTerms(entry: Entry, rules: readonly Candidate[]): Set<string> {
+  const own = entry.points.filter((p) => !pointClauses(p.text)[0]?.carveOut);
+  const texts = own.length ? own.map((p) => p.text) : rules.slice(0, 2).map((r) => r.point.text);
+  return new Set(texts.flatMap((t) => itemTerms(t)));
+}
+
+/** Does the claim state the case of this exception (see the module comment)? */
+export function statesTheCase(c: Candidate, claim: Modality, weights: ReadonlyMap<string, number>, rules: readonly Candidate[]): boolean {
+  const reading = readingWhereAligned(c.point.text, weights);
+  if (claim.polarity === 'forbid' && reading !== 'forbid') return false;
+  const rule = ruleTerms(c.entry, rules);
+  let caseW = 0;
+  let sharedW = 0;
+  let caseTerms = 0;
+  for (const t of c.shared) {
+    const w = (weights.get(t) ?? 0) ** 2;
+    sharedW += w;
+    if (!rule.has(t)) {
+      caseW += w;
+      caseTerms++;
+    }
+  }
+  return caseTerms >= MIN_CASE_TERMS && caseW >= MIN_CASE_SHARE * sharedW;
+}
+
+/** The candidate set beside the claim; undefined when there is none. */
+export function chooseBest(candidates: readonly Candidate[], claim: Modality, weights: ReadonlyMap<string, number>): Candidate | undefined {
+  if (!candidates.length) return undefined;
+  const topScore = Math.max(...candidates.map((c) => c.score));
+  const rules = candidates.filter((c) => !isCarveOut(c)).sort((a, b) => b.score - a.score);
+  const eligible = (c: Candidate) => !isCarveOut(c) || statesTheCase(c, claim, weights, rules);
+  // Exceptions that do not speak to the claim step aside when a rule is in the running.
+  const pool = candidates.filter((c) => eligible(c) || !rules.length || rules[0]!.score < topScore * 0.5);
+  const top = Math.max(...pool.map((c) => c.score));
+  const side = (c: Candidate): number => {
+    const r: Polarity = (c.reading ??= readingWhereAligned(c.point.text, weights));
+    return r === claim.polarity && claim.polarity !== 'neutral' ? SAME_SIDE : 1;
+  };
+  let best: Candidate | undefined;
+  for (const c of pool) {
+    if (c.score < top * NEAR) continue;
+    if (!best || c.score * side(c) > best.score * side(best)) best = c;
+  }
+  return best;
+}
