@@ -12,6 +12,8 @@ import { scanTerms } from '../text/tokenize';
 const MODAL_STEMS = new Set([
   'prohibit', 'bar', 'ban', 'forbid', 'allow', 'permit', 'prevent', 'authoriz', 'cannot', "can't", "don't", "doesn't", "won't",
   'never', 'except', 'unless', 'nothing', 'noth', 'refus', 'restrict', 'still', 'also', 'abl', 'abil', 'longer', 'off-limit',
+  // "solely", like "only", limits a rule ("the sole alleged violation"); it is not what a rule is about.
+  'sole',
 ]);
 
 /** Stems folded together: different words for the same thing in news and in law. */
@@ -25,6 +27,7 @@ const SYNONYMS: Record<string, string> = {
   cooper: 'assist', help: 'assist', aid: 'assist', collabor: 'assist', partner: 'assist',
   ice: 'immigr-agent', dhs: 'immigr-agent',
   deport: 'remov',
+  individu: 'peopl', person: 'peopl',
 };
 
 /** Names written out in news and shortened in the pack (or the reverse), read as one word. */
@@ -33,6 +36,8 @@ const PHRASES: [RegExp, string][] = [
   [/\b(?:u\.?s\.? )?immigration and customs enforcement\b/g, 'ice'],
   [/\b(?:u\.?s\.? )?(?:department of )?homeland security\b/g, 'dhs'],
   [/\btak(?:e|es|ing) part\b/g, 'participate'],
+  // Being in the country without status, however a page puts it, is what the pack calls undocumented.
+  [/\b(?:(?:being |are |is )?(?:in the (?:u\.?s\.?|united states|country)|here|present)) (?:unlawfully|illegally|without (?:legal )?(?:authorization|status|papers|permission))\b|\bwithout legal status\b|\billegal (?=immigrants?\b|aliens?\b)/g, 'undocumented '],
   [/\bcity council\b/g, 'council'],
 ];
 
