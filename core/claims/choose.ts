@@ -62,11 +62,10 @@ export function statesTheCase(c: Candidate, claim: Modality, weights: ReadonlyMa
 /** The candidate set beside the claim; undefined when there is none. */
 export function chooseBest(candidates: readonly Candidate[], claim: Modality, weights: ReadonlyMap<string, number>): Candidate | undefined {
   if (!candidates.length) return undefined;
-  const topScore = Math.max(...candidates.map((c) => c.score));
   const rules = candidates.filter((c) => !isCarveOut(c)).sort((a, b) => b.score - a.score);
-  const eligible = (c: Candidate) => !isCarveOut(c) || statesTheCase(c, claim, weights, rules);
-  // Exceptions that do not speak to the claim step aside when a rule is in the running.
-  const pool = candidates.filter((c) => eligible(c) || !rules.length || rules[0]!.score < topScore * 0.5);
+  const eligible = candidates.filter((c) => !isCarveOut(c) || statesTheCase(c, claim, weights, rules));
+  // Exceptions that do not speak to the claim step aside for any candidate sharing two words with it.
+  const pool = eligible.some((c) => c.shared.length >= 2) ? eligible : candidates;
   const top = Math.max(...pool.map((c) => c.score));
   const side = (c: Candidate): number => {
     const r: Polarity = (c.reading ??= readingWhereAligned(c.point.text, weights));
