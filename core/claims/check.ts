@@ -12,7 +12,7 @@
  */
 import type { Confidence, Entry } from '../schema/pack';
 import { lookup, type SearchIndex } from '../search/index';
-import { candidateEntries, rankingOf, scoreCandidates, type Candidate, type ClaimVector } from './candidates';
+import { candidateEntries, rankingOf, scoreCandidates, type Candidate, type ClaimVector, type Ranking } from './candidates';
 import { chooseBest } from './choose';
 import { describesOlderText, notInForce, type ClaimFlag } from './flags';
 import { opposes, readModality, type Modality, type Polarity } from './modality';
@@ -94,8 +94,12 @@ function flagsOf(best: Candidate, claim: Modality, pointReading: Polarity): Clai
   return flags;
 }
 
-/** Checks one claim against the pack. */
-export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim: ClaimSpan, options: CheckOptions = {}): ClaimResult {
+/**
+ * Checks one claim against the pack. `passage`: the engine's answer for the whole selection the
+ * claim comes from (checkClaims asks once per passage); without it the engine is asked about the
+ * claim alone.
+ */
+export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim: ClaimSpan, options: CheckOptions = {}, passage?: Ranking): ClaimResult {
   const reading = readModality(claim.text);
   const base = { text: claim.text, start: claim.start, end: claim.end, claimReading: reading.polarity };
   const none = (): ClaimResult => ({ ...base, entry: null, match: 'none', matched: '', confidence: null, flags: ['no-match'], aligned: [], strength: 0, coverage: 0, engineConfident: false });
@@ -107,8 +111,7 @@ export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim:
   for (const w of weights.values()) norm2 += w * w;
   const vector: ClaimVector = { text: claim.text, weights, norm2 };
 
-  const found = lookup(index, claim.text, { limit: 5 });
-  const ranking = rankingOf(found, options.candidates ?? 8);
+  const ranking = passage ?? rankingOf(lookup(index, claim.text, { limit: 5 }), options.candidates ?? 8);
   const pool = candidateEntries(stats, entries, byIdMap(entries), vector, ranking);
   const best = chooseBest(scoreCandidates(stats, pool, vector, ranking), reading, weights);
   if (!best) return none();
@@ -135,9 +138,20 @@ export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim:
   };
 }
 
-/** Splits `text` into claims (split.ts) and checks each one. */
+/** Candidate entries per claim the passage's lookup names (capped by the engine's limit of 50). */
+const PASSAGE_CANDIDATES_PER_CLAIM = 4;
+
+/**
+ * Splits `text` into claims (split.ts) and checks each one. The lookup engine is asked once for
+ * the whole passage, not once per claim (it was most of a paragraph's cost): its answers are the
+ * entries every claim is scored against, beside those each claim's rare words retrieve.
+ */
 export function checkClaims(index: SearchIndex, entries: readonly Entry[], text: string, options: CheckOptions = {}): ClaimCheck {
   const max = options.maxClauses ?? 40;
-  const claims = splitClaims(String(text ?? ''), max + 1);
-  return { clauses: claims.slice(0, max).map((c) => checkClaim(index, entries, c, options)), truncated: claims.length > max };
+  const all = String(text ?? '');
+  const found = splitClaims(all, max + 1);
+  const claims = found.slice(0, max);
+  const limit = Math.min(50, Math.max(options.candidates ?? 8, PASSAGE_CANDIDATES_PER_CLAIM * claims.length));
+  const passage = claims.length > 1 ? rankingOf(lookup(index, all, { limit }), limit) : undefined;
+  return { clauses: claims.map((c) => checkClaim(index, entries, c, options, passage)), truncated: found.length > max };
 }

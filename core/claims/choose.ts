@@ -15,8 +15,8 @@
  */
 import type { Entry } from '../schema/pack';
 import type { Candidate } from './candidates';
-import type { Modality, Polarity } from './modality';
-import { pointClauses, readingWhereAligned } from './point-reading';
+import { readModality, type Modality, type Polarity } from './modality';
+import { readingWhereAligned } from './point-reading';
 import { itemTerms } from './terms';
 
 /** Candidates within this share of the top score are near-ties. */
@@ -30,14 +30,42 @@ const MIN_CASE_SHARE = 0.35;
 
 /** A point that is an exception in substance: it permits by saying the rule does not reach a case. */
 function isCarveOut(c: Candidate): boolean {
-  return c.match === 'exception' || (pointClauses(c.point.text)[0]?.carveOut ?? false);
+  return c.match === 'exception' || carveOutText(c.point.text);
+}
+const carveMemo = new Map<string, boolean>();
+function carveOutText(text: string): boolean {
+  let v = carveMemo.get(text);
+  if (v === undefined) {
+    v = readModality(text).carveOut ?? false;
+    if (carveMemo.size > 100_000) carveMemo.clear();
+    carveMemo.set(text, v);
+  }
+  return v;
 }
 
-/** Terms of the rules an exception is set against: the entry's own rules, else the best rule candidate's. */
-function ruleTerms(entry: Entry, rules: readonly Candidate[]): Set<string> {
-  const own = entry.points.filter((p) => !pointClauses(p.text)[0]?.carveOut);
-  const texts = own.length ? own.map((p) => p.text) : rules.slice(0, 2).map((r) => r.point.text);
-  return new Set(texts.flatMap((t) => itemTerms(t)));
+/** The best `n` candidates that are rules (not carve-outs), read lazily from the sorted list. */
+function topRules(sorted: readonly Candidate[], n: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of sorted) {
+    if (out.length >= n) break;
+    if (!isCarveOut(c)) out.push(c);
+  }
+  return out;
+}
+
+/** Terms of the rules an exception is set against: the entry's own rules, else the best rule candidates'. */
+function ruleTerms(entry: Entry, rules: readonly Candidate[]): ReadonlySet<string> {
+  const own = ownRuleTerms(entry);
+  return own.size ? own : new Set(rules.slice(0, 2).flatMap((r) => itemTerms(r.point.text)));
+}
+const ownRules = new WeakMap<Entry, ReadonlySet<string>>();
+function ownRuleTerms(entry: Entry): ReadonlySet<string> {
+  let t = ownRules.get(entry);
+  if (!t) {
+    t = new Set(entry.points.filter((p) => !carveOutText(p.text)).flatMap((p) => itemTerms(p.text)));
+    ownRules.set(entry, t);
+  }
+  return t;
 }
 
 /** Does the claim state the case of this exception (see the module comment)? */
@@ -59,21 +87,35 @@ export function statesTheCase(c: Candidate, claim: Modality, weights: ReadonlyMa
   return caseTerms >= MIN_CASE_TERMS && caseW >= MIN_CASE_SHARE * sharedW;
 }
 
-/** The candidate set beside the claim; undefined when there is none. */
+/**
+ * The candidate set beside the claim; undefined when there is none. Candidates are read (is it
+ * a carve-out, which side is it on) best first and only as far as the near-ties: a pack of
+ * 20,000 entries gives a claim hundreds of candidates.
+ */
 export function chooseBest(candidates: readonly Candidate[], claim: Modality, weights: ReadonlyMap<string, number>): Candidate | undefined {
   if (!candidates.length) return undefined;
-  const rules = candidates.filter((c) => !isCarveOut(c)).sort((a, b) => b.score - a.score);
-  const eligible = candidates.filter((c) => !isCarveOut(c) || statesTheCase(c, claim, weights, rules));
+  const sorted = [...candidates].sort((a, b) => b.score - a.score);
+  const eligible: Candidate[] = [];
+  let rules: Candidate[] | undefined;
+  let anyRuleShares = false;
+  for (const c of sorted) {
+    // Enough read: the eligible so far cover every near-tie of the best eligible one.
+    if (anyRuleShares && c.score < eligible[0]!.score * NEAR) break;
+    if (!isCarveOut(c) || statesTheCase(c, claim, weights, (rules ??= topRules(sorted, 2)))) {
+      eligible.push(c);
+      if (c.shared.length >= 2) anyRuleShares = true;
+    }
+  }
   // Exceptions that do not speak to the claim step aside for any candidate sharing two words with it.
-  const pool = eligible.some((c) => c.shared.length >= 2) ? eligible : candidates;
-  const top = Math.max(...pool.map((c) => c.score));
+  const pool = anyRuleShares ? eligible : sorted;
+  const top = pool[0]!.score;
   const side = (c: Candidate): number => {
     const r: Polarity = (c.reading ??= readingWhereAligned(c.point.text, weights));
     return r === claim.polarity && claim.polarity !== 'neutral' ? SAME_SIDE : 1;
   };
   let best: Candidate | undefined;
   for (const c of pool) {
-    if (c.score < top * NEAR) continue;
+    if (c.score < top * NEAR) break;
     if (!best || c.score * side(c) > best.score * side(best)) best = c;
   }
   return best;

@@ -135,7 +135,7 @@ export function entryTerms(e: Entry): readonly string[] {
  * first. Words carried by more than `maxShare` of all items are skipped here (they still count
  * when the candidates are scored): they would make every lookup walk most of the pack.
  */
-export function retrieveItems(stats: TermStats, weights: ReadonlyMap<string, number>, k: number, maxShare = 0.02): { ref: ItemRef; dot: number }[] {
+export function retrieveItems(stats: TermStats, weights: ReadonlyMap<string, number>, k: number, maxShare = 0.005): { ref: ItemRef; dot: number }[] {
   const limit = Math.max(40, stats.items * maxShare);
   const acc = (scratch.length >= stats.items ? scratch : (scratch = new Float64Array(stats.items)));
   const touched: number[] = [];
