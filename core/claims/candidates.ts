@@ -94,15 +94,15 @@ function scoreItem(stats: TermStats, claim: ClaimVector, point: Point): { streng
   const { terms, weights, norm } = itemVector(stats, point.text);
   let dot = 0;
   let cover = 0;
-  const shared: string[] = [];
+  let shared: string[] | undefined;
   for (let k = 0; k < terms.length; k++) {
     const cw = claim.weights.get(terms[k]!);
     if (cw === undefined) continue;
     dot += cw * weights[k]!;
     cover += cw * cw;
-    shared.push(terms[k]!);
+    (shared ??= []).push(terms[k]!);
   }
-  if (!dot) return undefined;
+  if (!dot || !shared) return undefined;
   // Cosine, but a long point is not punished much for saying more than the claim.
   const strength = Math.min(1, dot / (Math.sqrt(claim.norm2) ** (2 - LENGTH_EXP) * norm ** LENGTH_EXP));
   return { strength, coverage: cover / claim.norm2, shared };

@@ -139,7 +139,7 @@ export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim:
 }
 
 /** Candidate entries per claim the passage's lookup names (capped by the engine's limit of 50). */
-const PASSAGE_CANDIDATES_PER_CLAIM = 4;
+const PASSAGE_CANDIDATES_PER_CLAIM = 2;
 
 /**
  * Splits `text` into claims (split.ts) and checks each one. The lookup engine is asked once for

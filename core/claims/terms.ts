@@ -116,6 +116,8 @@ export function termStats(entries: readonly Entry[]): TermStats {
   });
   s = { items: refs.length, idfs: new Map(), vectors: new Map(), df, refs, postings };
   statsMemo.set(entries, s);
+  // Every point's weighted terms, once per pack: a claim then only looks them up.
+  for (const e of entries) for (const p of [...e.points, ...e.exceptions]) itemVector(s, p.text);
   return s;
 }
 
