@@ -7,7 +7,7 @@
 import type { Entry, Point } from '../schema/pack';
 import type { LookupResult } from '../search/index';
 import type { Polarity } from './modality';
-import { entryTerms, itemVector, retrieveItems, type TermStats } from './terms';
+import { entryTerms, entryVectors, retrieveItems, type ItemVector, type TermStats } from './terms';
 
 export interface Candidate {
   entry: Entry;
@@ -90,8 +90,8 @@ function rankWeight(entry: Entry, ranking: Ranking, places: Set<string>): number
 }
 
 /** Scores one point or exception against the claim; undefined when they share no word. */
-function scoreItem(stats: TermStats, claim: ClaimVector, point: Point): { strength: number; coverage: number; shared: string[] } | undefined {
-  const { terms, weights, norm } = itemVector(stats, point.text);
+function scoreItem(item: ItemVector, claim: ClaimVector): { strength: number; coverage: number; shared: string[] } | undefined {
+  const { terms, weights, norm } = item;
   let dot = 0;
   let cover = 0;
   let shared: string[] | undefined;
@@ -129,8 +129,9 @@ export function scoreCandidates(stats: TermStats, pool: Iterable<Entry>, claim: 
     let entryDot = 0;
     for (const t of entryTerms(entry)) entryDot += (claim.weights.get(t) ?? 0) ** 2;
     const entrySim = entryDot / claim.norm2;
+    const vectors = entryVectors(stats, entry);
     const consider = (match: Candidate['match'], point: Point, index: number) => {
-      const s = scoreItem(stats, claim, point);
+      const s = scoreItem((match === 'point' ? vectors.points : vectors.exceptions)[index]!, claim);
       if (!s) return;
       // Official text beats press reports on a near tie.
       const badge = point.confidence === 'primary' ? 1.04 : 1;

@@ -117,7 +117,7 @@ export function termStats(entries: readonly Entry[]): TermStats {
   s = { items: refs.length, idfs: new Map(), vectors: new Map(), df, refs, postings };
   statsMemo.set(entries, s);
   // Every point's weighted terms, once per pack: a claim then only looks them up.
-  for (const e of entries) for (const p of [...e.points, ...e.exceptions]) itemVector(s, p.text);
+  for (const e of entries) entryVectors(s, e);
   return s;
 }
 
@@ -175,6 +175,23 @@ export interface ItemVector {
   weights: Float64Array;
   /** Euclidean norm of the weights. */
   norm: number;
+}
+
+/** An entry's point and exception vectors, in order (one lookup per entry, not per point text). */
+export interface EntryVectors {
+  points: ItemVector[];
+  exceptions: ItemVector[];
+}
+const entryVectorMemo = new WeakMap<TermStats, WeakMap<Entry, EntryVectors>>();
+export function entryVectors(stats: TermStats, entry: Entry): EntryVectors {
+  let byEntry = entryVectorMemo.get(stats);
+  if (!byEntry) entryVectorMemo.set(stats, (byEntry = new WeakMap()));
+  let v = byEntry.get(entry);
+  if (!v) {
+    v = { points: entry.points.map((p) => itemVector(stats, p.text)), exceptions: entry.exceptions.map((p) => itemVector(stats, p.text)) };
+    byEntry.set(entry, v);
+  }
+  return v;
 }
 
 /** A point's terms with their idf weights and norm, computed once per pack. */
