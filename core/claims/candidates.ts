@@ -7,7 +7,7 @@
 import type { Entry, Point } from '../schema/pack';
 import type { LookupResult } from '../search/index';
 import type { Polarity } from './modality';
-import { entryTerms, entryVectors, retrieveItems, type ItemVector, type TermStats } from './terms';
+import { entryTermSet, entryVectors, retrieveItems, type ItemVector, type TermStats } from './terms';
 
 export interface Candidate {
   entry: Entry;
@@ -127,7 +127,8 @@ export function scoreCandidates(stats: TermStats, pool: Iterable<Entry>, claim: 
     const rw = rankWeight(entry, ranking, places);
     // How much of the claim the entry as a whole (title, aliases, summary) is about.
     let entryDot = 0;
-    for (const t of entryTerms(entry)) entryDot += (claim.weights.get(t) ?? 0) ** 2;
+    const known = entryTermSet(entry);
+    for (const [t, w] of claim.weights) if (known.has(t)) entryDot += w * w;
     const entrySim = entryDot / claim.norm2;
     const vectors = entryVectors(stats, entry);
     const consider = (match: Candidate['match'], point: Point, index: number) => {
