@@ -1,10 +1,12 @@
 /**
  * The popup's "Explain this page" button: asks the background to mark, in the tab the popup was
  * opened over, every law, order and term of the packs (lib/scan). Nothing is marked until the
- * reader presses it; the popup closes so the marks can be seen.
+ * reader presses it; the popup closes so the marks can be seen. Below it, the optional "always
+ * explain pages on this site" (./AlwaysHereToggle.tsx).
  */
 import { useState } from 'preact/hooks';
 import { askScan } from '../lib/scan/protocol';
+import { AlwaysHereToggle } from './AlwaysHereToggle';
 
 const WHY: Record<string, string> = {
   'injection-failed': 'This page does not let Ordinance Lens in (browser pages, the web store, PDF viewer).',
@@ -34,6 +36,7 @@ export function ExplainPageButton({ onDone = () => window.close() }: { onDone?: 
           {error}
         </span>
       ) : null}
+      <AlwaysHereToggle />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * "On this page" in the side panel: after "Explain this page", each entry the page mentions,
  * how often, in the order of its first mention, with its badge and status; "Go to mention"
- * scrolls the page to the next mention and opens its card. Reads the tab's report from
+ * scrolls the page to the next mention and opens its card; under an entry, the page's sentences
+ * about it that read as a rule, each sent to the claim check with one click (`onCheck`). Reads the tab's report from
  * storage.session (lib/scan/background.ts) and follows its changes; shows nothing until the
  * reader has asked for a page to be explained.
  */
@@ -10,7 +11,13 @@ import { askScan, type PageReport } from '../lib/scan/protocol';
 import { watchPageReport } from '../lib/scan/report-watch';
 import { ConfidenceBadge, StatusBadge } from './ConfidenceBadge';
 
-export function OnThisPage({ initial }: { initial?: PageReport | null }) {
+export interface OnThisPageProps {
+  initial?: PageReport | null;
+  /** Runs the claim check on one sentence of the page (the side panel shows it below). */
+  onCheck?: (sentence: string) => void;
+}
+
+export function OnThisPage({ initial, onCheck }: OnThisPageProps) {
   const [report, setReport] = useState<PageReport | null>(initial ?? null);
   const [seen, setSeen] = useState<Record<string, number>>({});
   useEffect(() => {
@@ -50,9 +57,26 @@ export function OnThisPage({ initial }: { initial?: PageReport | null }) {
                 Go to mention{it.count > 1 ? ` (${((seen[it.id] ?? 0) % it.count) + 1} of ${it.count})` : ''}
               </button>
             </span>
+            {it.claims?.length && onCheck ? <PageClaims title={it.title} claims={it.claims} onCheck={onCheck} /> : null}
           </li>
         ))}
       </ol>
     </section>
+  );
+}
+
+/** The page's rule sentences about one entry, each with its "Check this claim" button. Page text is text nodes only. */
+function PageClaims({ title, claims, onCheck }: { title: string; claims: string[]; onCheck: (sentence: string) => void }) {
+  return (
+    <ul data-ol="page-claims" aria-label={`What this page says about ${title}`} style="list-style:none;margin:2px 0 0;padding:0 0 0 10px;border-left:2px solid var(--ol-border);display:grid;gap:4px">
+      {claims.map((c) => (
+        <li key={c} data-ol="page-claim" style="font-size:12px">
+          <q>{c}</q>{' '}
+          <button type="button" class="ol-btn ol-btn--ghost" data-ol="check-claim" style="font-size:12px;padding:0 6px" onClick={() => onCheck(c)} aria-label={`Check this claim: ${c}`}>
+            Check this claim
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }

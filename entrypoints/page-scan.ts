@@ -4,13 +4,14 @@ import { PageScan } from '../lib/scan/page-controller';
 import type { PageScanMessage, PageScanProtocol } from '../lib/scan/protocol';
 
 /**
- * "Explain this page": injected only when the reader asks (popup button or shortcut, activeTab +
- * scripting), like the card script. Never registered for any site, never run by itself. Asked
- * again while its marks are on, it clears them (the shortcut toggles).
+ * "Explain this page": injected when the reader asks (popup button or shortcut, activeTab +
+ * scripting), like the card script; registered only for the sites where the reader turned on
+ * "always explain pages here" (page-scan-auto.js runs first and sets the flag: then it starts by
+ * itself). Asked again while its marks are on, it clears them (the shortcut toggles).
  */
 export default defineUnlistedScript({
   main() {
-    const g = globalThis as { __olScan?: true; __olScanStats?: PageScan['stats'] };
+    const g = globalThis as { __olScan?: true; __olScanAuto?: true; __olScanStats?: PageScan['stats'] };
     if (g.__olScan) return; // injected again: the first listener answers
     g.__olScan = true;
     const scan = new PageScan(document);
@@ -41,5 +42,12 @@ export default defineUnlistedScript({
       handle(m).then(sendResponse, (err: unknown) => sendResponse({ ok: false, reason: String(err) }));
       return true;
     });
+
+    if (g.__olScanAuto && document.documentElement instanceof HTMLElement && document.body) {
+      void scan.start().then(
+        () => (g.__olScanStats = scan.stats),
+        (err: unknown) => console.debug('[Ordinance Lens] page not explained:', String(err)),
+      );
+    }
   },
 });

@@ -17,6 +17,7 @@ import { summarize, type PackSummary } from '../../core/view/types';
 import { formatLongDate } from '../../core/format/citation';
 import { AboutSection } from './AboutSection';
 import { RepairNotices } from './RepairNotices';
+import { AlwaysHereSettings } from '../AlwaysHereSettings';
 
 /**
  * The citation-style examples show a real entry of the bundled pack (§ 19.30, pinpointed to
@@ -234,6 +235,7 @@ export function SettingsApp() {
             </div>
           </div>
         </section>
+        <AlwaysHereSettings />
         <section class="ol-section" aria-labelledby="set-cite">
           <h2 class="ol-section-title" id="set-cite">
             Citation style for “Copy citation”

@@ -32,12 +32,14 @@ export function isPassage(text: string): boolean {
 
 export function startSidePanel(): void {
   let n = 0;
-  const show = (p: PendingLookup | null) => {
-    const text = p?.text.trim() ?? '';
-    const passage = text && isPassage(text);
+  // A sentence from "On this page" goes to the claim check ("Check a passage") at once.
+  const check = (sentence: string) => show(null, sentence);
+  const show = (p: PendingLookup | null, claim?: string) => {
+    const text = claim ?? p?.text.trim() ?? '';
+    const passage = text && (claim !== undefined || isPassage(text));
     mountPage(
       <>
-        <OnThisPage />
+        <OnThisPage onCheck={check} />
         <SearchApp
           key={++n}
           surface="sidepanel"

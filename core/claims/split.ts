@@ -36,13 +36,15 @@ function words(s: string): string[] {
 }
 
 /** Sentence spans: a period, "!" or "?" followed by space and a capital, a quote or a digit. */
-function sentenceSpans(text: string): [number, number][] {
+export function sentenceSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   let start = 0;
   const re = /[.!?]["'”’)\]]*(?:\s*\[\d+\])*\s+(?=["“'‘(]?[\p{Lu}\d])/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
-    const before = text.slice(start, m.index);
+    // Only the last word matters: read the few characters before the stop, not the whole
+    // sentence so far (an end-anchored regex over it made long texts quadratic).
+    const before = text.slice(Math.max(start, m.index - WORD_REACH), m.index);
     const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase().replace(/\.$/, '');
     // "U.S." ends with its own period; "Dec. 11" and single initials ("Gregory A. Smith") do not end a sentence.
     if (text[m.index] === '.' && lastWord && (ABBREVIATIONS.has(lastWord) || /^\p{L}$/u.test(lastWord) || /^(\p{L}\.)+\p{L}$/u.test(lastWord))) continue;
@@ -68,6 +70,8 @@ function sentenceSpans(text: string): [number, number][] {
   });
 }
 const LONG_SENTENCE = 600;
+/** Characters before a stop read for its last word (abbreviations and initials are shorter). */
+const WORD_REACH = 40;
 
 /** Is the text after a joining "and" a clause of its own (a verb near its start)? */
 function startsClause(after: string): boolean {

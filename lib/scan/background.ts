@@ -9,10 +9,12 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Entry, Pack } from '../../core/schema/pack';
 import { buildScanIndex, scanText, type ScanIndex } from '../../core/scan/index';
+import { claimSentences } from '../../core/scan/claim-sentences';
 import { readUserPacks } from '../storage/user-packs';
 import { KEYS } from '../storage/area';
 import { classifySender, type SenderKind } from '../sender-check';
 import { answerWith } from '../reply';
+import { setupAlwaysHere } from './always-here';
 import { MAX_SCAN_CHARS, REPORT_KEY, isScanMessage, type PageReport, type PageScanProtocol, type ScanEntryInfo, type ScanMessage, type ScanProtocol } from './protocol';
 
 export const EXPLAIN_COMMAND = 'explain-page';
@@ -24,19 +26,20 @@ export function entryInfo(e: Entry): ScanEntryInfo {
 }
 
 /** Messages only our own extension pages send; the others come from the page-scan script in a tab we injected. */
-const PAGE_ONLY = new Set(['scan:explain', 'scan:jump']);
+const PAGE_ONLY = new Set(['scan:explain', 'scan:jump', 'scan:always-on', 'scan:always-off']);
 /** How long after an injection that tab's scan script may send text and reports. */
 const GRANT_MS = 60 * 60_000;
 
 /**
  * May this scan message go through? The panel's messages only from our own pages; the page's
- * (text to scan, reports) only from a tab we injected the scan script into within the hour.
+ * (text to scan, reports) only from a tab we injected the scan script into within the hour, or
+ * from the top frame of a site where the reader turned on "always explain" (`alwaysHere`).
  * `injectedAt`: when we last injected into the sender's tab.
  */
-export function allowScanMessage(kind: SenderKind, type: string, injectedAt: number | undefined, now: number): boolean {
+export function allowScanMessage(kind: SenderKind, type: string, injectedAt: number | undefined, now: number, alwaysHere = false): boolean {
   if (kind === 'refused') return false;
   if (PAGE_ONLY.has(type)) return kind === 'page';
-  return kind === 'card' && injectedAt !== undefined && now - injectedAt <= GRANT_MS;
+  return kind === 'card' && (alwaysHere || (injectedAt !== undefined && now - injectedAt <= GRANT_MS));
 }
 
 export interface ExplainOutcome {
@@ -45,22 +48,64 @@ export interface ExplainOutcome {
   marks?: number;
 }
 
-export function setupPageScan(bundled: readonly Pack[]) {
+/** The scan index of the bundled and imported packs, built on first use, rebuilt after an import. */
+function scanIndexCache(bundled: readonly Pack[]) {
   let index: ScanIndex | undefined;
-  let entries: Entry[] = [];
-  const ensure = async (): Promise<ScanIndex> => {
-    if (index) return index;
-    const seen = new Set<string>();
-    const all: Entry[] = [];
-    const imported = (await readUserPacks()).map((s) => s.pack);
-    for (const p of [...bundled, ...imported]) for (const e of p.entries) if (!seen.has(e.id)) (seen.add(e.id), all.push(e));
-    entries = all;
-    index = buildScanIndex(all);
-    return index;
-  };
+  let entries = new Map<string, Entry>();
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && KEYS.userPacks in changes) index = undefined;
   });
+  return async (): Promise<{ index: ScanIndex; entries: Map<string, Entry> }> => {
+    if (!index) {
+      const all = new Map<string, Entry>();
+      const imported = (await readUserPacks()).map((s) => s.pack);
+      for (const p of [...bundled, ...imported]) for (const e of p.entries) if (!all.has(e.id)) all.set(e.id, e);
+      entries = all;
+      index = buildScanIndex([...all.values()]);
+    }
+    return { index, entries };
+  };
+}
+
+/** Scans a page's text: the marks, what the list shows of each entry, and the rule sentences around them. */
+export function answerScanPage(index: ScanIndex, entries: ReadonlyMap<string, Entry>, req: ScanProtocol['scan:page']['req']): ScanProtocol['scan:page']['res'] {
+  const text = String(req.text ?? '').slice(0, MAX_SCAN_CHARS);
+  const t0 = performance.now();
+  const matches = scanText(index, text, {
+    ...(typeof req.title === 'string' ? { title: req.title.slice(0, 500) } : {}),
+    ...(typeof req.host === 'string' ? { host: req.host.slice(0, 255) } : {}),
+  });
+  const ms = Math.round((performance.now() - t0) * 10) / 10;
+  const infos: Record<string, ScanEntryInfo> = {};
+  for (const m of matches) if (!infos[m.id] && entries.has(m.id)) infos[m.id] = entryInfo(entries.get(m.id)!);
+  return { marks: matches.map(({ start, end, id }) => ({ start, end, id })), entries: infos, claims: claimSentences(text, matches), ms };
+}
+
+async function activeTab(): Promise<Browser.tabs.Tab | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  return tab;
+}
+
+type Handle = (msg: ScanMessage, sender: Browser.runtime.MessageSender) => Promise<unknown>;
+
+/** The one listener for "scan:" messages: who may send what (allowScanMessage), then `handle`. */
+function listenForScanMessages(handle: Handle, injectedAt: (tabId: number) => number | undefined, always: ReturnType<typeof setupAlwaysHere>) {
+  browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
+    if (!isScanMessage(msg)) return false;
+    const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));
+    if (allowScanMessage(kind, msg.type, injectedAt(sender.tab?.id ?? -1), Date.now())) return answerWith(msg.type, () => handle(msg, sender), sendResponse);
+    // Not asked for: only the top frame of an "always explain" site may still send its page.
+    if (!allowScanMessage(kind, msg.type, undefined, Date.now(), true) || sender.frameId !== 0) return false;
+    return answerWith(msg.type, async () => {
+      if (!(await always.allows(sender.url))) throw new Error('this page may not send its text');
+      return handle(msg, sender);
+    }, sendResponse);
+  });
+}
+
+export function setupPageScan(bundled: readonly Pack[]) {
+  const ensure = scanIndexCache(bundled);
+  const always = setupAlwaysHere();
 
   // Tabs we injected the scan script into (a page script cannot message us; a content script
   // of ours in another tab has no business sending page text or reports).
@@ -85,25 +130,11 @@ export function setupPageScan(bundled: readonly Pack[]) {
     }
   }
 
-  async function activeTab(): Promise<Browser.tabs.Tab | undefined> {
-    const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-    return tab;
-  }
-
   async function handle(msg: ScanMessage, sender: Browser.runtime.MessageSender): Promise<unknown> {
     switch (msg.type) {
       case 'scan:page': {
-        const idx = await ensure();
-        const t0 = performance.now();
-        const matches = scanText(idx, String(msg.text ?? '').slice(0, MAX_SCAN_CHARS), {
-          ...(typeof msg.title === 'string' ? { title: msg.title.slice(0, 500) } : {}),
-          ...(typeof msg.host === 'string' ? { host: msg.host.slice(0, 255) } : {}),
-        });
-        const ms = Math.round((performance.now() - t0) * 10) / 10;
-        const byId = new Map(entries.map((e) => [e.id, e]));
-        const infos: Record<string, ScanEntryInfo> = {};
-        for (const m of matches) if (!infos[m.id] && byId.has(m.id)) infos[m.id] = entryInfo(byId.get(m.id)!);
-        return { marks: matches.map(({ start, end, id }) => ({ start, end, id })), entries: infos, ms } satisfies ScanProtocol['scan:page']['res'];
+        const { index, entries } = await ensure();
+        return answerScanPage(index, entries, msg);
       }
       case 'scan:report': {
         const tabId = sender.tab?.id;
@@ -120,6 +151,10 @@ export function setupPageScan(bundled: readonly Pack[]) {
       }
       case 'scan:explain':
         return explainInTab(await activeTab());
+      case 'scan:always-on':
+        return always.turnOn(String(msg.site));
+      case 'scan:always-off':
+        return always.turnOff(String(msg.site));
       case 'scan:jump': {
         try {
           const res = (await browser.tabs.sendMessage(msg.tabId, { type: 'scan:jump', id: msg.id, n: msg.n }, { frameId: 0 })) as { ok: boolean } | undefined;
@@ -131,12 +166,7 @@ export function setupPageScan(bundled: readonly Pack[]) {
     }
   }
 
-  browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
-    if (!isScanMessage(msg)) return false;
-    const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));
-    if (!allowScanMessage(kind, msg.type, injected.get(sender.tab?.id ?? -1), Date.now())) return false;
-    return answerWith(msg.type, () => handle(msg, sender), sendResponse);
-  });
+  listenForScanMessages(handle, (tabId) => injected.get(tabId), always);
 
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command === EXPLAIN_COMMAND) void explainInTab(tab);
@@ -146,5 +176,7 @@ export function setupPageScan(bundled: readonly Pack[]) {
     explainInTab,
     /** The e2e hook's entry: the active tab of the last focused window. */
     explainInActiveTab: async () => explainInTab(await activeTab()),
+    /** The e2e hook's view of "always explain": the registered script's match patterns. */
+    alwaysRegistered: always.registered,
   };
 }

@@ -10,7 +10,7 @@ import { locate } from '../../core/scan/visible-text';
 import { collectText, SLICE_MS, yieldToPage } from './dom-text';
 import { createMarks, type Marks } from './marks';
 import { Toolbar } from './toolbar';
-import { askScan, MAX_MARKS, type PageListItem, type ScanEntryInfo } from './protocol';
+import { askScan, MAX_CLAIMS_LISTED, MAX_MARKS, type PageListItem, type ScanEntryInfo } from './protocol';
 
 /** Quiet time after the page's last change before new content is scanned. */
 const SETTLE_MS = 300;
@@ -23,9 +23,15 @@ type CaretDoc = Document & {
 export class PageScan {
   private marks: Marks | null = null;
   private ranges: Range[] = [];
+  /** The marks' indexes in page order; null when marks were added since it was worked out. */
+  private order: number[] | null = null;
+  /** Marks before this index came in page order (one scan's marks do); later scans may not. */
+  private orderedUpTo = 0;
   private ids: string[] = [];
   private byNode = new Map<Node, number[]>();
   private entries: Record<string, ScanEntryInfo> = {};
+  /** Rule sentences around each entry's mentions (the background picks them), for the claim check. */
+  private claims: Record<string, string[]> = {};
   private more = 0;
   private current = -1;
   private toolbar: Toolbar | null = null;
@@ -75,10 +81,16 @@ export class PageScan {
       console.debug('[Ordinance Lens] page scan failed:', String(err));
       return null;
     });
-    if (gen !== this.generation || !res) return;
+    if (gen !== this.generation) return;
+    if (!res) {
+      if (!this.ranges.length) this.clear(); // refused or unreachable before anything was marked: leave no bar behind
+      return;
+    }
     this.stats.askMs ||= Math.round(performance.now() - ta);
     this.stats.scanMs ||= res.ms;
     Object.assign(this.entries, res.entries);
+    for (const [id, list] of Object.entries(res.claims ?? {})) this.claims[id] = [...new Set([...(this.claims[id] ?? []), ...list])].slice(0, MAX_CLAIMS_LISTED);
+    const first = this.ranges.length === 0; // its marks are made in page order
     let deadline = performance.now() + SLICE_MS;
     let sliceStart = performance.now();
     let batch: Range[] = [];
@@ -108,6 +120,7 @@ export class PageScan {
       }
       const idx = this.ranges.length;
       this.ranges.push(range);
+      this.order = null;
       this.ids.push(m.id);
       for (const n of new Set([startNode, endNode])) {
         const list = this.byNode.get(n) ?? [];
@@ -126,6 +139,7 @@ export class PageScan {
       }
     }
     flush();
+    if (first) this.orderedUpTo = this.ranges.length;
     this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, Math.round(performance.now() - sliceStart));
     this.finishBatch();
   }
@@ -139,34 +153,43 @@ export class PageScan {
     }).catch(() => undefined);
   }
 
+  /**
+   * The marks in page order. The first scan's marks are made in text order, so sorting (1,500
+   * boundary comparisons of live ranges, a long task on a slow machine) is needed only once
+   * content added later has been marked.
+   */
+  private pageOrder(): number[] {
+    if (this.order) return this.order;
+    const all = this.ranges.map((_, i) => i);
+    this.order = this.orderedUpTo >= this.ranges.length ? all : all.sort((a, b) => this.ranges[a]!.compareBoundaryPoints(Range.START_TO_START, this.ranges[b]!));
+    return this.order;
+  }
+
   /** Each entry mentioned, how often, in the order of its first mention on the page. */
   listItems(): PageListItem[] {
-    const order = this.ranges.map((_, i) => i).sort((a, b) => this.ranges[a]!.compareBoundaryPoints(Range.START_TO_START, this.ranges[b]!));
+    const order = this.pageOrder();
     const items = new Map<string, PageListItem>();
     order.forEach((i, pos) => {
       const id = this.ids[i]!;
       const item = items.get(id);
       if (item) item.count++;
-      else if (this.entries[id]) items.set(id, { ...this.entries[id]!, count: 1, first: pos });
+      else if (this.entries[id]) items.set(id, { ...this.entries[id]!, count: 1, first: pos, ...(this.claims[id] ? { claims: this.claims[id] } : {}) });
     });
     return [...items.values()];
   }
 
   /** The `n`th mention of `id` in page order. */
   jump(id: string, n: number): boolean {
-    const mentions = this.ranges
-      .map((r, i) => [r, i] as const)
-      .filter(([, i]) => this.ids[i] === id)
-      .sort(([a], [b]) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    const mentions = this.pageOrder().filter((i) => this.ids[i] === id);
     const hit = mentions[Math.max(0, Math.min(n, mentions.length - 1))];
-    if (!hit) return false;
-    void this.open(hit[1]);
+    if (hit === undefined) return false;
+    void this.open(hit);
     return true;
   }
 
   private async step(dir: 1 | -1) {
     if (!this.ranges.length) return;
-    const order = this.ranges.map((_, i) => i).sort((a, b) => this.ranges[a]!.compareBoundaryPoints(Range.START_TO_START, this.ranges[b]!));
+    const order = this.pageOrder();
     const pos = order.indexOf(this.current);
     const next = order[(pos < 0 ? (dir > 0 ? 0 : order.length - 1) : (pos + dir + order.length) % order.length)]!;
     await this.open(next);
@@ -249,9 +272,12 @@ export class PageScan {
     if (sel && this.ourSelection && sel.rangeCount && sel.getRangeAt(0).toString() === this.ourSelection.toString()) sel.removeAllRanges();
     this.ourSelection = null;
     this.ranges = [];
+    this.order = null;
+    this.orderedUpTo = 0;
     this.ids = [];
     this.byNode.clear();
     this.entries = {};
+    this.claims = {};
     this.more = 0;
     this.current = -1;
     void askScan('scan:cleared', {}).catch(() => undefined);

@@ -6,6 +6,7 @@
  * - page → background: `scan:page` (scan this visible text), `scan:report` (what is marked now,
  *   for the side panel), `scan:cleared`;
  * - popup / side panel → background: `scan:explain` (start in the active tab), `scan:jump`;
+ * - popup / settings → background: `scan:always-on`, `scan:always-off` (a site's "always here");
  * - background → page: `scan:start` (collect and mark, or rescan), `scan:jump`, `scan:clear`.
  */
 import { browser } from 'wxt/browser';
@@ -16,6 +17,8 @@ import type { EntryKind, Status } from '../../core/schema/pack';
 export const MAX_SCAN_CHARS = 3_000_000;
 /** Marks drawn at most; the rest are counted ("N more"). */
 export const MAX_MARKS = 1500;
+/** Rule sentences listed per entry for the claim check (the background sends at most this many per scan). */
+export const MAX_CLAIMS_LISTED = 3;
 
 export interface ScanMark {
   start: number;
@@ -39,6 +42,8 @@ export interface PageListItem extends ScanEntryInfo {
   count: number;
   /** Order of its first mention on the page. */
   first: number;
+  /** Sentences of the page around its mentions that read as a rule, for the claim check (core/scan/claim-sentences.ts). */
+  claims?: string[];
 }
 
 export interface PageReport {
@@ -54,11 +59,15 @@ export interface PageReport {
 }
 
 export interface ScanProtocol {
-  'scan:page': { req: { text: string; title?: string; host?: string }; res: { marks: ScanMark[]; entries: Record<string, ScanEntryInfo>; ms: number } };
+  'scan:page': { req: { text: string; title?: string; host?: string }; res: { marks: ScanMark[]; entries: Record<string, ScanEntryInfo>; claims: Record<string, string[]>; ms: number } };
   'scan:report': { req: { report: Omit<PageReport, 'tabId' | 'at'> }; res: { ok: boolean } };
   'scan:cleared': { req: Record<string, never>; res: { ok: boolean } };
   'scan:explain': { req: Record<string, never>; res: { ok: boolean; reason?: string } };
   'scan:jump': { req: { tabId: number; id: string; n: number }; res: { ok: boolean } };
+  /** "Always explain pages on this site": the popup or settings asked for the site's permission (lib/scan/always-here.ts). */
+  'scan:always-on': { req: { site: string }; res: { ok: boolean; reason?: string } };
+  /** Stop it: unregister, forget the site, give the permission back. */
+  'scan:always-off': { req: { site: string }; res: { ok: boolean; permissionRemoved: boolean } };
 }
 
 export interface PageScanProtocol {

@@ -14,6 +14,7 @@ import { termStats } from '../../core/claims/terms';
 import type { Entry } from '../../core/schema/pack';
 import { syntheticEntries } from './bench';
 import { bundledEntries } from './lookup';
+import { runCommand, wholeNumber, type CommandSpec } from '../lib/cli-args';
 import type { Command } from './types';
 import { cpus, loadavg } from 'node:os';
 
@@ -74,25 +75,35 @@ function benchPack(label: string, entries: Entry[], runs: number) {
   return { pack: label, entries: entries.length, indexBuildMs, pointStatsMs, wordsPerParagraph: words, claimsPerParagraph: Math.round((claims / texts.length) * 10) / 10, checkMs: stats(times), cpuMs: stats(cpu) };
 }
 
-export const command: Command = {
-  usage: 'lens bench-claims [--json] [--runs N]',
-  async run(args) {
-    const json = args.includes('--json');
-    const i = args.indexOf('--runs');
-    const runs = i >= 0 ? Math.max(20, Number(args[i + 1]) || 200) : 200;
-    const rows = [benchPack('bundled', bundledEntries(), runs), benchPack('synthetic 2,000', syntheticEntries(2000), runs), benchPack('synthetic 20,000', syntheticEntries(20_000), runs)];
-    if (json) {
-      console.log(JSON.stringify({ target: { p95Ms: 20, entries: 20_000, words: 150 }, rows }, null, 2));
-      return 0;
-    }
-    console.log(`claim check of a ~150-word paragraph, ${runs} paragraphs per pack (target: p95 ≤ 20 ms at 20,000 entries)`);
-    // On a shared machine wall time includes waiting for a core; CPU time is what the check costs.
-    console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`);
-    for (const r of rows) {
-      console.log(
-        `${r.pack.padEnd(17)} ${String(r.entries).padStart(6)} entries  wall p50 ${r.checkMs.p50} / p95 ${r.checkMs.p95} / max ${r.checkMs.max} ms  cpu p50 ${r.cpuMs.p50} / p95 ${r.cpuMs.p95} ms  (${r.wordsPerParagraph} words, ${r.claimsPerParagraph} claims; index ${r.indexBuildMs} ms, point stats ${r.pointStatsMs} ms once)`,
-      );
-    }
-    return 0;
+const spec = {
+  name: 'bench-claims',
+  synopsis: '[--json] [--runs N]',
+  summary: 'claim check of a 150-word paragraph on the bundled pack and synthetic 2,000 and 20,000-entry packs: wall and CPU p50/p95',
+  positionals: false,
+  options: {
+    json: { type: 'boolean', help: 'print the figures as JSON' },
+    runs: { type: 'string', value: 'N', help: 'paragraphs per pack (a whole number, at least 20; default 200)' },
   },
+} as const satisfies CommandSpec;
+
+export const command: Command = {
+  spec,
+  run: (args) => runCommand(spec, args, (v) => benchClaims(wholeNumber(v.runs, '--runs', 200, 20), !!v.json)),
 };
+
+function benchClaims(runs: number, json: boolean): number {
+  const rows = [benchPack('bundled', bundledEntries(), runs), benchPack('synthetic 2,000', syntheticEntries(2000), runs), benchPack('synthetic 20,000', syntheticEntries(20_000), runs)];
+  if (json) {
+    console.log(JSON.stringify({ target: { p95Ms: 20, entries: 20_000, words: 150 }, rows }, null, 2));
+    return 0;
+  }
+  console.log(`claim check of a ~150-word paragraph, ${runs} paragraphs per pack (target: p95 ≤ 20 ms at 20,000 entries)`);
+  // On a shared machine wall time includes waiting for a core; CPU time is what the check costs.
+  console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+  for (const r of rows) {
+    console.log(
+      `${r.pack.padEnd(17)} ${String(r.entries).padStart(6)} entries  wall p50 ${r.checkMs.p50} / p95 ${r.checkMs.p95} / max ${r.checkMs.max} ms  cpu p50 ${r.cpuMs.p50} / p95 ${r.cpuMs.p95} ms  (${r.wordsPerParagraph} words, ${r.claimsPerParagraph} claims; index ${r.indexBuildMs} ms, point stats ${r.pointStatsMs} ms once)`,
+    );
+  }
+  return 0;
+}

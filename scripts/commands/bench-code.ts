@@ -18,6 +18,7 @@ import { buildIndex, loadIndex, lookup, serializeIndex } from '../../core/search
 import { DC_PUBLISHED, unpackDcCorpus } from '../lib/dc-corpus';
 import { diskFolder } from '../lib/source-folder';
 import { syntheticEntries } from './bench';
+import { runCommand, type CommandSpec } from '../lib/cli-args';
 import type { Command } from './types';
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -91,61 +92,71 @@ function measure(entries: Entry[]) {
   return { entries: entries.length, indexBuildMs: r2(indexBuildMs), indexBuildCpuMs: r2(indexBuildCpuMs), kindsCpu, indexMB: MB(serialized.length), indexReadyMs: r2(indexReadyMs), firstLookupMs: r2(firstLookupMs), heapMB, kinds };
 }
 
-export const command: Command = {
-  usage: 'lens bench-code [--pack FILE] [--json]   a real code (the D.C. Code, converted from ../shared/corpora unless --pack is given) beside 20,000 synthetic entries: conversion, sizes, index build, lookup p95',
-  async run(args) {
-    const json = args.includes('--json');
-    const pi = args.indexOf('--pack');
-    const file = pi >= 0 ? args[pi + 1] : undefined;
-    const out: Record<string, unknown> = {};
-    let text: string;
-    if (file) {
-      text = readFileSync(file, 'utf8');
-      out.conversion = { from: file };
-    } else {
-      let t0 = performance.now();
-      const corpus = unpackDcCorpus();
-      const unpackMs = performance.now() - t0;
-      try {
-        t0 = performance.now();
-        const result = dcLawXml.convert(diskFolder(corpus.dir), { id: 'dc-code', title: 'Code of the District of Columbia', jurisdiction: 'District of Columbia', asOf: DC_PUBLISHED });
-        const convertMs = performance.now() - t0;
-        t0 = performance.now();
-        text = JSON.stringify(result.pack);
-        out.conversion = { sections: result.report.sections, unpackMs: r2(unpackMs), convertMs: r2(convertMs), stringifyMs: r2(performance.now() - t0) };
-      } finally {
-        corpus.remove();
-      }
-    }
-    gc();
-    const heap0 = mem();
-    let t0 = performance.now();
-    const v = validatePackText(text);
-    const validateMs = performance.now() - t0;
-    if (!v.ok) {
-      console.error('the pack does not validate');
-      return 1;
-    }
-    // The parsed entries themselves (the text is alive at both readings), apart from the index.
-    gc();
-    out.entriesHeapMB = MB(mem() - heap0);
-    out.packMB = MB(Buffer.byteLength(text));
-    out.validateMs = r2(validateMs);
-    text = '';
-    const real = measure(v.pack.entries);
-    const synthetic = measure(syntheticEntries(20000, 20000));
-    const res = { ...out, real, synthetic };
-    if (json) {
-      console.log(JSON.stringify(res));
-      return 0;
-    }
-    const c = out.conversion as Record<string, number | string>;
-    if (c.sections) console.log(`conversion: ${c.sections} section files unpacked in ${c.unpackMs} ms, converted in ${c.convertMs} ms, serialized in ${c.stringifyMs} ms`);
-    console.log(`pack: ${out.packMB} MB, validated in ${out.validateMs} ms; its parsed entries take ${out.entriesHeapMB} MB of heap`);
-    for (const [name, m] of [['real code', real], ['synthetic', synthetic]] as const) {
-      console.log(`\n${name}: ${m.entries} entries; index build ${m.indexBuildMs} ms (CPU ${m.indexBuildCpuMs} ms), prebuilt index ${m.indexMB} MB, ready ${m.indexReadyMs} ms (parse + load), first lookup ${m.firstLookupMs} ms, heap ${m.heapMB} MB`);
-      for (const k of KINDS) console.log(`  ${k.padEnd(9)} wall p50 ${m.kinds[k].p50}  p95 ${m.kinds[k].p95}  max ${m.kinds[k].max} ms; CPU p50 ${m.kindsCpu[k].p50}  p95 ${m.kindsCpu[k].p95} ms (n=${m.kinds[k].n})`);
-    }
-    return 0;
+const spec = {
+  name: 'bench-code',
+  synopsis: '[--pack FILE] [--json]',
+  summary: 'a real code (the D.C. Code, converted from the corpora in the shared folder unless --pack is given) beside 20,000 synthetic entries: conversion, sizes, index build, lookup p95',
+  positionals: false,
+  options: {
+    pack: { type: 'string', value: 'FILE', help: 'measure this pack file instead of converting the D.C. Code' },
+    json: { type: 'boolean', help: 'print the figures as JSON' },
   },
+} as const satisfies CommandSpec;
+
+export const command: Command = {
+  spec,
+  run: (args) => runCommand(spec, args, (v) => benchCode(v.pack, !!v.json)),
 };
+
+function benchCode(file: string | undefined, json: boolean): number {
+  const out: Record<string, unknown> = {};
+  let text: string;
+  if (file) {
+    text = readFileSync(file, 'utf8');
+    out.conversion = { from: file };
+  } else {
+    let t0 = performance.now();
+    const corpus = unpackDcCorpus();
+    const unpackMs = performance.now() - t0;
+    try {
+      t0 = performance.now();
+      const result = dcLawXml.convert(diskFolder(corpus.dir), { id: 'dc-code', title: 'Code of the District of Columbia', jurisdiction: 'District of Columbia', asOf: DC_PUBLISHED });
+      const convertMs = performance.now() - t0;
+      t0 = performance.now();
+      text = JSON.stringify(result.pack);
+      out.conversion = { sections: result.report.sections, unpackMs: r2(unpackMs), convertMs: r2(convertMs), stringifyMs: r2(performance.now() - t0) };
+    } finally {
+      corpus.remove();
+    }
+  }
+  gc();
+  const heap0 = mem();
+  let t0 = performance.now();
+  const v = validatePackText(text);
+  const validateMs = performance.now() - t0;
+  if (!v.ok) {
+    console.error('the pack does not validate');
+    return 1;
+  }
+  // The parsed entries themselves (the text is alive at both readings), apart from the index.
+  gc();
+  out.entriesHeapMB = MB(mem() - heap0);
+  out.packMB = MB(Buffer.byteLength(text));
+  out.validateMs = r2(validateMs);
+  text = '';
+  const real = measure(v.pack.entries);
+  const synthetic = measure(syntheticEntries(20000, 20000));
+  const res = { ...out, real, synthetic };
+  if (json) {
+    console.log(JSON.stringify(res));
+    return 0;
+  }
+  const c = out.conversion as Record<string, number | string>;
+  if (c.sections) console.log(`conversion: ${c.sections} section files unpacked in ${c.unpackMs} ms, converted in ${c.convertMs} ms, serialized in ${c.stringifyMs} ms`);
+  console.log(`pack: ${out.packMB} MB, validated in ${out.validateMs} ms; its parsed entries take ${out.entriesHeapMB} MB of heap`);
+  for (const [name, m] of [['real code', real], ['synthetic', synthetic]] as const) {
+    console.log(`\n${name}: ${m.entries} entries; index build ${m.indexBuildMs} ms (CPU ${m.indexBuildCpuMs} ms), prebuilt index ${m.indexMB} MB, ready ${m.indexReadyMs} ms (parse + load), first lookup ${m.firstLookupMs} ms, heap ${m.heapMB} MB`);
+    for (const k of KINDS) console.log(`  ${k.padEnd(9)} wall p50 ${m.kinds[k].p50}  p95 ${m.kinds[k].p95}  max ${m.kinds[k].max} ms; CPU p50 ${m.kindsCpu[k].p50}  p95 ${m.kindsCpu[k].p95} ms (n=${m.kinds[k].n})`);
+  }
+  return 0;
+}

@@ -17,6 +17,7 @@ import { rng } from '../lib/bench-kit';
 import { orReport } from '../lib/or-report';
 import { bundledEntries } from './lookup';
 import { syntheticEntries } from './bench';
+import { runCommand, wholeNumber, type CommandSpec } from '../lib/cli-args';
 import type { Command } from './types';
 
 const FUSE_OPTIONS = { includeScore: true, ignoreLocation: true, ignoreFieldNorm: true, isCaseSensitive: true, shouldSort: true, threshold: 0.5 } as const;
@@ -118,34 +119,41 @@ function measure(pack: string, index: SearchIndex, rounds: number): PackFigures 
 
 const fmt = (ms: number) => ms.toFixed(1).padStart(8);
 
-export const command: Command = {
-  usage: 'lens bench-fuzzy [--json] [--rounds N]   misspelling candidates with and without the old fuse.js step on seeded typos of the pack words: identical? how fast?',
-  async run(args) {
-    const ri = args.indexOf('--rounds');
-    const rounds = ri >= 0 ? Number(args[ri + 1]) : 5;
-    if (!Number.isInteger(rounds) || rounds < 2) {
-      console.error(`usage: ${this.usage}`);
-      return 2;
-    }
-    const entries = orReport(() => bundledEntries());
-    if (!entries) return 1;
-    const packs: [string, SearchIndex][] = [
-      ['bundled', buildIndex(entries)],
-      ['synthetic 20,000', buildIndex(syntheticEntries(20000))],
-    ];
-    const figures = packs.map(([name, index]) => measure(name, index, rounds));
-    if (args.includes('--json')) {
-      console.log(JSON.stringify({ rounds, figures }));
-      return 0;
-    }
-    console.log(`${'pack'.padEnd(18)} ${'typos'.padStart(6)} ${'answered'.padStart(8)} ${'same (ordered)'.padStart(15)} ${'same (set)'.padStart(11)} ${'fuse ms'.padStart(8)} ${'no-fuse ms'.padStart(10)} speed-up`);
-    for (const f of figures) {
-      console.log(
-        `${f.pack.padEnd(18)} ${String(f.typos).padStart(6)} ${String(f.withCandidates).padStart(8)} ${String(f.sameOrdered).padStart(15)} ${String(f.sameSet).padStart(11)} ${fmt(f.withFuseMs)} ${fmt(f.withoutMs).padStart(10)} ${f.speedup.toFixed(2)}×`,
-      );
-      for (const d of f.differing) console.log(`  differs: ${d.typo}  with fuse [${d.withFuse}]  without [${d.without}]`);
-    }
-    console.log(`\nms: median of ${rounds - 1} rounds (after one warm-up) over all typos of the pack (at most 6,000, an even sample); "answered": typos with a candidate on either path; "differs": same stems in another order (ties between equally distant words) or other stems.`);
-    return 0;
+const spec = {
+  name: 'bench-fuzzy',
+  synopsis: '[--json] [--rounds N]',
+  summary: 'misspelling candidates with and without the old fuse.js step on seeded typos of the pack words: identical? how fast?',
+  positionals: false,
+  options: {
+    json: { type: 'boolean', help: 'print {"rounds", "figures"} as JSON' },
+    rounds: { type: 'string', value: 'N', help: 'timing rounds, the first a warm-up (a whole number, at least 2; default 5)' },
   },
+} as const satisfies CommandSpec;
+
+export const command: Command = {
+  spec,
+  run: (args) => runCommand(spec, args, (v) => benchFuzzy(wholeNumber(v.rounds, '--rounds', 5, 2), !!v.json)),
 };
+
+function benchFuzzy(rounds: number, json: boolean): number {
+  const entries = orReport(() => bundledEntries());
+  if (!entries) return 1;
+  const packs: [string, SearchIndex][] = [
+    ['bundled', buildIndex(entries)],
+    ['synthetic 20,000', buildIndex(syntheticEntries(20000))],
+  ];
+  const figures = packs.map(([name, index]) => measure(name, index, rounds));
+  if (json) {
+    console.log(JSON.stringify({ rounds, figures }));
+    return 0;
+  }
+  console.log(`${'pack'.padEnd(18)} ${'typos'.padStart(6)} ${'answered'.padStart(8)} ${'same (ordered)'.padStart(15)} ${'same (set)'.padStart(11)} ${'fuse ms'.padStart(8)} ${'no-fuse ms'.padStart(10)} speed-up`);
+  for (const f of figures) {
+    console.log(
+      `${f.pack.padEnd(18)} ${String(f.typos).padStart(6)} ${String(f.withCandidates).padStart(8)} ${String(f.sameOrdered).padStart(15)} ${String(f.sameSet).padStart(11)} ${fmt(f.withFuseMs)} ${fmt(f.withoutMs).padStart(10)} ${f.speedup.toFixed(2)}×`,
+    );
+    for (const d of f.differing) console.log(`  differs: ${d.typo}  with fuse [${d.withFuse}]  without [${d.without}]`);
+  }
+  console.log(`\nms: median of ${rounds - 1} rounds (after one warm-up) over all typos of the pack (at most 6,000, an even sample); "answered": typos with a candidate on either path; "differs": same stems in another order (ties between equally distant words) or other stems.`);
+  return 0;
+}

@@ -12,6 +12,7 @@ import { rng, gc, mem } from '../lib/bench-kit';
 import Fuse from 'fuse.js';
 import { buildIndex, loadIndex, lookup, serializeIndex } from '../../core/search/index';
 import type { Entry } from '../../core/schema/pack';
+import { runCommand, type CommandSpec } from '../lib/cli-args';
 import type { Command } from './types';
 
 const WORDS = (
@@ -200,29 +201,40 @@ function run(n: number, baselineBudgetMs: number, prior?: Record<Kind, Stats>, p
 
 const details: Record<string, { indexMB: number; terms: number }> = {};
 
-export const command: Command = {
-  usage: 'lens bench [--json]   lookup speed on synthetic packs of 2,000 and 20,000 entries, beside a naive fuse.js baseline',
-  async run(args) {
-    const json = args.includes('--json');
-    const sizes: Record<string, ReturnType<typeof run>> = {};
-    sizes['2000'] = run(2000, 4000);
-    sizes['20000'] = run(20000, 8000, sizes['2000'].baseline.kinds, 2000);
-    if (json) {
-      console.log(JSON.stringify({ sizes, details, context: contextFigures, note: 'indexBuildMs: buildIndex from entries; indexReadyMs: JSON.parse of the prebuilt index + loadIndex; heapMB: heap (JS + typed arrays) retained by the loaded index after the queries. baseline: fuse.js defaults over title+summary, at most 20 queries and 4 s (2,000) / 8 s (20,000) per kind; "capped" marks kinds cut short; "estimated" kinds were not run at 20,000 but scaled ×10 from 2,000' }));
-      return 0;
-    }
-    for (const [n, s] of Object.entries(sizes)) {
-      console.log(`\n${n} entries: index build ${s.indexBuildMs} ms, ready ${s.indexReadyMs} ms (parse + load of the ${details[n]!.indexMB} MB prebuilt index), heap ${s.heapMB} MB; baseline build ${s.baseline.indexBuildMs} ms`);
-      console.log(`${'kind'.padEnd(12)} ${'engine p50/p95/max ms'.padEnd(28)} ${'baseline p50/p95/max ms'.padEnd(34)} p95 ratio`);
-      for (const k of KINDS) {
-        const a = s.kinds[k];
-        const b = s.baseline.kinds[k];
-        const ratio = a.p95 > 0 ? (b.p95 / a.p95).toFixed(0) + '×' : '-';
-        console.log(`${k.padEnd(12)} ${`${a.p50} / ${a.p95} / ${a.max}`.padEnd(28)} ${`${b.p50} / ${b.p95} / ${b.max} (${b.estimated ? 'estimated ×10' : `n=${b.n}${b.capped ? ', capped' : ''}`})`.padEnd(34)} ${ratio}`);
-      }
-    }
-    console.log('\nbaseline: fuse.js with default options over title and summary; at most 20 queries and 4 s / 8 s per kind (capped where marked).');
-    for (const [n, c] of Object.entries(contextFigures)) console.log(`page context at ${n} entries: term p95 ${c.termP95} ms without, ${c.termWithContextP95} ms with a 2,000-character paragraph and title (adds ${c.addedP95} ms)`);
-    return 0;
+const spec = {
+  name: 'bench',
+  synopsis: '[--json]',
+  summary: 'lookup latency, index build and load time and heap on synthetic 2,000 and 20,000-entry packs, beside a naive fuse.js baseline',
+  positionals: false,
+  options: {
+    json: { type: 'boolean', help: 'print the figures as JSON' },
   },
+} as const satisfies CommandSpec;
+
+export const command: Command = {
+  spec,
+  run: (args) => runCommand(spec, args, (v) => bench(!!v.json)),
 };
+
+function bench(json: boolean): number {
+  const sizes: Record<string, ReturnType<typeof run>> = {};
+  sizes['2000'] = run(2000, 4000);
+  sizes['20000'] = run(20000, 8000, sizes['2000'].baseline.kinds, 2000);
+  if (json) {
+    console.log(JSON.stringify({ sizes, details, context: contextFigures, note: 'indexBuildMs: buildIndex from entries; indexReadyMs: JSON.parse of the prebuilt index + loadIndex; heapMB: heap (JS + typed arrays) retained by the loaded index after the queries. baseline: fuse.js defaults over title+summary, at most 20 queries and 4 s (2,000) / 8 s (20,000) per kind; "capped" marks kinds cut short; "estimated" kinds were not run at 20,000 but scaled ×10 from 2,000' }));
+    return 0;
+  }
+  for (const [n, s] of Object.entries(sizes)) {
+    console.log(`\n${n} entries: index build ${s.indexBuildMs} ms, ready ${s.indexReadyMs} ms (parse + load of the ${details[n]!.indexMB} MB prebuilt index), heap ${s.heapMB} MB; baseline build ${s.baseline.indexBuildMs} ms`);
+    console.log(`${'kind'.padEnd(12)} ${'engine p50/p95/max ms'.padEnd(28)} ${'baseline p50/p95/max ms'.padEnd(34)} p95 ratio`);
+    for (const k of KINDS) {
+      const a = s.kinds[k];
+      const b = s.baseline.kinds[k];
+      const ratio = a.p95 > 0 ? (b.p95 / a.p95).toFixed(0) + '×' : '-';
+      console.log(`${k.padEnd(12)} ${`${a.p50} / ${a.p95} / ${a.max}`.padEnd(28)} ${`${b.p50} / ${b.p95} / ${b.max} (${b.estimated ? 'estimated ×10' : `n=${b.n}${b.capped ? ', capped' : ''}`})`.padEnd(34)} ${ratio}`);
+    }
+  }
+  console.log('\nbaseline: fuse.js with default options over title and summary; at most 20 queries and 4 s / 8 s per kind (capped where marked).');
+  for (const [n, c] of Object.entries(contextFigures)) console.log(`page context at ${n} entries: term p95 ${c.termP95} ms without, ${c.termWithContextP95} ms with a 2,000-character paragraph and title (adds ${c.addedP95} ms)`);
+  return 0;
+}

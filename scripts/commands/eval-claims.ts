@@ -10,6 +10,7 @@ import { buildIndex } from '../../core/search/index';
 import { evaluateClaims, loadClaimSet, summarizeClaims, type ClaimEvalRow } from '../lib/claim-eval';
 import { bundledEntries } from './lookup';
 import type { Command } from './types';
+import { oneOf, runCommand, type CommandSpec } from '../lib/cli-args';
 
 const ROOT = join(import.meta.dirname, '../..');
 const pct = (x: number | null) => (x === null ? 'n/a' : x.toFixed(2));
@@ -32,21 +33,32 @@ function flagsWrong(r: ClaimEvalRow): boolean {
   return r.got.flags.some((f) => !r.claim.flags.includes(f) && !r.claim.flagsEither.includes(f)) || r.claim.flags.some((f) => !r.got.flags.includes(f));
 }
 
-export const command: Command = {
-  usage: 'lens eval-claims [--split tune|test|all] [--verbose]   claim check on tests/eval/claims.jsonl: entry, point, flag precision/recall per split (--verbose: tune misses only)',
-  async run(args) {
-    const i = args.indexOf('--split');
-    const only = i >= 0 ? args[i + 1] : undefined;
-    const entries = bundledEntries();
-    const report = evaluateClaims(loadClaimSet(join(ROOT, 'tests/eval/claims.jsonl')), buildIndex(entries), entries, join(ROOT, '../shared'));
-    console.log(`claim set: ${report.claims} claims read (unreadable ${report.missing}, stale point labels ${report.stalePoints})`);
-    for (const split of ['tune', 'test', 'all'] as const) {
-      if (only && only !== split) continue;
-      console.log(line(split, split === 'all' ? report.rows : report.rows.filter((r) => r.split === split)));
-    }
-    if (args.includes('--verbose')) {
-      for (const r of report.rows.filter((r) => r.split === 'tune' && (!r.entryOk || r.pointOk === false || flagsWrong(r)))) console.log(miss(r));
-    }
-    return 0;
+const spec = {
+  name: 'eval-claims',
+  synopsis: '[--split tune|test|all] [--verbose]',
+  summary: 'claim check on the labelled claim set (tests/eval/claims.jsonl): entry, point and flag precision/recall per split (decision 0010)',
+  positionals: false,
+  options: {
+    split: { type: 'string', value: 'tune|test|all', help: 'print one split only (default: tune, test and all)' },
+    verbose: { type: 'boolean', help: 'list the misses of the tune split (never of test)' },
   },
+} as const satisfies CommandSpec;
+
+export const command: Command = {
+  spec,
+  run: (args) => runCommand(spec, args, (v) => evalClaims(v.split === undefined ? undefined : oneOf(v.split, '--split', ['tune', 'test', 'all'] as const, 'all'), !!v.verbose)),
 };
+
+function evalClaims(only: 'tune' | 'test' | 'all' | undefined, verbose: boolean): number {
+  const entries = bundledEntries();
+  const report = evaluateClaims(loadClaimSet(join(ROOT, 'tests/eval/claims.jsonl')), buildIndex(entries), entries, join(ROOT, '../shared'));
+  console.log(`claim set: ${report.claims} claims read (unreadable ${report.missing}, stale point labels ${report.stalePoints})`);
+  for (const split of ['tune', 'test', 'all'] as const) {
+    if (only && only !== split) continue;
+    console.log(line(split, split === 'all' ? report.rows : report.rows.filter((r) => r.split === split)));
+  }
+  if (verbose) {
+    for (const r of report.rows.filter((r) => r.split === 'tune' && (!r.entryOk || r.pointOk === false || flagsWrong(r)))) console.log(miss(r));
+  }
+  return 0;
+}

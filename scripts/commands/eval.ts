@@ -3,7 +3,8 @@ import { orReport } from '../lib/or-report';
 import { buildIndex, lookup, type LookupResult, type PageContext } from '../../core/search/index';
 import type { Entry } from '../../core/schema/pack';
 import { bundledEntries } from './lookup';
-import { takePackArgs, withPackFiles } from '../lib/extra-packs';
+import { withPackFiles } from '../lib/extra-packs';
+import { runCommand, UsageError, oneOf, type CommandSpec } from '../lib/cli-args';
 import type { Command } from './types';
 import { emptyTally as empty, readLabelled, reliability, score, type Reliability, type Tally } from '../lib/eval-metrics';
 import { isRealSetFormat, readRealSet, type Split } from '../lib/real-eval';
@@ -44,58 +45,76 @@ function loadRows(file: string, split: Split | 'all', useContext: boolean): Eval
     }));
 }
 
-export const command: Command = {
-  usage: 'lens eval FILE.jsonl [--split tune|test|all] [--no-context] [--verbose] [--no-baseline] [--pack FILE]…   hit@1, hit@3, MRR, no-answer per kind and the label reliability table, beside a fuse.js baseline (--pack: a pack file searched beside the bundled packs)',
-  async run(allArgs) {
-    const { packs, rest: args } = takePackArgs(allArgs);
-    const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--split');
-    const verbose = args.includes('--verbose');
-    const useContext = !args.includes('--no-context');
-    const si = args.indexOf('--split');
-    const split = (si >= 0 ? args[si + 1] : 'all') as Split | 'all';
-    if (!file || !['tune', 'test', 'all'].includes(split)) {
-      console.error(`usage: ${this.usage}`);
-      return 2;
-    }
-    const rows = loadRows(file, split, useContext);
-    const entries = orReport(() => withPackFiles(bundledEntries(), packs));
-    if (!entries) return 1;
-    const index = buildIndex(entries);
-    // --no-baseline: fuse.js scans every record, minutes on a 20,000-entry code.
-    const noBaseline = args.includes('--no-baseline');
-    const base = noBaseline ? () => [] : baselineSearch(entries);
-    const ours = new Map<string, Tally>();
-    const theirs = new Map<string, Tally>();
-    const oursAll = empty();
-    const theirsAll = empty();
-    const rel: Reliability = new Map();
-    for (const row of rows) {
-      const r: LookupResult = lookup(index, row.text, { limit: 5, context: row.context });
-      const got = r.results.map((h) => h.id);
-      const b = base(row.text);
-      for (const [m, all, ids] of [[ours, oursAll, got], [theirs, theirsAll, b]] as const) {
-        if (!m.has(row.kind)) m.set(row.kind, empty());
-        score(m.get(row.kind)!, row.expect, ids);
-        score(all, row.expect, ids);
-      }
-      reliability(rel, row.expect, r.results[0]);
-      const ok = row.expect.length ? row.expect.includes(got[0] ?? '') : !got.length;
-      if (verbose && !ok)
-        console.log(
-          `MISS [${row.kind}${row.line ? ` line ${row.line}` : ''}] ${row.text.slice(0, 160)}\n   expect ${row.expect.join(', ') || '(nothing)'}; got ${r.results.map((h) => `${h.id} ${h.score} ${h.confidence[0]}`).join(', ') || '(nothing)'}; others ${r.others.map((h) => `${h.id} ${h.score}`).join(', ')}`,
-        );
-    }
-    console.log(`${entries.length} entries, ${rows.length} queries from ${file}${split !== 'all' ? ` (split: ${split})` : ''}${useContext ? '' : ' (without page context)'}`);
-    console.log(`${'kind'.padEnd(10)} ${'engine'.padEnd(52)} baseline (fuse.js defaults, title+summary)`);
-    const b = (s: string) => (noBaseline ? 'not run' : s);
-    for (const [kind, t] of ours) console.log(`${kind.padEnd(10)} ${fmt(t).padEnd(52)} ${b(fmt(theirs.get(kind)!))}`);
-    console.log(`${'overall'.padEnd(10)} ${fmt(oursAll).padEnd(52)} ${b(fmt(theirsAll))}`);
-    console.log(`${'no-answer'.padEnd(10)} ${`${oursAll.negOk}/${oursAll.neg} answered with no result`.padEnd(52)} ${b(`${theirsAll.negOk}/${theirsAll.neg}`)}`);
-    console.log('\nlabel of the first answer   n   right   precision');
-    for (const c of ['high', 'medium', 'low'] as const) {
-      const t = rel.get(c) ?? { n: 0, right: 0 };
-      console.log(`${`${LABEL_WORDS[c]} match (${c})`.padEnd(26)} ${String(t.n).padStart(3)} ${String(t.right).padStart(7)}   ${t.n ? (t.right / t.n).toFixed(2) : '-'}`);
-    }
-    return 0;
+const spec = {
+  name: 'eval',
+  synopsis: 'FILE.jsonl [--split tune|test|all] [--no-context] [--verbose] [--no-baseline] [--pack FILE]…',
+  summary: 'hit@1, hit@3, MRR and the no-answer rate per kind, and how often each match label is right, beside a plain fuse.js baseline',
+  positionals: true,
+  options: {
+    split: { type: 'string', value: 'tune|test|all', help: 'which part of a real-page set to score (default all; the split is by page, decision 0004)' },
+    'no-context': { type: 'boolean', help: 'look the selections up without their page context' },
+    verbose: { type: 'boolean', help: 'print every miss with what the engine answered' },
+    'no-baseline': { type: 'boolean', help: 'skip the fuse.js baseline (it scans every record: minutes on a whole code)' },
+    pack: { type: 'string', value: 'FILE', multiple: true, help: 'also search this pack file beside the bundled packs' },
   },
+  notes: ['FILE.jsonl: labelled queries {"q", "expect", "kind"} (tests/eval/dev-queries.jsonl) or a real-page set with page context (real-dev.jsonl in the shared folder beside the project).'],
+} as const satisfies CommandSpec;
+
+export const command: Command = {
+  spec,
+  run: (args) =>
+    runCommand(spec, args, (v, files) => {
+      if (files.length !== 1) throw new UsageError(files.length ? `scores one file at a time, got ${files.length}` : 'give a queries file (.jsonl)');
+      const split = oneOf(v.split, '--split', ['tune', 'test', 'all'] as const, 'all');
+      return evaluate(files[0]!, split, { verbose: !!v.verbose, useContext: !v['no-context'], noBaseline: !!v['no-baseline'], packs: v.pack ?? [] });
+    }),
 };
+
+interface EvalOptions {
+  verbose: boolean;
+  useContext: boolean;
+  noBaseline: boolean;
+  packs: string[];
+}
+
+function evaluate(file: string, split: Split | 'all', { verbose, useContext, noBaseline, packs }: EvalOptions): number {
+  const rows = loadRows(file, split, useContext);
+  const entries = orReport(() => withPackFiles(bundledEntries(), packs));
+  if (!entries) return 1;
+  const index = buildIndex(entries);
+  // --no-baseline: fuse.js scans every record, minutes on a 20,000-entry code.
+  const base = noBaseline ? () => [] : baselineSearch(entries);
+  const ours = new Map<string, Tally>();
+  const theirs = new Map<string, Tally>();
+  const oursAll = empty();
+  const theirsAll = empty();
+  const rel: Reliability = new Map();
+  for (const row of rows) {
+    const r: LookupResult = lookup(index, row.text, { limit: 5, context: row.context });
+    const got = r.results.map((h) => h.id);
+    const b = base(row.text);
+    for (const [m, all, ids] of [[ours, oursAll, got], [theirs, theirsAll, b]] as const) {
+      if (!m.has(row.kind)) m.set(row.kind, empty());
+      score(m.get(row.kind)!, row.expect, ids);
+      score(all, row.expect, ids);
+    }
+    reliability(rel, row.expect, r.results[0]);
+    const ok = row.expect.length ? row.expect.includes(got[0] ?? '') : !got.length;
+    if (verbose && !ok)
+      console.log(
+        `MISS [${row.kind}${row.line ? ` line ${row.line}` : ''}] ${row.text.slice(0, 160)}\n   expect ${row.expect.join(', ') || '(nothing)'}; got ${r.results.map((h) => `${h.id} ${h.score} ${h.confidence[0]}`).join(', ') || '(nothing)'}; others ${r.others.map((h) => `${h.id} ${h.score}`).join(', ')}`,
+      );
+  }
+  console.log(`${entries.length} entries, ${rows.length} queries from ${file}${split !== 'all' ? ` (split: ${split})` : ''}${useContext ? '' : ' (without page context)'}`);
+  console.log(`${'kind'.padEnd(10)} ${'engine'.padEnd(52)} baseline (fuse.js defaults, title+summary)`);
+  const b = (s: string) => (noBaseline ? 'not run' : s);
+  for (const [kind, t] of ours) console.log(`${kind.padEnd(10)} ${fmt(t).padEnd(52)} ${b(fmt(theirs.get(kind)!))}`);
+  console.log(`${'overall'.padEnd(10)} ${fmt(oursAll).padEnd(52)} ${b(fmt(theirsAll))}`);
+  console.log(`${'no-answer'.padEnd(10)} ${`${oursAll.negOk}/${oursAll.neg} answered with no result`.padEnd(52)} ${b(`${theirsAll.negOk}/${theirsAll.neg}`)}`);
+  console.log('\nlabel of the first answer   n   right   precision');
+  for (const c of ['high', 'medium', 'low'] as const) {
+    const t = rel.get(c) ?? { n: 0, right: 0 };
+    console.log(`${`${LABEL_WORDS[c]} match (${c})`.padEnd(26)} ${String(t.n).padStart(3)} ${String(t.right).padStart(7)}   ${t.n ? (t.right / t.n).toFixed(2) : '-'}`);
+  }
+  return 0;
+}

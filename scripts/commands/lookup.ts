@@ -3,7 +3,9 @@ import { orReport } from '../lib/or-report';
 import { buildIndex, lookup, type LookupResult, type PageContext } from '../../core/search/index';
 import type { Entry } from '../../core/schema/pack';
 import { loadBundledPacks } from '../lib/bundled-packs';
-import { takePackArgs, withPackFiles } from '../lib/extra-packs';
+import { withPackFiles } from '../lib/extra-packs';
+import { runCommand, UsageError, wholeNumber, type CommandSpec, type OptionValues } from '../lib/cli-args';
+import { printReadable } from '../lib/lookup-print';
 import type { Command } from './types';
 
 /**
@@ -41,86 +43,82 @@ function parseJsonlQuery(line: string): Query | string {
   return Object.keys(ctx).length ? { text: text as string, context: ctx } : { text: text as string };
 }
 
-function printReadable(r: LookupResult, ms: number): void {
-  console.log(`> ${r.query}  (${r.mode}, ${ms.toFixed(1)} ms${r.truncated ? ', truncated' : ''})`);
-  for (const u of r.unknownCitations) console.log(`  ! ${u.message}`);
-  if (!r.results.length) console.log(r.headline === 'possible' ? '  possible matches (none is a clear answer):' : '  nothing in this pack covers this');
-  r.results.forEach((h, i) => {
-    const why = h.matched.map((m) => `${m.field}${m.index !== undefined ? `[${m.index}]` : ''}: ${m.terms.join(', ')}`).join('; ');
-    console.log(`  ${i + 1}. ${h.title} [${h.id}]${h.citation ? ` ${h.citation}` : ''}${h.pinpoint ? ` ${h.pinpoint}` : ''}`);
-    console.log(`     ${h.confidence} (${h.score}, ${h.via}) — ${why}`);
+const spec = {
+  name: 'lookup',
+  synopsis: '[--json] [--explain] [--limit K] [--pack FILE]… [--stdin [--jsonl]] QUERY…',
+  summary: 'look queries up with the same engine the extension uses: title, citation, match label and why',
+  positionals: true,
+  options: {
+    json: { type: 'boolean', help: 'one JSON line per query: query, results, others, headline (answer, possible or nothing), unknownCitations, mode, truncated, ms' },
+    explain: { type: 'boolean', help: 'add the scoring detail: score, how found, ranking signals, every matched field (with --json: each result gets "signals")' },
+    limit: { type: 'string', value: 'K', help: 'at most K answers per query (a whole number; default 5)' },
+    pack: { type: 'string', value: 'FILE', multiple: true, help: 'also search this pack file, as an imported pack is searched in the extension' },
+    stdin: { type: 'boolean', help: 'read queries from standard input, one per line' },
+    jsonl: { type: 'boolean', help: 'with --stdin: each line is {"text", "context"?, "title"?, "url"?} (the page around the selection, as the card sends it)' },
+  },
+  notes: ['examples:', '  lens lookup "ICE hold" "§ 19.30(a)(3)"', '  lens lookup --explain --limit 3 "seperation ordinance"', '  echo \'{"text":"the ordinance","title":"Minneapolis news"}\' | lens lookup --stdin --jsonl --json'],
+} as const satisfies CommandSpec;
+
+/** The queries: the arguments, then standard input's lines (each a query, or with --jsonl an object). */
+function readQueries(positionals: readonly string[], stdin: boolean, jsonl: boolean): Query[] {
+  const queries: Query[] = positionals.map((text) => ({ text }));
+  if (!stdin) return queries;
+  const lines = readFileSync(0, 'utf8').split('\n').filter((l) => l.trim());
+  for (const [i, line] of lines.entries()) {
+    if (!jsonl) {
+      queries.push({ text: line });
+      continue;
+    }
+    const q = parseJsonlQuery(line);
+    // A bad line does not stop the batch: it gets an error line in its place (exit 1 at the end).
+    queries.push(typeof q === 'string' ? { text: '', error: `stdin line ${i + 1}: ${q}` } : q);
+  }
+  return queries;
+}
+
+function jsonLine(q: string, r: LookupResult, ms: number, explain: boolean): string {
+  return JSON.stringify({
+    query: q,
+    results: r.results.map((h) => ({ id: h.id, title: h.title, citation: h.citation, score: h.score, confidence: h.confidence, matched: h.matched, pinpoint: h.pinpoint, ...(explain ? { signals: h.signals } : {}) })),
+    // Candidates below the answer line; `headline` says whether the card shows them as
+    // "Possible matches" or says "Nothing in this pack covers this".
+    others: r.others.map((h) => ({ id: h.id, title: h.title, citation: h.citation, score: h.score })),
+    headline: r.headline,
+    unknownCitations: r.unknownCitations,
+    mode: r.mode,
+    truncated: r.truncated,
+    ms: Math.round(ms * 100) / 100,
   });
-  if (r.others.length) console.log(`  other results: ${r.others.map((h) => h.id).join(', ')}`);
+}
+
+async function lookupCommand(v: OptionValues<typeof spec.options>, positionals: string[]): Promise<number> {
+  const limit = wholeNumber(v.limit, '--limit', 5);
+  if (v.jsonl && !v.stdin) throw new UsageError('--jsonl reads objects from standard input; add --stdin');
+  if (!positionals.length && !v.stdin) throw new UsageError('give a query (or --stdin to read queries from standard input)');
+  const queries = readQueries(positionals, !!v.stdin, !!v.jsonl);
+  const entries = orReport(() => withPackFiles(bundledEntries(), v.pack ?? []));
+  if (!entries) return 1;
+  const index = buildIndex(entries);
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const explain = !!v.explain;
+  let failed = false;
+  for (const { text: q, context, error } of queries) {
+    if (error) {
+      failed = true;
+      console.error(`lens lookup: ${error}`);
+      if (v.json) console.log(JSON.stringify({ query: null, error }));
+      continue;
+    }
+    const t0 = performance.now();
+    const r = lookup(index, q, { limit, ...(context ? { context } : {}), ...(explain ? { explain } : {}) });
+    const ms = performance.now() - t0;
+    if (v.json) console.log(jsonLine(q, r, ms, explain));
+    else printReadable(r, ms, byId, explain);
+  }
+  return failed ? 1 : 0;
 }
 
 export const command: Command = {
-  usage: 'lens lookup [--json] [--limit K] [--pack FILE]… [--stdin [--jsonl]] [QUERY…]   (--jsonl: each stdin line is {"text", "context"?, "title"?, "url"?}; --pack: a pack file searched beside the bundled packs)',
-  async run(allArgs) {
-    const { packs, rest: args } = takePackArgs(allArgs);
-    let json = false;
-    let stdin = false;
-    let jsonl = false;
-    let limit = 5;
-    const queries: Query[] = [];
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i]!;
-      if (a === '--json') json = true;
-      else if (a === '--stdin') stdin = true;
-      else if (a === '--jsonl') jsonl = true;
-      else if (a === '--limit') limit = Number(args[++i]) || 5;
-      else queries.push({ text: a });
-    }
-    if (jsonl && !stdin) {
-      console.error('lens lookup: --jsonl reads objects from standard input; add --stdin');
-      return 2;
-    }
-    if (stdin) {
-      const lines = readFileSync(0, 'utf8').split('\n').filter((l) => l.trim());
-      for (const [i, line] of lines.entries()) {
-        if (!jsonl) {
-          queries.push({ text: line });
-          continue;
-        }
-        const q = parseJsonlQuery(line);
-        // A bad line does not stop the batch: it gets an error line in its place (exit 1 at the end).
-        queries.push(typeof q === 'string' ? { text: '', error: `stdin line ${i + 1}: ${q}` } : q);
-      }
-    }
-    if (!queries.length) {
-      console.error(`usage: ${this.usage}`);
-      return 2;
-    }
-    const entries = orReport(() => withPackFiles(bundledEntries(), packs));
-    if (!entries) return 1;
-    const index = buildIndex(entries);
-    let failed = false;
-    for (const { text: q, context, error } of queries) {
-      if (error) {
-        failed = true;
-        console.error(`lens lookup: ${error}`);
-        if (json) console.log(JSON.stringify({ query: null, error }));
-        continue;
-      }
-      const t0 = performance.now();
-      const r = lookup(index, q, { limit, ...(context ? { context } : {}) });
-      const ms = performance.now() - t0;
-      if (json) {
-        console.log(
-          JSON.stringify({
-            query: q,
-            results: r.results.map((h) => ({ id: h.id, title: h.title, citation: h.citation, score: h.score, confidence: h.confidence, matched: h.matched, pinpoint: h.pinpoint })),
-            // Candidates below the answer line; `headline` says whether the card shows them as
-            // "Possible matches" or says "Nothing in this pack covers this".
-            others: r.others.map((h) => ({ id: h.id, title: h.title, citation: h.citation, score: h.score })),
-            headline: r.headline,
-            unknownCitations: r.unknownCitations,
-            mode: r.mode,
-            truncated: r.truncated,
-            ms: Math.round(ms * 100) / 100,
-          }),
-        );
-      } else printReadable(r, ms);
-    }
-    return failed ? 1 : 0;
-  },
+  spec,
+  run: (args) => runCommand(spec, args, lookupCommand),
 };

@@ -1,6 +1,8 @@
+import type { CommandSpec } from '../lib/cli-args';
+
 export interface Command {
-  /** One line for usage messages. */
-  usage: string;
-  /** Runs the command; resolves to the process exit code. */
+  /** Name, synopsis, summary and options: `lens --help` and `lens NAME --help` print them. */
+  spec: CommandSpec;
+  /** Runs the command; resolves to the process exit code (2 = misuse, printed as one line). */
   run(args: string[]): Promise<number>;
 }

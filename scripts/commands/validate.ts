@@ -3,6 +3,7 @@ import { formatProblems, validatePackText, validatePackValue, MAX_PACK_BYTES } f
 import { copyReliance, countByKind } from '../../core/pack/stats';
 import type { Pack } from '../../core/schema/pack';
 import { loadAllPackSources } from '../lib/content-loader';
+import { runCommand, UsageError, type CommandSpec } from '../lib/cli-args';
 import type { Command } from './types';
 
 function printCounts(label: string, pack: Pack): void {
@@ -54,10 +55,19 @@ function validateBundled(): number {
   return failed ? 1 : 0;
 }
 
+const spec = {
+  name: 'validate',
+  synopsis: '[FILE.json]',
+  summary: 'validate the bundled packs (or one pack file): counts per kind, or a `path: reason` line per problem and exit 1',
+  positionals: true,
+  options: {},
+} as const satisfies CommandSpec;
+
 export const command: Command = {
-  usage: 'lens validate [FILE.json]   validate the bundled packs, or one pack file',
-  async run(args) {
-    const file = args.find((a) => !a.startsWith('-'));
-    return file ? validateFile(file) : validateBundled();
-  },
+  spec,
+  run: (args) =>
+    runCommand(spec, args, (_v, files) => {
+      if (files.length > 1) throw new UsageError(`validates one file at a time, got ${files.length}`);
+      return files[0] ? validateFile(files[0]) : validateBundled();
+    }),
 };

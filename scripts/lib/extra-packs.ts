@@ -6,17 +6,6 @@ import { readFileSync } from 'node:fs';
 import { formatProblems, validatePackText } from '../../core/schema/validate';
 import type { Entry } from '../../core/schema/pack';
 
-/** Splits `--pack FILE` pairs (repeatable) from the other arguments. */
-export function takePackArgs(args: readonly string[]): { packs: string[]; rest: string[] } {
-  const packs: string[] = [];
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--pack' && i + 1 < args.length) packs.push(args[++i]!);
-    else rest.push(args[i]!);
-  }
-  return { packs, rest };
-}
-
 /** The entries of each pack file after `base`; throws with the file's problems when one does not validate. */
 export function withPackFiles(base: Entry[], files: readonly string[]): Entry[] {
   if (!files.length) return base;

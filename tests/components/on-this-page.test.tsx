@@ -1,7 +1,7 @@
 /** The side panel's "On this page" list from a page report: page order, counts, badges, status. */
 // @vitest-environment happy-dom
-import { render } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { fireEvent, render } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import { OnThisPage } from '../../components/OnThisPage';
 import type { PageReport } from '../../lib/scan/protocol';
 
@@ -29,6 +29,18 @@ describe('On this page', () => {
     expect(rows[1]!.textContent).toContain('Go to mention (1 of 3)');
     expect(rows[2]!.textContent).toContain('Reported');
     expect(container.textContent).toContain('5 mentions of 3 entries, 2 more not marked');
+  });
+  it('sends a sentence of the page about a listed law to the claim check in one click', () => {
+    const claim = 'Under § 19.30, officers may not ask about <b>immigration status</b>.';
+    const withClaims: PageReport = { ...report, items: report.items.map((it) => (it.id === 'mpls-19.30' ? { ...it, claims: [claim] } : it)) };
+    const onCheck = vi.fn();
+    const { container } = render(<OnThisPage initial={withClaims} onCheck={onCheck} />);
+    const row = container.querySelector('[data-id="mpls-19.30"]')!;
+    expect(row.querySelector('[data-ol="page-claim"] q')!.textContent).toBe(claim); // page text stays text
+    expect(row.querySelector('b')).toBeNull();
+    expect(container.querySelectorAll('[data-ol="check-claim"]')).toHaveLength(1);
+    fireEvent.click(row.querySelector('[data-ol="check-claim"]')!);
+    expect(onCheck).toHaveBeenCalledWith(claim);
   });
   it('shows nothing before a page was explained', () => {
     const { container } = render(<OnThisPage initial={null} />);

@@ -18,7 +18,7 @@
  * - `consoleErrors(page)`: page errors and console errors collected since the page opened.
  *
  * The e2e build adds `globalThis.__lensTest.lookupInActiveTab(text)` to the service worker (the
- * same handler the context menu calls) and a host permission for http://127.0.0.1/* that stands
+ * same handler the context menu calls) and a host permission for *://127.0.0.1/* that stands
  * in for the activeTab grant a real menu click gives.
  */
 import { createServer, type Server } from 'node:http';

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { buildScanIndex, scanText } from '../../core/scan/index';
+import { claimSentences } from '../../core/scan/claim-sentences';
 import { htmlText } from '../../core/scan/html-text';
 import { joinPieces } from '../../core/scan/visible-text';
 import { currentEntries } from '../support/pack-entries';
@@ -181,9 +182,33 @@ describe('on this page, in the side panel', () => {
     expect(await panel.$$eval('[data-ol="page-entry"]', (els) => els.map((e) => (e as HTMLElement).dataset.id))).toEqual(ids);
     expect(await panel.locator('[data-ol="on-this-page"]').innerText()).toContain('Official');
     await panel.screenshot({ path: join(SHOTS, 'scan-on-this-page.png') });
-    await panel.locator('[data-id="mpls-19.30"] button').click();
+    await panel.locator('[data-id="mpls-19.30"] button[aria-label^="Go to a mention"]').click();
     await waitForCard(page);
     expect(await cardText(page)).toContain('19.30');
+    await panel.close();
+    await page.close();
+  });
+
+  it('sends a sentence of the page about a listed law to the claim check in one click', async () => {
+    const page = await h.openFixture('news-article.html');
+    await explain(page);
+    const h2 = htmlText(readFileSync(join(FIXTURES, 'news-article.html'), 'utf8'));
+    const text = joinPieces(h2.pieces).text;
+    const claims = claimSentences(text, scanText(index, text, { title: h2.title, host: '127.0.0.1' }));
+    const [id, sentences] = Object.entries(claims)[0]!;
+    const panel = await h.openExtensionPage('sidepanel.html');
+    const row = panel.locator(`[data-ol="page-entry"][data-id="${id}"]`);
+    await row.locator('[data-ol="page-claim"]').first().waitFor();
+    expect(await row.locator('[data-ol="page-claim"] q').allInnerTexts()).toEqual(sentences);
+    await row.locator('[data-ol="check-claim"]').first().click();
+    const claim = panel.locator('[data-ol="claims"] [data-ol="claim"]').first();
+    await claim.waitFor({ timeout: 15_000 });
+    // The claim check shows the page's own sentence (cut at 300 characters) beside the pack's evidence.
+    expect((await claim.innerText()).replace(/\s+/g, ' ')).toContain(sentences[0]!.slice(0, 60));
+    expect(await panel.locator('[data-ol="not-a-verdict"]').count()).toBe(1);
+    expect(await panel.locator('[data-ol="page-entry"]').count()).toBeGreaterThan(1); // the list stays above it
+    await panel.screenshot({ path: join(SHOTS, 'scan-check-claim.png'), fullPage: true });
+    expect(consoleErrors(panel)).toEqual([]);
     await panel.close();
     await page.close();
   });

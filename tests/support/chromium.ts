@@ -17,13 +17,14 @@ export interface ExtensionBrowser {
 
 export async function launchWithExtension(
   ext: string,
-  opts: { userDataDir: string; viewport?: { width: number; height: number }; extraArgs?: string[] },
+  // headless: false and viewport: null are for `npm run demo` (a window a person uses, sized by them).
+  opts: { userDataDir: string; viewport?: { width: number; height: number } | null; extraArgs?: string[]; headless?: boolean },
 ): Promise<ExtensionBrowser> {
   const ctx = await chromium.launchPersistentContext(opts.userDataDir, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless: opts.headless ?? true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    ...(opts.viewport ? { viewport: opts.viewport } : {}),
+    ...(opts.viewport !== undefined ? { viewport: opts.viewport } : {}),
     args: [
       `--disable-extensions-except=${ext}`,
       `--load-extension=${ext}`,

@@ -2,7 +2,8 @@
  * Promise 8, a reviewable build:
  * - web-ext lint reports 0 errors on both Firefox builds;
  * - two clean builds, from two copies of the source in different folders, are byte-identical;
- * - the content script stays under its size budget, and neither the pack nor fuse.js is in it.
+ * - every script that runs in web pages (the card, the page-scan scripts) stays under the size
+ *   budget, and neither the pack nor fuse.js is in any of them.
  * The store archives (`npm run zip`) have their own checks in archives.trust.ts.
  */
 import { execFileSync } from 'node:child_process';
@@ -16,7 +17,7 @@ import { cleanCopy } from './lib/clean-copy';
 import { recordFigures, ROOT } from './lib/figures';
 import { webExtLint } from './lib/web-ext-lint';
 
-/** Raw bytes of all content-script JavaScript. The card is Preact + our components, nothing more. */
+/** Raw bytes of one script that runs in web pages. The card is Preact + our components, nothing more. */
 export const CONTENT_SCRIPT_BUDGET = 96 * 1024;
 
 const figures: Record<string, unknown> = {};
@@ -66,35 +67,57 @@ describe('reproducible build', () => {
   });
 });
 
-/** The content-script files of a build: declared in the manifest, or registered at run time by WXT. */
-function contentScripts(dir: string): string[] {
+/**
+ * The script files of a build that run inside web pages: declared in the manifest, registered at
+ * run time by WXT (content-scripts/), and the unlisted scripts at the build's top level, which
+ * the background injects on request (the card, "Explain this page") or registers for the sites
+ * where the reader turned on "always explain" (page-scan-auto.js + page-scan.js). Only
+ * background.js at the top level is not one of them.
+ */
+export function pageScripts(dir: string): string[] {
   const declared = (readManifest(dir).content_scripts ?? []).flatMap((c) => c.js ?? []);
-  const runtime = listFiles(dir).filter((f) => f.startsWith('content-scripts/') && f.endsWith('.js'));
-  // The script the background injects on demand (lib/background/lookup-in-tab.ts CARD_SCRIPT).
-  const injected = /CARD_SCRIPT\s*=\s*['"]\/?([^'"]+)['"]/.exec(readFileSync(join(ROOT, 'lib/background/lookup-in-tab.ts'), 'utf8'))?.[1];
-  return [...new Set([...declared, ...runtime, ...(injected && listFiles(dir).includes(injected) ? [injected] : [])])];
+  const files = listFiles(dir);
+  const runtime = files.filter((f) => f.startsWith('content-scripts/') && f.endsWith('.js'));
+  const unlisted = files.filter((f) => !f.includes('/') && f.endsWith('.js') && f !== 'background.js');
+  return [...new Set([...declared, ...runtime, ...unlisted])];
 }
 
-describe('content script', () => {
-  it.each([['chrome-mv3', BUILDS.chrome], ['firefox-mv2', BUILDS.firefoxMv2]])('%s stays under the size budget without the pack or fuse.js', async (name, dir) => {
-    const files = contentScripts(dir);
-    expect(files.length, 'a content script exists').toBeGreaterThan(0);
-    const text = files.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
-    const bytes = Buffer.byteLength(text);
+/** The scripts the background injects, by the constants it uses (the card's CARD_SCRIPT, the page scan's SCAN_SCRIPT). */
+function injectedScripts(): string[] {
+  const named = (file: string, constant: string) => new RegExp(`${constant}\\s*=\\s*['"]\\/?([^'"]+)['"]`).exec(readFileSync(join(ROOT, file), 'utf8'))?.[1] ?? `${constant} not found in ${file}`;
+  return [named('lib/background/lookup-in-tab.ts', 'CARD_SCRIPT'), named('lib/scan/background.ts', 'SCAN_SCRIPT')];
+}
+
+/** No entry of any bundled pack (ids and source URLs) in `text`. */
+async function packLeaks(text: string): Promise<string[]> {
+  const { loadBundledPacks } = (await import(join(ROOT, 'scripts/lib/bundled-packs.ts'))) as { loadBundledPacks: () => { entries: { id: string; sources?: { url?: string }[] }[] }[] };
+  return loadBundledPacks()
+    .flatMap((p) => p.entries.flatMap((e) => [e.id, ...(e.sources ?? []).map((s) => s.url ?? '')]))
+    .filter((s) => s.length > 8 && text.includes(s));
+}
+
+describe('scripts that run in web pages', () => {
+  it.each([['chrome-mv3', BUILDS.chrome], ['firefox-mv2', BUILDS.firefoxMv2], ['firefox-mv3', BUILDS.firefoxMv3]])('%s: each stays under the size budget without the pack or fuse.js', async (name, dir) => {
+    const files = pageScripts(dir);
+    // The card and both page-scan scripts are found (by the names the background uses), so the checks below read them.
+    expect(files).toEqual(expect.arrayContaining([...injectedScripts(), 'page-scan-auto.js']));
+    const sizes: Record<string, number> = {};
+    for (const f of files) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      sizes[f] = Buffer.byteLength(text);
+      // fuse.js option names survive minification.
+      expect(/ignoreLocation|findAllMatches|useExtendedSearch/.test(text), `fuse.js is not bundled in ${f}`).toBe(false);
+      expect(await packLeaks(text), `pack data in ${f}`).toEqual([]);
+      expect(sizes[f], `${f} bytes`).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET);
+    }
     if (name === 'chrome-mv3') {
-      figures.contentScriptBytes = bytes;
-      figures.contentScriptGzipBytes = gzipSync(text).length;
+      // The largest one (the summary's figure), then each.
+      figures.contentScriptBytes = Math.max(...Object.values(sizes));
+      figures.contentScriptSizes = sizes;
+      figures.contentScriptGzipBytes = Object.fromEntries(files.map((f) => [f, gzipSync(readFileSync(join(dir, f))).length]));
       figures.contentScriptBudget = CONTENT_SCRIPT_BUDGET;
       figures.contentScriptFiles = files;
     }
-    // fuse.js option names survive minification.
-    expect(/ignoreLocation|findAllMatches|useExtendedSearch/.test(text), 'fuse.js is not bundled').toBe(false);
-    // No entry of any bundled pack: ids and source URLs.
-    const { loadBundledPacks } = (await import(join(ROOT, 'scripts/lib/bundled-packs.ts'))) as { loadBundledPacks: () => { entries: { id: string; sources?: { url?: string }[] }[] }[] };
-    const packs = loadBundledPacks();
-    const leaks = packs.flatMap((p) => p.entries.flatMap((e) => [e.id, ...(e.sources ?? []).map((s) => s.url ?? '')])).filter((s) => s.length > 8 && text.includes(s));
-    expect(leaks, 'pack data in the content script').toEqual([]);
-    expect(bytes).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET);
   });
 });
 

@@ -27,10 +27,20 @@ describe.each(Object.keys(BUILDS) as BuildName[])('the %s manifest', (build) => 
   });
 
   it('asks for no optional permission that is not documented', () => {
-    const allowed = new Set(DOCUMENTED_OPTIONAL_PERMISSIONS.map((p) => p.permission));
-    const extra = (m().optional_permissions ?? []).filter((p) => !allowed.has(p));
+    const allowed = new Set(DOCUMENTED_OPTIONAL_PERMISSIONS.filter((p) => p.browsers.includes(browserOf(build))).map((p) => p.permission));
+    const optional = [...(m().optional_permissions ?? []), ...(m().optional_host_permissions ?? [])];
+    const extra = optional.filter((p) => !allowed.has(p));
     check(extra.length === 0, `${build}: undocumented optional permissions ${extra.join(', ')}`);
     expect(extra).toEqual([]);
+    // MV3 keeps host patterns apart from API permissions; MV2 has only optional_permissions.
+    if (m().manifest_version === 3) expect((m().optional_permissions ?? []).filter(isHostPattern)).toEqual([]);
+    else expect(m().optional_host_permissions).toBeUndefined();
+  });
+
+  it('offers "always explain pages on this site" only as an optional host permission', () => {
+    const optional = [...(m().optional_permissions ?? []), ...(m().optional_host_permissions ?? [])];
+    expect(optional).toContain('*://*/*');
+    expect(m().host_permissions ?? []).not.toContain('*://*/*');
   });
 
   it('requires no host permission (activeTab is enough), not even through content-script matches', () => {
@@ -67,7 +77,8 @@ describe.each(Object.keys(BUILDS) as BuildName[])('the %s manifest', (build) => 
 describe('SECURITY.md', () => {
   it('explains every documented permission in its table', () => {
     const doc = readFileSync(join(ROOT, 'SECURITY.md'), 'utf8');
-    const missing = [...DOCUMENTED_PERMISSIONS, ...DOCUMENTED_OPTIONAL_PERMISSIONS].filter((p) => !new RegExp(`^\\|\\s*\`${p.permission}\`\\s*\\|`, 'm').test(doc));
+    const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const missing = [...DOCUMENTED_PERMISSIONS, ...DOCUMENTED_OPTIONAL_PERMISSIONS].filter((p) => !new RegExp(`^\\|\\s*\`${escape(p.permission)}\`\\s*\\|`, 'm').test(doc));
     check(missing.length === 0, `SECURITY.md does not explain ${missing.map((p) => p.permission).join(', ')}`);
     expect(missing.map((p) => p.permission)).toEqual([]);
   });

@@ -18,8 +18,15 @@ export const DOCUMENTED_PERMISSIONS: DocumentedPermission[] = [
   { permission: 'sidePanel', browsers: ['chrome'], why: 'Chrome only: lets you open the results in the browser side panel' },
 ];
 
-/** Optional permissions the extension may request at run time (none today). */
-export const DOCUMENTED_OPTIONAL_PERMISSIONS: DocumentedPermission[] = [];
+/**
+ * Optional permissions the extension may request at run time, never granted at install: host
+ * access for "Always explain pages on this site", asked for one site at a time (`*://site/*`,
+ * lib/scan/always-here-ask.ts). MV3 declares it in `optional_host_permissions`, MV2 in
+ * `optional_permissions`.
+ */
+export const DOCUMENTED_OPTIONAL_PERMISSIONS: DocumentedPermission[] = [
+  { permission: '*://*/*', browsers: ['chrome', 'firefox'], why: 'only if you turn on "Always explain pages on this site": the browser asks you for that one site then' },
+];
 
 export function allowedFor(browser: 'chrome' | 'firefox'): Set<string> {
   return new Set(DOCUMENTED_PERMISSIONS.filter((p) => p.browsers.includes(browser)).map((p) => p.permission));

@@ -40,10 +40,10 @@ describe('lens import-code', () => {
     expect(err.join('\n')).toMatch(/unknown format "uslm" \(formats: dc-law-xml: /);
   });
 
-  it('prints the usage when the folder or a required option is missing', async () => {
+  it('names the missing options when the folder or a required option is missing', async () => {
     capture();
     expect(await importCode.run(['--format', 'dc-law-xml', corpus.dir, '--id', 'dc-code'])).toBe(2);
-    expect(err.join('\n')).toMatch(/^usage: lens import-code/);
+    expect(err.join('\n')).toMatch(/^lens import-code: missing --title, --jurisdiction \(lens import-code --help/);
   });
 
   it('refuses an --as-of that is not a date', async () => {

@@ -18,6 +18,14 @@ describe('scan messages', () => {
     expect(allowScanMessage('card', 'scan:page', undefined, 5)).toBe(false);
     expect(allowScanMessage('refused', 'scan:page', 1000, 1000)).toBe(false);
   });
+  it('takes page text unasked only from an "always explain" site, and never lets a page turn that on or off', () => {
+    expect(allowScanMessage('card', 'scan:page', undefined, 5, true)).toBe(true);
+    expect(allowScanMessage('card', 'scan:report', undefined, 5, true)).toBe(true);
+    expect(allowScanMessage('card', 'scan:always-on', undefined, 5, true)).toBe(false);
+    expect(allowScanMessage('card', 'scan:always-off', 0, 0, true)).toBe(false);
+    expect(allowScanMessage('refused', 'scan:page', undefined, 5, true)).toBe(false);
+    expect(allowScanMessage('page', 'scan:always-on', undefined, 0)).toBe(true);
+  });
 });
 
 describe('entry info for the list', () => {
