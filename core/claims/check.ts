@@ -140,11 +140,14 @@ export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim:
 
 /** Candidate entries per claim the passage's lookup names (capped by the engine's limit of 50). */
 const PASSAGE_CANDIDATES_PER_CLAIM = 2;
+/** Up to this many claims, the engine is asked about each one. */
+const PER_CLAIM_LOOKUPS = 3;
 
 /**
- * Splits `text` into claims (split.ts) and checks each one. The lookup engine is asked once for
- * the whole passage, not once per claim (it was most of a paragraph's cost): its answers are the
- * entries every claim is scored against, beside those each claim's rare words retrieve.
+ * Splits `text` into claims (split.ts) and checks each one. For more than three claims the lookup
+ * engine is asked once for the whole passage, not once per claim (it was most of a paragraph's
+ * cost): its answers are the entries every claim is scored against, beside those each claim's
+ * rare words retrieve.
  */
 export function checkClaims(index: SearchIndex, entries: readonly Entry[], text: string, options: CheckOptions = {}): ClaimCheck {
   const max = options.maxClauses ?? 40;
@@ -152,6 +155,8 @@ export function checkClaims(index: SearchIndex, entries: readonly Entry[], text:
   const found = splitClaims(all, max + 1);
   const claims = found.slice(0, max);
   const limit = Math.min(50, Math.max(options.candidates ?? 8, PASSAGE_CANDIDATES_PER_CLAIM * claims.length));
-  const passage = claims.length > 1 ? rankingOf(lookup(index, all, { limit }), limit) : undefined;
+  // A claim or three are each asked about (the engine's answer for the sentence itself is the
+  // better guide); a paragraph is asked about once.
+  const passage = claims.length > PER_CLAIM_LOOKUPS ? rankingOf(lookup(index, all, { limit }), limit) : undefined;
   return { clauses: claims.map((c) => checkClaim(index, entries, c, options, passage)), truncated: found.length > max };
 }

@@ -110,6 +110,9 @@ export function chooseBest(candidates: readonly Candidate[], claim: Modality, we
   const pool = anyRuleShares ? eligible : sorted;
   const top = pool[0]!.score;
   const side = (c: Candidate): number => {
+    // A carve-out that states the claim's case wins on its words; a bonus would let a carve-out of
+    // another rule ("the bar … does not apply when …") pass the rule a permission claim contradicts.
+    if (isCarveOut(c)) return 1;
     const r: Polarity = (c.reading ??= readingWhereAligned(c.point.text, weights));
     return r === claim.polarity && claim.polarity !== 'neutral' ? SAME_SIDE : 1;
   };
