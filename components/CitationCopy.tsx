@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { CITATION_STYLES, formatCitation, type CitationStyleName, type CiteInput } from '../core/format/citation';
 
@@ -14,13 +15,18 @@ export interface CitationCopyProps {
   /** Writes text to the clipboard; resolves true only when it is there. */
   copy: CopyFn;
   idPrefix: string;
+  /** The card's action row: no preview until a copy fails (the citation is shown above it). */
+  compact?: boolean;
+  /** More buttons for the same row (the card's "Open full entry"). */
+  children?: ComponentChildren;
 }
 
 /** A style picker, a preview of the citation, and a copy button with a polite status. */
-export function CitationCopy({ input, defaultStyle, copy, idPrefix }: CitationCopyProps) {
+export function CitationCopy({ input, defaultStyle, copy, idPrefix, compact, children }: CitationCopyProps) {
   const [style, setStyle] = useState<CitationStyleName>(defaultStyle);
   const [status, setStatus] = useState('');
   const [offer, setOffer] = useState<{ label: string; run: () => Promise<boolean> } | null>(null);
+  const [failed, setFailed] = useState(false);
   useEffect(() => setStyle(defaultStyle), [defaultStyle]);
   const text = formatCitation(style, input);
   const selectId = `${idPrefix}-cite-style`;
@@ -48,8 +54,10 @@ export function CitationCopy({ input, defaultStyle, copy, idPrefix }: CitationCo
         type="button"
         class="ol-btn"
         data-ol="copy"
+        title={text}
         onClick={async () => {
           const out = await copy(text);
+          setFailed(out !== true);
           if (typeof out === 'object') {
             setStatus(out.blocked);
             setOffer(out.offer ?? null);
@@ -61,6 +69,7 @@ export function CitationCopy({ input, defaultStyle, copy, idPrefix }: CitationCo
       >
         Copy citation
       </button>
+      {children}
       {offer ? (
         <button
           type="button"
@@ -77,9 +86,11 @@ export function CitationCopy({ input, defaultStyle, copy, idPrefix }: CitationCo
       <span class="ol-copy-status" role="status" aria-live="polite">
         {status}
       </span>
-      <div class="ol-copy-preview" data-ol="cite-preview">
-        {text}
-      </div>
+      {!compact || failed ? (
+        <div class="ol-copy-preview" data-ol="cite-preview">
+          {text}
+        </div>
+      ) : null}
     </div>
   );
 }

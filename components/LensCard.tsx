@@ -10,14 +10,18 @@ export interface LensCardProps {
   /** The selection, already capped, echoed so the reader sees what was looked up. */
   echo: string;
   opened: EntryView | null;
-  onOpen: (id: string) => void;
+  /** The opened entry came from this entry's related list ("Related to …", no match label). */
+  openedRelatedTo?: string;
+  onOpen: (id: string, relatedTo?: string) => void;
+  /** "Open full entry": resolves to a sentence saying where it opened. */
+  onOpenFull?: (id: string) => Promise<string>;
   onBack: () => void;
   onClose: () => void;
   copy: CopyFn;
 }
 
-/** The in-page card: a non-modal dialog beside the selection. Presentational; mounted by lib/card. */
-export function LensCard({ view, echo, opened, onOpen, onBack, onClose, copy }: LensCardProps) {
+/** The in-page card: a non-modal dialog beside the selection. Presentational; mounted by components/card/card-controller.tsx. */
+export function LensCard({ view, echo, opened, openedRelatedTo, onOpen, onOpenFull, onBack, onClose, copy }: LensCardProps) {
   const top = view?.result.results[0];
   const title = opened?.entry.title ?? top?.title;
   // What the card headlines when there is no answer, in the same words for eyes and ears.
@@ -40,6 +44,12 @@ export function LensCard({ view, echo, opened, onOpen, onBack, onClose, copy }: 
     <div class="ol-root ol-card" role="dialog" aria-label={label} tabIndex={-1} data-ol="card">
       <div class="ol-card-bar">
         <span class="ol-card-brand">Ordinance Lens</span>
+        {echo ? (
+          // In the bar, on one line: the reader knows what they selected; the answer gets the room.
+          <span class="ol-echo" data-ol="echo" title={echo}>
+            You selected: “{echo}”
+          </span>
+        ) : null}
         {opened ? (
           <button type="button" class="ol-btn ol-btn--ghost" onClick={onBack} data-ol="back">
             Back
@@ -50,19 +60,12 @@ export function LensCard({ view, echo, opened, onOpen, onBack, onClose, copy }: 
         </button>
       </div>
       <div class="ol-card-body">
-        {echo ? (
-          <p class="ol-echo" data-ol="echo">
-            You selected: “{echo}”
-          </p>
-        ) : null}
-        {view && !opened && looksLikeClaim(view.result.query) ? (
-          // A sentence or passage: each claim beside the point that speaks to it, then the best entry.
-          <ClaimCheckPanel text={view.result.query} copy={copy} onOpen={onOpen} idPrefix="olc" />
-        ) : null}
         {view ? (
           <LookupAnswer
             view={view}
             opened={opened}
+            {...(openedRelatedTo ? { openedRelatedTo } : {})}
+            {...(onOpenFull ? { onOpenFull } : {})}
             citationStyle={view.citationStyle}
             copy={copy}
             onOpen={onOpen}
@@ -74,6 +77,10 @@ export function LensCard({ view, echo, opened, onOpen, onBack, onClose, copy }: 
             Looking this up…
           </p>
         )}
+        {view && !opened && looksLikeClaim(view.result.query) ? (
+          // A sentence or passage: after the best entry's top block, each claim beside the point that speaks to it.
+          <ClaimCheckPanel text={view.result.query} copy={copy} onOpen={onOpen} idPrefix="olc" />
+        ) : null}
       </div>
       <div class="ol-sr" role="status" aria-live="polite" aria-atomic="true">
         {announce}

@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { browser } from 'wxt/browser';
-import { CardController, isSecretField, readSelection } from '../lib/card/mount';
+import { CardController, isSecretField, readSelection } from '../components/card/card-controller';
 import { askBackground, failedLookupView, type CardMessage, type CardProtocol } from '../lib/messages';
 import { readPageContext } from '../lib/card/page-context';
 

@@ -1,6 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { browser } from 'wxt/browser';
 import { PageScan } from '../lib/scan/page-controller';
+import { CardController } from '../components/card/card-controller';
 import type { PageScanMessage, PageScanProtocol } from '../lib/scan/protocol';
 
 /**
@@ -14,7 +15,7 @@ export default defineUnlistedScript({
     const g = globalThis as { __olScan?: true; __olScanAuto?: true; __olScanStats?: PageScan['stats'] };
     if (g.__olScan) return; // injected again: the first listener answers
     g.__olScan = true;
-    const scan = new PageScan(document);
+    const scan = new PageScan(new CardController(document), document);
 
     async function handle(m: PageScanMessage): Promise<PageScanProtocol[typeof m.type]['res']> {
       switch (m.type) {

@@ -15,7 +15,8 @@
  * Nothing that matters lives only here: a restarted worker rebuilds the index on first use.
  */
 import type { Entry, EntryKind, Pack } from '../core/schema/pack';
-import { buildIndex, loadIndex, lookup, serializeIndex, type LookupResult, type PageContext, type SearchIndex } from '../core/search/index';
+import { buildIndex, fromStoredIndex, isStoredIndex, loadIndex, lookup, serializeIndex, toStoredIndex, type LookupResult, type PageContext, type SearchIndex, type StoredIndex } from '../core/search/index';
+import { isStub } from '../core/pack/slim';
 import type { CitationStyle } from './storage/settings';
 import { relationOf, RELATION_ORDER } from '../core/view/words';
 import type { Corpus } from './claims-service';
@@ -30,9 +31,9 @@ import { buildTypeahead, isTypeaheadQuery, type TypeaheadIndex } from '../core/t
  */
 const MAX_TYPEAHEAD_ENTRIES = 5000;
 
-function tryLoad(serialized: string, entries: readonly Entry[]): SearchIndex | undefined {
+function tryLoad(serialized: string | StoredIndex, entries: readonly Entry[]): SearchIndex | undefined {
   try {
-    return loadIndex(serialized, entries);
+    return isStoredIndex(serialized) ? fromStoredIndex(serialized, entries) : loadIndex(serialized, entries);
   } catch (err) {
     console.warn('[Ordinance Lens] prebuilt index not used:', err);
     return undefined;
@@ -59,9 +60,18 @@ export interface LookupService {
    * Replaces the imported packs; the index is rebuilt on next use, or loaded from `cachedIndex`
    * (an earlier `serializedIndex()` for the same packs) when it matches the entries.
    */
-  setUserPacks(packs: readonly Pack[], cachedIndex?: string): void;
+  setUserPacks(packs: readonly Pack[], cachedIndex?: string | StoredIndex): void;
   /** The current index, serialized (built first if needed), for the background's cache. */
   serializedIndex(): string;
+  /** The current index in its stored form (IndexedDB: core/search/stored-index.ts). */
+  storedIndex(): StoredIndex;
+  /**
+   * Of `ids`, those whose entry is still a stub (a large pack's entry in brief: lib/large-packs.ts),
+   * by pack id: their text must be read (`withEntries`) before they are shown.
+   */
+  stubsAmong(ids: readonly string[]): Map<string, string[]>;
+  /** Puts whole entries in place of their stubs (same ids; others are ignored). */
+  withEntries(entries: readonly Entry[]): void;
   /** Where the current index came from: the build-time index, the cache, or built here. */
   indexSource(): IndexSource;
   /** The bundled packs, then the imported ones. */
@@ -82,7 +92,8 @@ export type IndexSource = 'prebuilt' | 'cache' | 'built' | 'none';
 export function createLookupService(packs: readonly Pack[], prebuiltIndex?: string): LookupService {
   let index: SearchIndex | undefined;
   let source: IndexSource = 'none';
-  let cached: string | undefined;
+  let cached: string | StoredIndex | undefined;
+  let position = new Map<string, number>();
   let byId: Map<string, Located> | undefined;
   let reverse: Map<string, string[]> | undefined;
   let userPacks: readonly Pack[] = [];
@@ -102,6 +113,7 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
     byId = new Map();
     reverse = new Map();
     hidden = new Map();
+    position = new Map();
     const all: Entry[] = [];
     allEntries = all;
     const add = (pack: Pack, imported: boolean) => {
@@ -111,6 +123,7 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
           continue;
         }
         byId!.set(entry.id, { entry, pack, imported });
+        position.set(entry.id, all.length);
         all.push(entry);
       }
     };
@@ -128,6 +141,8 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
     }
     const ready = userPacks.length ? cached : prebuiltIndex;
     const loaded = ready ? tryLoad(ready, all) : undefined;
+    // Stubs carry no text: an index built from them would find nothing in it.
+    if (!loaded && all.some(isStub)) throw new Error('the stored index does not fit the packs');
     source = loaded ? (userPacks.length ? 'cache' : 'prebuilt') : 'built';
     index = loaded ?? buildIndex(all);
     return index;
@@ -173,6 +188,27 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
       source = 'none';
     },
     serializedIndex: () => JSON.stringify(serializeIndex(ensure())),
+    storedIndex: () => toStoredIndex(ensure()),
+    stubsAmong(ids) {
+      ensure();
+      const out = new Map<string, string[]>();
+      for (const id of new Set(ids)) {
+        const found = byId!.get(id);
+        if (found && isStub(found.entry)) out.set(found.pack.id, [...(out.get(found.pack.id) ?? []), id]);
+      }
+      return out;
+    },
+    withEntries(entries) {
+      ensure();
+      const all = allEntries as Entry[];
+      for (const e of entries) {
+        const found = byId!.get(e.id);
+        const at = position.get(e.id);
+        if (!found || at === undefined || !isStub(found.entry)) continue;
+        found.entry = e;
+        all[at] = e;
+      }
+    },
     indexSource: () => source,
     packs() {
       ensure();

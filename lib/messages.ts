@@ -28,6 +28,8 @@ export interface PendingLookup {
   at: number;
   /** Why the card was not used: "pdf", "restricted", "injection-failed", "card-off" … */
   reason: string;
+  /** "Open full entry" on the card: show this entry's detail view rather than a search. */
+  entryId?: string;
 }
 
 export interface BackgroundProtocol {
@@ -41,12 +43,16 @@ export interface BackgroundProtocol {
   packs: { req: Record<string, never>; res: { packs: PackInfo[]; bundledEntryIds: string[] } };
   /** The page blocked the card's copy: open the same lookup in the side panel, whose copy works. */
   panelForCopy: { req: { text: string }; res: { opened: boolean } };
+  /** "Open full entry" on the card: the entry's detail view in the side panel / sidebar, else in a tab (lib/open-entry.ts). */
+  openEntry: { req: { id: string }; res: { opened: 'panel' | 'tab' | 'none' } };
   /** Claim check of a sentence or passage: each claim beside the point that speaks to it (lib/claims-service.ts). */
   check: { req: { text: string }; res: ClaimCheckView };
   /** The pack-wide timeline, filtered (dates are YYYY, YYYY-MM or YYYY-MM-DD). */
   timeline: { req: { since?: string; until?: string; jurisdictions?: string[]; kinds?: EntryKind[] }; res: PackTimelineView };
   /** The earlier rule beside the later one for an amended entry (null: none in the pack). */
   beforeAfter: { req: { id: string }; res: BeforeAfterView | null };
+  /** A large pack was imported or removed (IndexedDB has no change events): reload the packs, build and keep their index; answers when ready. */
+  packsChanged: { req: Record<string, never>; res: { entries: number } };
   /** Empties the history, in the background's queue of history writes (so a lookup being recorded cannot bring it back). */
   clearHistory: { req: Record<string, never>; res: { ok: boolean; message?: string } };
   /** Adds a query to the local history (respects the history setting). */

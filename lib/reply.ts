@@ -4,7 +4,7 @@
  * the card could hang on "Looking this up…". Now the failure reaches the sender: `unwrapReply`
  * rejects with a `MessageError`, which the page turns into plain words.
  *
- * Why not @webext-core/messaging (docs/decisions/0007-messages.md): it would bring
+ * Why not @webext-core/messaging (docs/decisions/0010-messages.md): it would bring
  * webextension-polyfill beside WXT's `browser`, and our sender checks (lib/sender-check.ts) must
  * run before any handler, on the same listener that the page scan shares.
  */
@@ -30,8 +30,16 @@ export function isReply(x: unknown): x is Reply<unknown> {
  * logged here, where the stack is, and sent as a short sentence.
  */
 export function answerWith<T>(label: string, work: () => Promise<T>, sendResponse: (r: Reply<T>) => void): true {
-  // Through a promise, so a handler that throws before its first await is answered too.
-  Promise.resolve().then(work).then(
+  // Started at once, inside the listener: the reader's gesture (a click on the card's "Open full
+  // entry" or "Copy from the side panel") lasts only that long, and sidePanel.open needs it. A
+  // handler that throws before its first await is still answered, as a rejected promise.
+  let started: Promise<T>;
+  try {
+    started = Promise.resolve(work());
+  } catch (err) {
+    started = Promise.reject(err);
+  }
+  started.then(
     (value) => sendResponse({ ok: true, value }),
     (err: unknown) => {
       console.warn(`[Ordinance Lens] ${label} failed:`, err);

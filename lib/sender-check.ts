@@ -4,7 +4,7 @@
  * (we register none and inject only it), runs inside a web page the page's author controls, so
  * it is held to what a card needs, and only from a tab and frame we injected the card into
  * moments ago: look up and read entries (and check claims against them); record its own lookup in history; ask for the side
- * panel when the page blocks the clipboard. It may never take the lookup pending for the side
+ * panel when the page blocks the clipboard or the reader asks for the full entry. It may never take the lookup pending for the side
  * panel (another tab's selection) nor write history on its own (`recordHistory`).
  */
 export type SenderKind = 'page' | 'card' | 'refused';
@@ -20,7 +20,7 @@ export interface SenderLike {
  * Messages a card may send; `lookup` records history only for a frame we injected into. `check`
  * (claim check of the selection) and `beforeAfter` only read the pack, like `entry`.
  */
-const CARD_MESSAGES = new Set(['lookup', 'entry', 'panelForCopy', 'check', 'beforeAfter']);
+const CARD_MESSAGES = new Set(['lookup', 'entry', 'panelForCopy', 'openEntry', 'check', 'beforeAfter']);
 /** How long after an injection the card of that frame may record a lookup or ask for the panel. */
 export const CARD_GRANT_MS = 5 * 60_000;
 
@@ -59,6 +59,7 @@ export function allowMessage(
   if (kind === 'page') return { ok: true, record: true };
   if (kind !== 'card' || !CARD_MESSAGES.has(type)) return { ok: false, record: false };
   const granted = injected.has(sender.tab?.id, sender.frameId);
-  if (type === 'panelForCopy') return { ok: granted, record: false };
+  // Both open a browser surface: only the card of a frame we injected into lately may ask.
+  if (type === 'panelForCopy' || type === 'openEntry') return { ok: granted, record: false };
   return { ok: true, record: granted };
 }

@@ -26,13 +26,15 @@ export interface SearchAppProps {
   /** Query to start with (?q= or a lookup handed over by the background). */
   initialQuery?: string;
   initialPassage?: string;
+  /** An entry to open in the detail view at once (the card's "Open full entry"). */
+  initialEntryId?: string;
   /** Why the side panel was opened instead of a card, shown as a short note. */
   note?: string;
 }
 
 const copy = (text: string) => copyText(text);
 
-export function SearchApp({ surface, initialQuery = '', initialPassage = '', note }: SearchAppProps) {
+export function SearchApp({ surface, initialQuery = '', initialPassage = '', initialEntryId, note }: SearchAppProps) {
   const [tab, setTab] = useState<Tab>(initialPassage ? 'passage' : 'search');
   const [detail, setDetail] = useState<Detail | null>(null);
   const [asOf, setAsOf] = useState('');
@@ -43,8 +45,9 @@ export function SearchApp({ surface, initialQuery = '', initialPassage = '', not
 
   useEffect(() => {
     if (initialQuery) void search.search(initialQuery);
+    if (initialEntryId) void open(initialEntryId);
     if (initialPassage) void passage.check(initialPassage);
-    else input.current?.focus();
+    else if (!initialEntryId) input.current?.focus();
   }, []);
 
   async function open(id: string, hit?: LookupHit) {

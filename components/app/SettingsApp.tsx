@@ -12,8 +12,10 @@ import { readSettings, writeSettings, type Settings } from '../../lib/storage/se
 import { download } from '../../lib/history-export';
 import { askBackground, type EntryView, type PackInfo } from '../../lib/messages';
 import { DamagedPacks } from './DamagedPacks';
-import { importUserPack, readUserPacks, removeUserPack, watchUserPacks, MAX_USER_PACKS_BYTES, mb, type StoredPack } from '../../lib/storage/user-packs';
+import { importUserPack, readUserPacks, removeUserPack, watchUserPacks, type StoredPack } from '../../lib/storage/user-packs';
 import { summarize, type PackSummary } from '../../core/view/types';
+import { ImportProgressBar, largeNote, StorageUseLine, useLargePacks } from './LargePacks';
+import { LARGE_PACK_BYTES } from '../../lib/large-pack-import';
 import { formatLongDate } from '../../core/format/citation';
 import { AboutSection } from './AboutSection';
 import { RepairNotices } from './RepairNotices';
@@ -29,7 +31,7 @@ const SAMPLE_PINPOINT = '(a)(3)';
 type PackMessage = { ok: boolean; text: string; problems?: string[] };
 
 /** A pack's line in the list: title, id, version, as-of date, entry count. */
-function PackRow({ p, hidden, onRemove }: { p: PackSummary; hidden?: number; onRemove?: () => void }) {
+function PackRow({ p, hidden, note, onRemove }: { p: PackSummary; hidden?: number; note?: string; onRemove?: () => void }) {
   // Removing cannot be undone here (only the pack's own file brings it back), so it asks first.
   const [confirming, setConfirming] = useState(false);
   return (
@@ -40,6 +42,7 @@ function PackRow({ p, hidden, onRemove }: { p: PackSummary; hidden?: number; onR
         <span class="ol-muted">
           id {p.id} · version {p.version} · current as of {formatLongDate(p.asOf)} · {p.entries} {p.entries === 1 ? 'entry' : 'entries'}
           {hidden ? ` (${hidden} not searched: the bundled pack uses the same id)` : ''}
+          {note ? ` · ${note}` : ''}
         </span>
       </span>
       {onRemove && !confirming ? (
@@ -68,6 +71,7 @@ function PacksSection() {
   const [stored, setStored] = useState<StoredPack[]>([]);
   const [message, setMessage] = useState<PackMessage | null>(null);
   const [busy, setBusy] = useState(false);
+  const large = useLargePacks();
 
   const loadImported = async () => setStored(await readUserPacks());
   const imported = stored.map((s) => summarize(s.pack));
@@ -98,14 +102,9 @@ function PacksSection() {
         setMessage({ ok: false, text: 'Not imported: Ordinance Lens could not list its bundled pack to check the file against. Reload this page and try again.' });
         return;
       }
-      if (f.size > MAX_USER_PACKS_BYTES) {
-        setMessage({
-          ok: false,
-          text: `Not imported: “${f.name}” is too big for the browser's storage (${mb(f.size)}; imported packs can take at most ${mb(MAX_USER_PACKS_BYTES)} together). Nothing was changed.`,
-        });
-        return;
-      }
-      const r = await importUserPack(await f.text(), { packIds: new Set(bundled.map((p) => p.id)), entryIds: new Set(bundledIds) });
+      const reserved = { packIds: new Set(bundled.map((p) => p.id)), entryIds: new Set(bundledIds) };
+      // A whole code goes to the browser's database (IndexedDB), with a progress bar.
+      const r = f.size > LARGE_PACK_BYTES ? await large.importFile(f, reserved) : await importUserPack(await f.text(), reserved);
       setMessage(r.ok ? { ok: true, text: r.message } : { ok: false, text: r.message, ...(r.problems ? { problems: r.problems } : {}) });
       await loadImported();
     } finally {
@@ -115,7 +114,7 @@ function PacksSection() {
   }
 
   async function remove(p: PackSummary) {
-    const r = await removeUserPack(p.id);
+    const r = large.packs.some((l) => l.id === p.id) ? await large.remove(p.id) : await removeUserPack(p.id);
     setMessage({ ok: r.ok, text: r.message });
     await loadImported();
   }
@@ -136,10 +135,13 @@ function PacksSection() {
       </ul>
       {bundled === null ? <p class="ol-muted">Loading…</p> : null}
       <h3 class="ol-section-title">Imported</h3>
-      {imported.length ? (
+      {imported.length || large.packs.length ? (
         <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} data-ol="imported-packs" aria-label="Imported packs">
           {imported.map((p) => (
             <PackRow key={p.id} p={p} hidden={hiddenOf(p.id)} onRemove={() => void remove(p)} />
+          ))}
+          {large.packs.map((p) => (
+            <PackRow key={p.id} p={p} note={largeNote(p)} onRemove={() => void remove(p)} />
           ))}
         </ul>
       ) : (
@@ -154,6 +156,8 @@ function PacksSection() {
           <input type="file" accept="application/json,.json" class="ol-sr" disabled={busy} data-ol="import-pack" onChange={(e) => void onFile(e.currentTarget as HTMLInputElement)} />
         </label>
       </div>
+      {large.progress ? <ImportProgressBar p={large.progress} /> : null}
+      <StorageUseLine use={large.use} />
       {message ? (
         <div role={message.ok ? 'status' : 'alert'} data-ol="pack-message" data-ok={String(message.ok)}>
           <p>{message.text}</p>

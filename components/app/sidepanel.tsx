@@ -37,6 +37,8 @@ export function startSidePanel(): void {
   const show = (p: PendingLookup | null, claim?: string) => {
     const text = claim ?? p?.text.trim() ?? '';
     const passage = text && (claim !== undefined || isPassage(text));
+    // "Open full entry" on the card: the detail view, with no note (the reader asked for it here).
+    const note = p && !p.entryId ? REASONS[p.reason] ?? 'Your lookup opened here.' : undefined;
     mountPage(
       <>
         <OnThisPage onCheck={check} />
@@ -45,15 +47,20 @@ export function startSidePanel(): void {
           surface="sidepanel"
           {...(text && !passage ? { initialQuery: text } : {})}
           {...(passage ? { initialPassage: text } : {})}
-          {...(p ? { note: REASONS[p.reason] ?? 'Your lookup opened here.' } : {})}
+          {...(note ? { note } : {})}
+          {...(p?.entryId ? { initialEntryId: p.entryId } : {})}
         />
       </>,
     );
   };
-  const q = new URLSearchParams(location.search).get('q');
+  const params = new URLSearchParams(location.search);
+  const q = params.get('q');
   const fromUrl = () => (q ? { text: q, at: Date.now(), reason: '' } : null);
+  // ?entry=: the card's "Open full entry" in a tab, where the browser would not open the panel.
+  const entryId = params.get('entry');
+  if (entryId) show({ text: '', at: Date.now(), reason: 'full-entry', entryId });
   // Without an answer from the background the panel still opens, on the query in its URL if any.
-  void askBackground('takePending', {}).then((p) => show(p ?? fromUrl()), () => show(fromUrl()));
+  else void askBackground('takePending', {}).then((p) => show(p ?? fromUrl()), () => show(fromUrl()));
   watchStorage('session', ['pendingLookup'], (changes) => {
     if (!changes.pendingLookup?.newValue) return;
     void askBackground('takePending', {}).then((p) => p && show(p), () => undefined);

@@ -379,9 +379,10 @@ function packTable(map: Map<string, number[]>): [string[], Uint32Array, Uint32Ar
   return [keys, startArr, data];
 }
 
-type Parts = Omit<SearchIndex, 'version' | 'entries' | 'scratch' | 'cache'>;
+/** The index's own data, without the entries and the per-lookup scratch. */
+export type Parts = Omit<SearchIndex, 'version' | 'entries' | 'scratch' | 'cache'>;
 
-function assemble(entries: readonly Entry[], parts: Parts): SearchIndex {
+export function assemble(entries: readonly Entry[], parts: Parts): SearchIndex {
   const n = entries.length;
   return {
     version: INDEX_VERSION,

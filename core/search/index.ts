@@ -5,3 +5,5 @@ export type { HitSignals, LookupHit, LookupOptions, LookupResult, MatchedField, 
 export { normalize } from '../text/normalize';
 export { extractCitations } from '../citations/extract';
 export { CITATION_PATTERNS } from '../citations/patterns';
+export { toStoredIndex, fromStoredIndex, isStoredIndex } from './stored-index';
+export type { StoredIndex } from './stored-index';

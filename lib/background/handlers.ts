@@ -12,6 +12,8 @@ import { cleanContext } from '../card/page-context';
 import type { BackgroundContext } from './context';
 import { toPanel } from './panel';
 import { recordLookup } from './record';
+import { openEntry } from './open-entry';
+import { entryViewWhole, lookupWhole } from '../large-packs';
 
 type Proto = BackgroundProtocol;
 /** Who asked: `mayRecord` is false for a card in a frame we did not inject into (lib/sender-check.ts). */
@@ -27,7 +29,7 @@ const lookup: Handler<'lookup'> = async (ctx, msg, { mayRecord }) => {
   await ctx.packs.ready();
   const context = cleanContext(msg.context);
   const text = String(msg.text ?? '');
-  const view = ctx.service.lookup(text.slice(0, MAX_SELECTION_CHARS + 1), {
+  const view = await lookupWhole(ctx.service, text.slice(0, MAX_SELECTION_CHARS + 1), {
     citationStyle: settings.citationStyle,
     ...(context ? { context } : {}),
     ...(typeof msg.limit === 'number' ? { limit: Math.min(Math.max(1, msg.limit), 50) } : {}),
@@ -64,7 +66,10 @@ export const HANDLERS: Handlers = {
   lookup,
   timeline,
   recordHistory,
-  entry: async (ctx, msg) => (await ctx.packs.ready(), ctx.service.entryView(String(msg.id))),
+  entry: async (ctx, msg) => (await ctx.packs.ready(), entryViewWhole(ctx.service, String(msg.id))),
+  // A large pack was stored or removed in IndexedDB (no storage event tells us): read the packs
+  // again and build and keep their index now, so the settings page can say when it is ready.
+  packsChanged: async (ctx) => (await ctx.packs.reload(true), { entries: ctx.service.size() }),
   packs: async (ctx) => (await ctx.packs.ready(), { packs: ctx.service.packs(), bundledEntryIds: ctx.service.bundledEntryIds() }),
   takePending: (ctx) => ctx.pending.take(),
   panelForCopy: async (ctx, msg, { sender }) => {
@@ -72,6 +77,7 @@ export const HANDLERS: Handlers = {
     const out = await toPanel(ctx.pending, { tab: sender.tab, text: String(msg.text ?? '') }, 'copy-blocked');
     return { opened: !!(out.panelOpened || out.windowOpened) };
   },
+  openEntry, // lib/background/open-entry.ts
   check: async (ctx, msg) => (await ctx.packs.ready(), claimCheckView(ctx.service.corpus(), String(msg.text ?? '').slice(0, MAX_SELECTION_CHARS))),
   beforeAfter: async (ctx, msg) => (await ctx.packs.ready(), beforeAfterView(ctx.service.corpus(), String(msg.id))),
   clearHistory: async () => {

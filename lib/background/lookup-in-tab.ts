@@ -12,6 +12,7 @@ import { browser } from 'wxt/browser';
 import { MAX_SELECTION_CHARS, type CardProtocol, type LookupView } from '../messages';
 import { withDeadline } from '../frames';
 import type { BackgroundContext } from './context';
+import { lookupWhole } from '../large-packs';
 import { openPanel, toPanel } from './panel';
 import { recordLookup } from './record';
 import { cardBlockedReason, cardOffFor } from './where-card';
@@ -78,7 +79,7 @@ export async function lookupInTab(ctx: BackgroundContext, request: LookupRequest
   // Start injecting, then compute the answer while the page loads the script.
   const injected = injectCard(ctx, tabId, frameId, req.frameUrl || req.pageUrl || req.tab?.url);
   await ctx.packs.ready();
-  const view: LookupView | undefined = request.text ? ctx.service.lookup(request.text, { citationStyle: settings.citationStyle }) : undefined;
+  const view: LookupView | undefined = request.text ? await lookupWhole(ctx.service, request.text, { citationStyle: settings.citationStyle }) : undefined;
   if (text && view) void recordLookup(text, view);
   const ready = await injected;
   if (ready === 'late') return toPanel(ctx.pending, req, 'page-loading');

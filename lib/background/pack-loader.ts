@@ -2,19 +2,24 @@
  * Loads the packs the reader imported into the lookup service, at worker start and whenever
  * they change; every handler that reads the index awaits `ready()` first.
  *
- * Their index is cached in storage.session (lib/storage/index-cache.ts), so a restarted worker
- * loads it instead of rebuilding; a fresh build is cached after the worker has answered. Only
- * the newest read wins: a slow read that a later change overtook is dropped.
+ * Small packs live in storage.local (a change event reloads them), large ones in IndexedDB
+ * (the settings page says so with `packsChanged`, which calls `reload(true)`). Their index is
+ * kept (lib/large-packs.ts: storage.session for small packs, IndexedDB beside large ones), so a
+ * restarted worker loads it instead of rebuilding; a fresh build is kept after the worker has
+ * answered, or at once when `buildNow`. Only the newest read wins: a slow read that a later
+ * change overtook is dropped.
  */
 import { browser } from 'wxt/browser';
-import { readUserPacks } from '../storage/user-packs';
-import { clearIndexCache, indexCacheKey, readIndexCache, writeIndexCache } from '../storage/index-cache';
+import { clearIndexCache } from '../storage/index-cache';
 import { KEYS } from '../storage/area';
 import type { LookupService } from '../lookup-service';
+import { keepIndex, loadSearchedPacks } from '../large-packs';
 
 export interface PackLoader {
   /** Resolves once the latest read of the imported packs is in the service. Never rejects. */
   ready(): Promise<void>;
+  /** Reads the packs again (a large pack was stored or removed); with `buildNow`, builds and keeps their index before resolving. */
+  reload(buildNow: boolean): Promise<void>;
 }
 
 function extensionVersion(): string {
@@ -27,29 +32,24 @@ function extensionVersion(): string {
 
 export function createPackLoader(service: LookupService): PackLoader {
   let generation = 0;
-  const cacheIndex = (key: string, gen: number) => {
-    if (gen !== generation) return;
-    try {
-      void writeIndexCache(key, service.serializedIndex());
-    } catch (err) {
-      console.debug('[Ordinance Lens] index not cached:', String(err)); // a timer task: nothing awaits it
-    }
-  };
   // `changed`: the packs changed while this worker ran (at start there is nothing to forget: a
   // cache is only ever read under its own key).
-  const load = async (changed: boolean): Promise<void> => {
+  const load = async (changed: boolean, buildNow = false): Promise<void> => {
     const gen = ++generation;
-    const stored = await readUserPacks(); // never throws, nor do the cache helpers
-    const key = indexCacheKey(extensionVersion(), stored);
-    const cached = stored.length ? await readIndexCache(key) : undefined;
-    if (gen !== generation) return;
-    service.setUserPacks(stored.map((s) => s.pack), cached);
-    if (!stored.length && changed) void clearIndexCache();
-    if (stored.length && !cached) setTimeout(() => cacheIndex(key, gen), 0);
+    const current = () => gen === generation;
+    const got = await loadSearchedPacks(service, extensionVersion(), current); // never throws
+    if (!got) return;
+    if (!got.packs.length && changed) void clearIndexCache();
+    if (got.index || !got.packs.length) return;
+    if (buildNow) await keepIndex(service, got, current);
+    else setTimeout(() => current() && void keepIndex(service, got, current), 0); // a timer task: after the worker has answered
   };
   let latest = load(false);
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && KEYS.userPacks in changes) latest = load(true);
   });
-  return { ready: () => latest };
+  return {
+    ready: () => latest,
+    reload: (buildNow) => (latest = load(true, buildNow)),
+  };
 }

@@ -4,7 +4,7 @@
  * mark is clicked (or reached with the bar's Previous / Next), scan what the page adds later
  * while the marks are on, and Clear: everything we added goes, and the page is as it was.
  */
-import { CardController } from '../card/mount';
+import type { CardSurface } from '../card/card-surface';
 import { askBackground, failedLookupView } from '../messages';
 import { locate } from '../../core/scan/visible-text';
 import { collectText, SLICE_MS, yieldToPage } from './dom-text';
@@ -35,7 +35,6 @@ export class PageScan {
   private more = 0;
   private current = -1;
   private toolbar: Toolbar | null = null;
-  private readonly card: CardController;
   private observer: MutationObserver | null = null;
   private pending: Node[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -44,9 +43,11 @@ export class PageScan {
   /** Milliseconds from start to the first marks drawn, and the longest slice of work, for the bench. */
   stats = { firstMarksMs: 0, longestSliceMs: 0, marks: 0, collectMs: 0, askMs: 0, scanMs: 0 };
 
-  constructor(private readonly doc: Document = document) {
-    this.card = new CardController(doc);
-  }
+  /** `card`: the in-page card a click on a mark opens (the entry file passes it in). */
+  constructor(
+    private readonly card: CardSurface,
+    private readonly doc: Document = document,
+  ) {}
 
   get active(): boolean {
     return this.marks !== null;

@@ -180,7 +180,7 @@ async function writtenByNewerBuild(): Promise<boolean> {
 
 const NEWER_BUILD = 'your imported packs were saved by a newer version of Ordinance Lens; update the extension to change them. Nothing was changed.';
 
-function refusal(problems: readonly { path: string; reason: string }[], lead = 'Not imported: the file is not a valid Ordinance Lens pack.'): PackImportResult {
+export function refusal(problems: readonly { path: string; reason: string }[], lead = 'Not imported: the file is not a valid Ordinance Lens pack.'): PackImportResult {
   const shown = formatProblems(problems.slice(0, MAX_PROBLEMS_SHOWN)).split('\n');
   const more = problems.length - shown.length;
   return { ok: false, message: lead, problems: more > 0 ? [...shown, `…and ${more} more ${more === 1 ? 'problem' : 'problems'}`] : shown };

@@ -17,8 +17,8 @@ beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   // The background, reduced to what these pages ask on opening.
   fakeBrowser.runtime.onMessage.addListener(((msg: { type: string }) => {
-    if (msg.type === 'packs') return Promise.resolve({ packs: [], bundledEntryIds: [] });
-    return Promise.resolve(null);
+    if (msg.type === 'packs') return Promise.resolve({ ok: true, value: { packs: [], bundledEntryIds: [] } });
+    return Promise.resolve({ ok: true, value: null });
   }) as never);
   return () => vi.restoreAllMocks();
 });

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { OUT, ROOT, selectText, startHarness, waitForCard, type Harness } from './harness';
+import { pngSize } from '../support/png';
 
 export const STORE_SIZE = { width: 1280, height: 800 } as const;
 const DIRS = [join(OUT, 'store-screenshots'), ...(process.env.LENS_STORE_SCREENSHOTS === 'docs' ? [join(ROOT, 'docs/store/screenshots')] : [])];
@@ -24,12 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-/** Width and height from a PNG's IHDR chunk. */
-export function pngSize(png: Buffer): { width: number; height: number } {
-  if (png.toString('latin1', 1, 4) !== 'PNG' || png.toString('latin1', 12, 16) !== 'IHDR') throw new Error('not a PNG');
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
 
 function save(name: string, png: Buffer): void {
   expect(pngSize(png)).toEqual(STORE_SIZE);

@@ -16,11 +16,13 @@ import type { Page } from 'puppeteer-core';
 import { BUILDS, requireBuild } from '../trust/lib/builds';
 import { recordFigures } from '../trust/lib/figures';
 import { FixtureServer, TARGET } from '../trust/lib/server';
-import { explainViaContextMenu, launchFirefox, pressCommand, waitForFirefoxCard, waitForNoFirefoxCard, type FirefoxLens } from '../support/firefox';
+import { cardCall, explainViaContextMenu, launchFirefox, pressCommand, waitForFirefoxCard, waitForNoFirefoxCard, type FirefoxLens } from '../support/firefox';
 
 const TITLE = /Public safety services/;
 /** What the real context menu did for a selection in a cross-origin frame, per build. */
 const crossOriginMenu: Record<string, string> = {};
+/** Where "Open full entry" opened the entry, per build (the report quotes it). */
+const openFullEntry: Record<string, string> = {};
 const figures: Record<string, { run: number; passed: number; failed: string[]; firefoxOwnRequests: number }> = {};
 let server: FixtureServer;
 beforeAll(async () => {
@@ -33,6 +35,7 @@ afterAll(async () => {
     passed: all.reduce((n, f) => n + f.passed, 0),
     builds: figures,
     crossOriginMenu,
+    openFullEntry,
   });
   await server?.stop();
 });
@@ -254,13 +257,42 @@ describe.each([
       // No card on the page.
       expect(await waitForNoFirefoxCard(ff, page, 500)).toBe(true);
       await closeSidebar();
+    } finally {
+      // Always: a card left off for the site would fail every later test of this build.
       await settings.evaluate(async () => {
         const b = (globalThis as unknown as { browser: { storage: { local: { remove(k: string): Promise<void> } } } }).browser;
         await b.storage.local.remove('settings');
       });
-    } finally {
       await page.close();
       await settings.close();
+    }
+  });
+
+  counted('"Open full entry" on the card opens the entry: the sidebar, or the side-panel page in a tab', async () => {
+    const page = await ff.browser.newPage();
+    try {
+      await page.goto(server.url('plain.html'), { waitUntil: 'load' });
+      await select(page, '#target');
+      await pressCommand(ff);
+      expect(await waitForFirefoxCard(ff, page)).toMatch(TITLE);
+      const at = await cardCall<{ x: number; y: number }>(ff, page, `function () { const b = this.querySelector('[data-ol="open-full"]').getBoundingClientRect(); return { x: b.left + b.width / 2, y: b.top + b.height / 2 }; }`);
+      expect(at, 'the card has an Open full entry button').not.toBeNull();
+      await page.mouse.click(at!.x, at!.y); // a real click: the reader's gesture
+      let said = '';
+      for (let i = 0; i < 100 && !said; i++) {
+        said = (await cardCall<string>(ff, page, `function () { return this.querySelector('[data-ol="open-full-status"]')?.textContent ?? ''; }`)) ?? '';
+        if (!said) await new Promise((r) => setTimeout(r, 50));
+      }
+      const sidebar = await sidebarOpened(500);
+      const tabs = await ff.chrome<string[]>(`[...Services.wm.getEnumerator('navigator:browser')].flatMap((w) => w.gBrowser.browsers.map((b) => b.currentURI.spec)).filter((u) => /sidepanel\\.html\\?entry=/.test(u))`);
+      openFullEntry[name] = `${said} (sidebar open: ${sidebar}; tabs: ${tabs.length})`;
+      expect(said).toMatch(/^Opened in (the side panel|a new tab)\.$/);
+      if (said.includes('side panel')) expect(sidebar, 'our sidebar opened').toBe(true);
+      else expect(tabs).toEqual([expect.stringMatching(/sidepanel\.html\?entry=mpls-19\.30$/)]);
+      await closeSidebar();
+    } finally {
+      for (const p of await ff.browser.pages()) if (p.url().includes('sidepanel.html?entry=')) await p.close().catch(() => undefined);
+      await page.close();
     }
   });
 

@@ -73,6 +73,13 @@ describe('message senders', () => {
     expect(await readHistory()).toEqual([]);
   });
 
+  it('"Open full entry" is refused to a card in a frame we did not inject into; otherwise the entry is handed to the side panel', async () => {
+    expect(await ask({ type: 'openEntry', id: 'mpls-19.30' }, card(9))).toBe('refused');
+    // No side panel in the fake browser: the page opens in a tab, and the panel page would show the entry.
+    expect(await ask({ type: 'openEntry', id: 'mpls-19.30' }, page)).toEqual({ opened: 'tab' });
+    expect(await ask({ type: 'takePending' }, page)).toMatchObject({ reason: 'full-entry', entryId: 'mpls-19.30' });
+  });
+
   it('a message from another extension is refused', async () => {
     expect(await new Promise((r) => (listener({ type: 'packs' }, { id: 'someone-else', ...page }, r) ? undefined : r('refused')))).toBe('refused');
   });

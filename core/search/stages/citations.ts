@@ -25,7 +25,17 @@ export interface CitationOutcome {
 }
 
 export function entryJurisdiction(index: SearchIndex, i: number): string {
-  return (index.cache.juris ??= index.entries.map((e) => jurisName(e.jurisdiction)))[i] ?? '';
+  return (index.cache.juris ??= jurisNames(index))[i] ?? '';
+}
+
+/** Each entry's normalized jurisdiction, normalizing each distinct name once (a whole code shares one). */
+function jurisNames(index: SearchIndex): string[] {
+  const seen = new Map<string, string>();
+  return index.entries.map((e) => {
+    let j = seen.get(e.jurisdiction);
+    if (j === undefined) seen.set(e.jurisdiction, (j = jurisName(e.jurisdiction)));
+    return j;
+  });
 }
 
 export function resolveCitations(index: SearchIndex, q: ParsedQuery, pageCity: string | undefined): CitationOutcome {

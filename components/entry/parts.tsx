@@ -1,0 +1,43 @@
+/** Small pieces every entry layout uses: a point, a titled section, a fold with a count. */
+import type { ComponentChildren } from 'preact';
+import type { Point } from '../../core/schema/pack';
+import type { EntryView } from '../../core/view/types';
+import { ConfidenceBadge } from '../ConfidenceBadge';
+import { SourceRefs } from '../SourceLinks';
+
+export function PointItem({ point, view, matched, exception }: { point: Point; view: EntryView; matched: boolean; exception?: boolean }) {
+  return (
+    <li class={`ol-point${matched ? ' ol-point--matched' : ''}${exception ? ' ol-point--exception' : ''}`}>
+      <div class="ol-point-head">
+        {point.subsection ? <span class="ol-sub">{point.subsection}</span> : null}
+        <ConfidenceBadge confidence={point.confidence} />
+        <SourceRefs entry={view.entry} ids={point.sources} />
+        {matched ? <span class="ol-sr">(matches your selection)</span> : null}
+      </div>
+      <p class="ol-point-text">{point.text}</p>
+    </li>
+  );
+}
+
+export function Section({ title, children, id }: { title: string; children: ComponentChildren; id: string }) {
+  return (
+    <section class="ol-section" aria-labelledby={id}>
+      <h3 class="ol-section-title" id={id}>
+        {title}
+      </h3>
+      {children}
+    </section>
+  );
+}
+
+/** A closed-by-default section whose summary says how many items it holds: "Sources (3)". */
+export function Fold({ title, count, children, name }: { title: string; count: number; children: ComponentChildren; name: string }) {
+  return (
+    <details class="ol-fold" data-ol={`fold-${name}`}>
+      <summary class="ol-fold-title">
+        {title} ({count})
+      </summary>
+      <div class="ol-fold-body">{children}</div>
+    </details>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * The index as a browser database stores it: its typed arrays as they are (IndexedDB copies an
+ * ArrayBuffer byte for byte) and each key list as one string. `serializeIndex` gives a JSON-safe
+ * form (base64 strings) for storage that takes only JSON; decoding that is most of its load time
+ * (0.4 s for the D.C. Code), while this form loads in the time it takes to split the key lists.
+ *
+ * Versioned with INDEX_VERSION: a stored index of another version, or built from other entries
+ * (the fingerprint of their ids and titles), is refused and the caller builds a new one.
+ */
+import type { Entry } from '../schema/pack';
+import { assemble, entriesFingerprint, INDEX_FORMAT, INDEX_VERSION, type SearchIndex } from './build';
+
+export interface StoredIndex {
+  format: typeof INDEX_FORMAT;
+  version: number;
+  entries: number;
+  fingerprint: string;
+  terms: string;
+  df: Uint32Array;
+  postStart: Uint32Array;
+  postBytes: Uint8Array;
+  phraseKeys: string;
+  phraseStart: Uint32Array;
+  phraseData: Uint32Array;
+  maxPhraseLen: number;
+  citeKeys: string;
+  citeStart: Uint32Array;
+  citeData: Uint32Array;
+  words: string;
+  jurisdictions: string[];
+  homeJurisdiction: string;
+}
+
+/** Key lists are joined with a newline: no key holds one (build.ts skips citation keys that do). */
+const join = (keys: readonly string[]) => keys.join('\n');
+const split = (s: string) => (s ? s.split('\n') : []);
+
+export function toStoredIndex(index: SearchIndex): StoredIndex {
+  return {
+    format: INDEX_FORMAT,
+    version: INDEX_VERSION,
+    entries: index.entries.length,
+    fingerprint: entriesFingerprint(index.entries),
+    terms: join(index.terms),
+    df: index.df,
+    postStart: index.postStart,
+    postBytes: index.postBytes,
+    phraseKeys: join(index.phraseKeys),
+    phraseStart: index.phraseStart,
+    phraseData: index.phraseData,
+    maxPhraseLen: index.maxPhraseLen,
+    citeKeys: join(index.citeKeys),
+    citeStart: index.citeStart,
+    citeData: index.citeData,
+    words: join(index.words),
+    jurisdictions: [...index.jurisdictions],
+    homeJurisdiction: index.homeJurisdiction,
+  };
+}
+
+/** Is `x` a stored index (as opposed to the JSON form)? */
+export function isStoredIndex(x: unknown): x is StoredIndex {
+  return typeof x === 'object' && x !== null && (x as StoredIndex).postBytes instanceof Uint8Array;
+}
+
+/**
+ * The index for `entries` from its stored form. Throws a plain Error when it is of another
+ * version, built from other entries, or its arrays do not fit together; callers then build.
+ */
+export function fromStoredIndex(s: StoredIndex, entries: readonly Entry[]): SearchIndex {
+  if (!s || s.format !== INDEX_FORMAT) throw new Error('not an Ordinance Lens index');
+  if (s.version !== INDEX_VERSION) throw new Error(`index version ${String(s.version)}, expected ${INDEX_VERSION}`);
+  if (s.entries !== entries.length || s.fingerprint !== entriesFingerprint(entries)) throw new Error('the index was built from other entries');
+  const terms = split(s.terms);
+  const phraseKeys = split(s.phraseKeys);
+  const citeKeys = split(s.citeKeys);
+  const fits =
+    s.df.length === terms.length &&
+    s.postStart.length === terms.length + 1 &&
+    s.postStart[terms.length] === s.postBytes.length &&
+    s.phraseStart.length === phraseKeys.length + 1 &&
+    s.phraseStart[phraseKeys.length] === s.phraseData.length &&
+    s.citeStart.length === citeKeys.length + 1 &&
+    s.citeStart[citeKeys.length] === s.citeData.length;
+  if (!fits) throw new Error('the stored index is damaged (its parts do not fit together)');
+  return assemble(entries, {
+    terms,
+    df: s.df,
+    postStart: s.postStart,
+    postBytes: s.postBytes,
+    phraseKeys,
+    phraseStart: s.phraseStart,
+    phraseData: s.phraseData,
+    maxPhraseLen: s.maxPhraseLen,
+    citeKeys,
+    citeStart: s.citeStart,
+    citeData: s.citeData,
+    words: split(s.words),
+    jurisdictions: s.jurisdictions,
+    homeJurisdiction: s.homeJurisdiction,
+  });
+}

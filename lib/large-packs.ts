@@ -1,0 +1,156 @@
+/**
+ * What the background searches besides the bundled packs, and the index to search it with: the
+ * small imported packs (storage.local, lib/storage/user-packs.ts) and the large ones
+ * (IndexedDB, lib/storage/pack-db.ts).
+ *
+ * The first lookup after a worker stop must not read a whole code (57 MB for D.C.: about a second
+ * to parse alone). So when the stored index was built from exactly these packs (same extension
+ * version for the bundled ones, same index format, same pack versions and import times), the
+ * large packs come as stubs (each entry in brief: core/pack/slim.ts) with that index, and the few
+ * entries a lookup shows are read whole afterwards (`wholeEntriesFor`). Otherwise their entries
+ * are read whole, the index is built (once: 10 to 20 s for D.C.) and stored for the next start.
+ */
+import type { Pack } from '../core/schema/pack';
+import { stubEntry } from '../core/pack/slim';
+import type { StoredIndex } from '../core/search/index';
+import { indexCacheKey, readIndexCache, writeIndexCache } from './storage/index-cache';
+import { readUserPacks } from './storage/user-packs';
+import { readAllEntries, readBriefs, readEntries, readStoredIndex, writeStoredIndex, type LargePackMeta } from './storage/pack-db';
+import type { LookupService } from './lookup-service';
+import type { EntryView, LookupView } from './messages';
+import type { SlimEntry } from '../core/pack/slim';
+
+export interface SearchedPacks {
+  /** The imported packs, small then large (a large pack's entries are stubs when `index` is its stored index). */
+  packs: Pack[];
+  /** What the index must be built from: compare before using a stored or cached one. */
+  key: string;
+  /** An index built from exactly `key`, if one is stored. */
+  index?: string | StoredIndex;
+  /** Large packs are present: the index is kept in IndexedDB (else storage.session keeps it). */
+  large: boolean;
+  /** Every large pack was read: an index built now may be stored under `key`. */
+  complete: boolean;
+}
+
+const asPack = (meta: LargePackMeta, entries: Pack['entries']): Pack => ({
+  id: meta.id,
+  title: meta.title,
+  jurisdiction: meta.jurisdiction,
+  version: meta.version,
+  asOf: meta.asOf,
+  schemaVersion: 1,
+  ...(meta.description ? { description: meta.description } : {}),
+  changelog: [],
+  entries,
+});
+
+async function readBriefsSafely(): Promise<{ meta: LargePackMeta; slim: SlimEntry[] }[]> {
+  try {
+    return await readBriefs();
+  } catch (err) {
+    console.warn('[Ordinance Lens] large packs not read:', String(err));
+    return [];
+  }
+}
+
+/** How long the last start's reads took, for the browser benchmark (tests/e2e/large-pack.e2e.ts). */
+export const lastLoad: Record<string, number> = {};
+
+/**
+ * Never throws: an unreadable store counts as no packs there (and is reported in the console).
+ * `whole`: read the large packs' entries whole even if an index is stored (it did not load).
+ */
+export async function readSearchedPacks(extensionVersion: string, whole = false): Promise<SearchedPacks> {
+  const t0 = performance.now();
+  const [small, briefs] = await Promise.all([readUserPacks(), readBriefsSafely()]);
+  lastLoad.briefsMs = Math.round(performance.now() - t0);
+  const key = [indexCacheKey(extensionVersion, small), ...briefs.map((b) => `large ${b.meta.id}@${b.meta.version}@${b.meta.importedAt}`)].join('|');
+  const smallPacks = small.map((s) => s.pack);
+  if (!briefs.length) {
+    const index = small.length ? await readIndexCache(key) : undefined;
+    return { packs: smallPacks, key, ...(index ? { index } : {}), large: false, complete: true };
+  }
+  const t1 = performance.now();
+  const index = whole ? undefined : await readStoredIndex(key);
+  lastLoad.indexReadMs = Math.round(performance.now() - t1);
+  if (index) return { packs: [...smallPacks, ...briefs.map((b) => asPack(b.meta, b.slim.map(stubEntry)))], key, index, large: true, complete: true };
+  const read = await Promise.all(briefs.map(async (b) => asPack(b.meta, await readAllEntries(b.meta.id, b.slim).catch(() => []))));
+  const complete = read.every((p, i) => p.entries.length === briefs[i]!.slim.length);
+  return { packs: [...smallPacks, ...read.filter((p) => p.entries.length)], key, large: true, complete };
+}
+
+/**
+ * Reads the searched packs into `service`; with stubs, loads their stored index now (a damaged
+ * one is replaced by reading the packs whole: an index is never built from stubs). Returns
+ * undefined when `isCurrent` says a newer read has started.
+ */
+export async function loadSearchedPacks(service: LookupService, extensionVersion: string, isCurrent: () => boolean): Promise<SearchedPacks | undefined> {
+  const t0 = performance.now();
+  let got = await readSearchedPacks(extensionVersion);
+  lastLoad.readMs = Math.round(performance.now() - t0);
+  if (!isCurrent()) return undefined;
+  service.setUserPacks(got.packs, got.index);
+  if (!got.large || !got.index) return got;
+  try {
+    const t1 = performance.now();
+    service.size(); // loads the stored index
+    lastLoad.indexLoadMs = Math.round(performance.now() - t1);
+    return got;
+  } catch (err) {
+    console.warn('[Ordinance Lens] stored index not used, reading the packs whole:', String(err));
+  }
+  got = await readSearchedPacks(extensionVersion, true);
+  if (!isCurrent()) return undefined;
+  service.setUserPacks(got.packs);
+  return got;
+}
+
+/** Builds the index if needed and keeps it for the next worker start. Never throws. */
+export async function keepIndex(service: LookupService, got: SearchedPacks, isCurrent: () => boolean): Promise<void> {
+  if (got.index || !got.packs.length) return;
+  try {
+    if (got.large) {
+      if (got.complete) await writeStoredIndex(got.key, service.storedIndex(), isCurrent);
+    } else await writeIndexCache(got.key, service.serializedIndex());
+  } catch (err) {
+    console.debug('[Ordinance Lens] index not kept:', String(err));
+  }
+}
+
+/** Reads whole the entries of `ids` that are still stubs. Never throws (a failed read leaves stubs). */
+export async function wholeEntriesFor(service: LookupService, ids: readonly string[]): Promise<void> {
+  for (const [pack, missing] of service.stubsAmong(ids)) {
+    try {
+      service.withEntries(await readEntries(pack, missing));
+    } catch (err) {
+      console.warn('[Ordinance Lens] entries not read:', String(err));
+    }
+  }
+}
+
+type LookupOptions = Parameters<LookupService['lookup']>[1];
+
+/**
+ * A lookup whose shown entries are whole: ranked once over stubs (the same order as over whole
+ * entries), then, if any hit is a stub, its entry is read and the lookup made again so what
+ * matched in its points is found and its view has its text. Costs a second lookup only then.
+ */
+export async function lookupWhole(service: LookupService, text: string, opts: LookupOptions): Promise<LookupView> {
+  const t0 = performance.now();
+  const first = service.lookup(text, opts);
+  const ids = [...first.result.results, ...first.result.others].map((h) => h.id);
+  if (!service.stubsAmong(ids).size) return first;
+  const t1 = performance.now();
+  await wholeEntriesFor(service, ids);
+  const t2 = performance.now();
+  const view = service.lookup(text, opts);
+  Object.assign(lastLoad, { firstLookupMs: Math.round(t1 - t0), entriesReadMs: Math.round(t2 - t1), secondLookupMs: Math.round(performance.now() - t2) });
+  return view;
+}
+
+/** An entry's view with its text read (see lookupWhole). */
+export async function entryViewWhole(service: LookupService, id: string): Promise<EntryView | null> {
+  await wholeEntriesFor(service, [id]);
+  return service.entryView(id);
+}

@@ -1,0 +1,207 @@
+/**
+ * Large imported packs in IndexedDB (database `ordinance-lens-packs`, the extension's origin).
+ * storage.local holds about 10 MB without `unlimitedStorage`; a whole published code (the D.C.
+ * Code: 57 MB) needs the origin's IndexedDB quota, which Chromium sizes from free disk space.
+ *
+ * Stores:
+ * - `packs`: one record per pack: its fields without the entries, the entry count, the file's
+ *   size and the import time;
+ * - `briefs`: per pack, every entry in brief (core/pack/slim.ts), read at each worker start;
+ * - `entries`: one record per entry, keyed [pack id, entry id], read a few at a time;
+ * - `index`: the search index of everything searched, in its stored form
+ *   (core/search/stored-index.ts), under the key of what it was built from.
+ *
+ * An import is one transaction over the four stores: it commits whole or not at all, so a
+ * failed, cancelled or interrupted import (the tab closed, the disk full) leaves the packs as
+ * they were. Removing the last large pack deletes the database, which frees its space at once.
+ */
+import type { Entry, Pack } from '../../core/schema/pack';
+import type { SlimEntry } from '../../core/pack/slim';
+import type { StoredIndex } from '../../core/search/index';
+import { committed, deleteDatabase, openDatabase, request } from './idb';
+
+export const PACK_DB = 'ordinance-lens-packs';
+const DB_VERSION = 1;
+const S = { packs: 'packs', briefs: 'briefs', entries: 'entries', index: 'index' } as const;
+
+export interface LargePackMeta {
+  id: string;
+  title: string;
+  jurisdiction: string;
+  version: string;
+  asOf: string;
+  description?: string;
+  entries: number;
+  /** The imported file's size in bytes (UTF-16 code units of its text: what the user picked). */
+  bytes: number;
+  importedAt: number;
+}
+
+let opening: Promise<IDBDatabase> | undefined;
+
+function db(): Promise<IDBDatabase> {
+  opening ??= openDatabase(
+    PACK_DB,
+    DB_VERSION,
+    (d) => {
+      d.createObjectStore(S.packs, { keyPath: 'id' });
+      d.createObjectStore(S.briefs, { keyPath: 'pack' });
+      d.createObjectStore(S.entries, { keyPath: ['pack', 'id'] });
+      d.createObjectStore(S.index, { keyPath: 'slot' });
+    },
+    () => (opening = undefined),
+  ).catch((err: unknown) => {
+    opening = undefined;
+    throw err;
+  });
+  return opening;
+}
+
+/** Every key [pack, *] of the entries store. */
+const packRange = (id: string) => IDBKeyRange.bound([id], [id, []]);
+
+/** Does this browser context have IndexedDB at all (not in some private modes)? */
+export const hasPackDb = (): boolean => typeof indexedDB !== 'undefined';
+
+/**
+ * Is the database there? Readers do not create it: once the last large pack is removed and
+ * the database deleted, no context holds a connection, so the browser can close its files and
+ * give the space back (opening it again would keep them). Where `databases()` is missing, yes.
+ */
+async function exists(): Promise<boolean> {
+  if (!hasPackDb()) return false;
+  if (opening || typeof indexedDB.databases !== 'function') return true;
+  try {
+    return (await indexedDB.databases()).some((d) => d.name === PACK_DB);
+  } catch {
+    return true;
+  }
+}
+
+/** The large packs stored, in import order. Throws when the database cannot be read. */
+export async function listLargePacks(): Promise<LargePackMeta[]> {
+  if (!(await exists())) return [];
+  const d = await db();
+  const all = await request(d.transaction(S.packs).objectStore(S.packs).getAll() as IDBRequest<LargePackMeta[]>);
+  return all.sort((a, b) => a.importedAt - b.importedAt);
+}
+
+/** Each stored large pack with every entry in brief, read in one transaction. */
+export async function readBriefs(): Promise<{ meta: LargePackMeta; slim: SlimEntry[] }[]> {
+  if (!(await exists())) return [];
+  const d = await db();
+  const tx = d.transaction([S.packs, S.briefs]);
+  const [metas, briefs] = await Promise.all([
+    request(tx.objectStore(S.packs).getAll() as IDBRequest<LargePackMeta[]>),
+    request(tx.objectStore(S.briefs).getAll() as IDBRequest<{ pack: string; slim: SlimEntry[] }[]>),
+  ]);
+  const byPack = new Map(briefs.map((b) => [b.pack, b.slim]));
+  return metas.sort((a, b) => a.importedAt - b.importedAt).flatMap((meta) => (byPack.has(meta.id) ? [{ meta, slim: byPack.get(meta.id)! }] : []));
+}
+
+/** Whole entries of pack `pack` by id (missing ids are left out). */
+export async function readEntries(pack: string, ids: readonly string[]): Promise<Entry[]> {
+  if (!ids.length) return [];
+  const store = (await db()).transaction(S.entries).objectStore(S.entries);
+  const got = await Promise.all(ids.map((id) => request(store.get([pack, id]) as IDBRequest<{ entry: Entry } | undefined>)));
+  return got.flatMap((r) => (r ? [r.entry] : []));
+}
+
+/** Every entry of pack `pack`, in the pack's order (for building the index). */
+export async function readAllEntries(pack: string, order: readonly SlimEntry[]): Promise<Entry[]> {
+  const store = (await db()).transaction(S.entries).objectStore(S.entries);
+  const all = await request(store.getAll(packRange(pack)) as IDBRequest<{ id: string; entry: Entry }[]>);
+  const byId = new Map(all.map((r) => [r.id, r.entry]));
+  return order.flatMap((s) => (byId.has(s.id) ? [byId.get(s.id)!] : []));
+}
+
+export interface StoreProgress {
+  stored: number;
+  total: number;
+}
+
+/**
+ * Stores `pack` (validated by the caller) with its brief, replacing a pack of the same id, and
+ * forgets the stored index (it no longer matches). All or nothing; `signal` cancels it.
+ */
+export async function storeLargePack(pack: Pack, meta: LargePackMeta, slim: SlimEntry[], onProgress?: (p: StoreProgress) => void, signal?: AbortSignal): Promise<void> {
+  const tx = (await db()).transaction([S.packs, S.briefs, S.entries, S.index], 'readwrite');
+  const done = committed(tx);
+  const abort = () => tx.abort();
+  signal?.addEventListener('abort', abort, { once: true });
+  try {
+    const entries = tx.objectStore(S.entries);
+    entries.delete(packRange(pack.id));
+    tx.objectStore(S.index).clear();
+    tx.objectStore(S.packs).put(meta);
+    tx.objectStore(S.briefs).put({ pack: pack.id, slim });
+    putInBatches(entries, pack, (stored) => onProgress?.({ stored, total: pack.entries.length }));
+    if (signal?.aborted) tx.abort();
+    await done;
+  } finally {
+    signal?.removeEventListener('abort', abort);
+  }
+}
+
+/** Entries stored per batch: between batches the page paints and answers (one batch blocks it briefly). */
+const BATCH = 400;
+
+/**
+ * Puts the pack's entries a batch at a time, each batch from the success of the previous one's
+ * last request: the transaction stays open (a request is always pending) and stays one
+ * transaction, while the page's event loop runs between batches.
+ */
+function putInBatches(store: IDBObjectStore, pack: Pack, onStored: (n: number) => void): void {
+  let next = 0;
+  const batch = () => {
+    const end = Math.min(pack.entries.length, next + BATCH);
+    let last: IDBRequest | undefined;
+    for (; next < end; next++) last = store.put({ pack: pack.id, id: pack.entries[next]!.id, entry: pack.entries[next] });
+    if (last)
+      last.onsuccess = () => {
+        onStored(end);
+        if (end < pack.entries.length) batch();
+      };
+  };
+  batch();
+}
+
+/** Removes large pack `id`; the last one takes the database with it (its space is freed at once). */
+export async function removeLargePack(id: string): Promise<boolean> {
+  const d = await db();
+  const tx = d.transaction([S.packs, S.briefs, S.entries, S.index], 'readwrite');
+  const done = committed(tx);
+  const had = await request(tx.objectStore(S.packs).getKey(id));
+  tx.objectStore(S.packs).delete(id);
+  tx.objectStore(S.briefs).delete(id);
+  tx.objectStore(S.entries).delete(packRange(id));
+  tx.objectStore(S.index).clear();
+  const left = await request(tx.objectStore(S.packs).count());
+  await done;
+  if (left === 0) {
+    d.close();
+    opening = undefined;
+    await deleteDatabase(PACK_DB);
+  }
+  return had !== undefined;
+}
+
+/** The stored index if it was built from exactly `key`, else undefined. Never throws. */
+export async function readStoredIndex(key: string): Promise<StoredIndex | undefined> {
+  try {
+    if (!(await exists())) return undefined;
+    const r = await request((await db()).transaction(S.index).objectStore(S.index).get('current') as IDBRequest<{ key: string; index: StoredIndex } | undefined>);
+    return r?.key === key ? r.index : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores the index built from `key`, unless the packs changed meanwhile (then it is not theirs). */
+export async function writeStoredIndex(key: string, index: StoredIndex, stillCurrent: () => boolean): Promise<void> {
+  const tx = (await db()).transaction(S.index, 'readwrite');
+  const done = committed(tx);
+  if (!stillCurrent()) tx.abort();
+  else tx.objectStore(S.index).put({ slot: 'current', key, index });
+  await done.catch(() => undefined);
+}
