@@ -1,7 +1,7 @@
 /**
  * `lens eval-claims [--split tune|test|all] [--verbose]`: claim check on the labelled claim set
  * (tests/eval/claims.jsonl, read from ../shared at run time), split by page with the rule of
- * decision 0004 (see decision 0010). Prints entry and point accuracy and flag precision/recall for
+ * decision 0004 (see decision 0012). Prints entry and point accuracy and flag precision/recall for
  * tune, test and all. `--verbose` lists the misses of the tune split only: the test split is
  * measured, never read claim by claim while tuning.
  */
@@ -36,7 +36,7 @@ function flagsWrong(r: ClaimEvalRow): boolean {
 const spec = {
   name: 'eval-claims',
   synopsis: '[--split tune|test|all] [--verbose]',
-  summary: 'claim check on the labelled claim set (tests/eval/claims.jsonl): entry, point and flag precision/recall per split (decision 0010)',
+  summary: 'claim check on the labelled claim set (tests/eval/claims.jsonl): entry, point and flag precision/recall per split (decision 0012)',
   positionals: false,
   options: {
     split: { type: 'string', value: 'tune|test|all', help: 'print one split only (default: tune, test and all)' },

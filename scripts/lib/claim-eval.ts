@@ -68,7 +68,7 @@ export function claimText(c: LabelledClaim, sharedDir: string): string | undefin
 }
 
 /**
- * The page a claim comes from, for the tune/test split (decision 0010, same rule as 0004): a row
+ * The page a claim comes from, for the tune/test split (decision 0012, same rule as 0004): a row
  * of real-dev.jsonl names its page; a seed article is the page of the real-dev rows that carry its
  * title (both seeds have rows there), else its file name.
  */
