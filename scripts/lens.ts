@@ -19,6 +19,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   eval: () => import('./commands/eval'),
   bench: () => import('./commands/bench'),
   'bench-claims': () => import('./commands/bench-claims'),
+  'eval-claims': () => import('./commands/eval-claims'),
   'bench-code': () => import('./commands/bench-code'),
   'bench-fuzzy': () => import('./commands/bench-fuzzy'),
 };

@@ -23,6 +23,11 @@ export interface Modality {
   qualified: boolean;
   /** The words that decided the reading, for tests and the UI's "why". */
   cue?: string;
+  /**
+   * The text permits by saying a rule does not reach a case ("nothing … stops", "does not prevent
+   * … from"): an exception in substance, even when a pack lists it among the points.
+   */
+  carveOut?: boolean;
 }
 
 // Double negations read as permission: "nothing … shall prohibit", "does not stop … from", "not unlawful".
@@ -54,7 +59,7 @@ export function readModality(text: string): Modality {
     return { polarity, qualified, deontic: deontic ?? DEONTIC.test(cue), cue };
   };
   let m: RegExpExecArray | null;
-  if ((m = DOUBLE_NEGATIVE.exec(t))) return pick('permit', m, true);
+  if ((m = DOUBLE_NEGATIVE.exec(t))) return { ...pick('permit', m, true), carveOut: true };
   if ((m = LIMITED.exec(t))) return pick('limited', m, true);
   // Otherwise the first cue in the sentence governs it: "residents may record video as long as
   // they do not interfere" permits; "officers may not ask" forbids.

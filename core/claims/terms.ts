@@ -12,6 +12,8 @@ import { scanTerms } from '../text/tokenize';
 const MODAL_STEMS = new Set([
   'prohibit', 'bar', 'ban', 'forbid', 'allow', 'permit', 'prevent', 'authoriz', 'cannot', "can't", "don't", "doesn't", "won't",
   'never', 'except', 'unless', 'nothing', 'noth', 'refus', 'restrict', 'still', 'also', 'abl', 'abil', 'longer', 'off-limit',
+  // "solely", like "only", limits a rule ("the sole alleged violation"); it is not what a rule is about.
+  'sole',
 ]);
 
 /** Stems folded together: different words for the same thing in news and in law. */
@@ -25,6 +27,7 @@ const SYNONYMS: Record<string, string> = {
   cooper: 'assist', help: 'assist', aid: 'assist', collabor: 'assist', partner: 'assist',
   ice: 'immigr-agent', dhs: 'immigr-agent',
   deport: 'remov',
+  individu: 'peopl', person: 'peopl',
 };
 
 /** Names written out in news and shortened in the pack (or the reverse), read as one word. */
@@ -33,6 +36,8 @@ const PHRASES: [RegExp, string][] = [
   [/\b(?:u\.?s\.? )?immigration and customs enforcement\b/g, 'ice'],
   [/\b(?:u\.?s\.? )?(?:department of )?homeland security\b/g, 'dhs'],
   [/\btak(?:e|es|ing) part\b/g, 'participate'],
+  // Being in the country without status, however a page puts it, is what the pack calls undocumented.
+  [/\b(?:(?:being |are |is )?(?:in the (?:u\.?s\.?|united states|country)|here|present)) (?:unlawfully|illegally|without (?:legal )?(?:authorization|status|papers|permission))\b|\bwithout legal status\b|\billegal (?=immigrants?\b|aliens?\b)/g, 'undocumented '],
   [/\bcity council\b/g, 'council'],
 ];
 
@@ -107,11 +112,21 @@ export function termStats(entries: readonly Entry[]): TermStats {
     };
     e.points.forEach((p, i) => add('point', p.text, i));
     e.exceptions.forEach((p, i) => add('exception', p.text, i));
-    entryTerms(e);
+    entryTermSet(e);
   });
   s = { items: refs.length, idfs: new Map(), vectors: new Map(), df, refs, postings };
   statsMemo.set(entries, s);
+  // Every point's weighted terms, once per pack: a claim then only looks them up.
+  for (const e of entries) entryVectors(s, e);
   return s;
+}
+
+/** entryTerms as a set, for a claim's few terms to be looked up in (memoized per entry). */
+const entrySetMemo = new WeakMap<Entry, ReadonlySet<string>>();
+export function entryTermSet(e: Entry): ReadonlySet<string> {
+  let t = entrySetMemo.get(e);
+  if (!t) entrySetMemo.set(e, (t = new Set(entryTerms(e))));
+  return t;
 }
 
 /** The words an entry is known by (title, citation, aliases, summary), memoized per entry (termStats fills it). */
@@ -130,7 +145,7 @@ export function entryTerms(e: Entry): readonly string[] {
  * first. Words carried by more than `maxShare` of all items are skipped here (they still count
  * when the candidates are scored): they would make every lookup walk most of the pack.
  */
-export function retrieveItems(stats: TermStats, weights: ReadonlyMap<string, number>, k: number, maxShare = 0.02): { ref: ItemRef; dot: number }[] {
+export function retrieveItems(stats: TermStats, weights: ReadonlyMap<string, number>, k: number, maxShare = 0.005): { ref: ItemRef; dot: number }[] {
   const limit = Math.max(40, stats.items * maxShare);
   const acc = (scratch.length >= stats.items ? scratch : (scratch = new Float64Array(stats.items)));
   const touched: number[] = [];
@@ -168,6 +183,23 @@ export interface ItemVector {
   weights: Float64Array;
   /** Euclidean norm of the weights. */
   norm: number;
+}
+
+/** An entry's point and exception vectors, in order (one lookup per entry, not per point text). */
+export interface EntryVectors {
+  points: ItemVector[];
+  exceptions: ItemVector[];
+}
+const entryVectorMemo = new WeakMap<TermStats, WeakMap<Entry, EntryVectors>>();
+export function entryVectors(stats: TermStats, entry: Entry): EntryVectors {
+  let byEntry = entryVectorMemo.get(stats);
+  if (!byEntry) entryVectorMemo.set(stats, (byEntry = new WeakMap()));
+  let v = byEntry.get(entry);
+  if (!v) {
+    v = { points: entry.points.map((p) => itemVector(stats, p.text)), exceptions: entry.exceptions.map((p) => itemVector(stats, p.text)) };
+    byEntry.set(entry, v);
+  }
+  return v;
 }
 
 /** A point's terms with their idf weights and norm, computed once per pack. */

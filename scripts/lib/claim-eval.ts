@@ -12,6 +12,7 @@ import { checkClaim, type ClaimFlag, type ClaimResult } from '../../core/claims/
 import type { Entry } from '../../core/schema/pack';
 import type { SearchIndex } from '../../core/search/index';
 import { itemTerms } from '../../core/claims/terms';
+import { splitOf, type Split } from './real-eval';
 
 export interface LabelledClaim {
   /** Path under ../shared. */
@@ -46,23 +47,52 @@ export function loadClaimSet(setPath: string): LabelledClaim[] {
 }
 
 const fileCache = new Map<string, string[]>();
-/** The claim's text, read from ../shared; undefined when the shared folder is not there. */
-export function claimText(c: LabelledClaim, sharedDir: string): string | undefined {
-  const path = join(sharedDir, c.file);
+function sharedLines(path: string): string[] | undefined {
   if (!existsSync(path)) return undefined;
   let lines = fileCache.get(path);
   if (!lines) {
     lines = readFileSync(path, 'utf8').split('\n');
     fileCache.set(path, lines);
   }
+  return lines;
+}
+
+/** The claim's text, read from ../shared; undefined when the shared folder is not there. */
+export function claimText(c: LabelledClaim, sharedDir: string): string | undefined {
+  const lines = sharedLines(join(sharedDir, c.file));
+  if (!lines) return undefined;
   const raw = lines[c.line - 1];
   if (raw === undefined) return undefined;
   const text = c.field ? String((JSON.parse(raw) as Record<string, unknown>)[c.field] ?? '') : raw;
   return text.slice(c.start, c.end);
 }
 
+/**
+ * The page a claim comes from, for the tune/test split (decision 0012, same rule as 0004): a row
+ * of real-dev.jsonl names its page; a seed article is the page of the real-dev rows that carry its
+ * title (both seeds have rows there), else its file name.
+ */
+export function claimPage(c: LabelledClaim, sharedDir: string): string {
+  const lines = sharedLines(join(sharedDir, c.file));
+  if (!lines) return c.file;
+  if (c.field) return String((JSON.parse(lines[c.line - 1] ?? '{}') as Record<string, unknown>).page ?? c.file);
+  const head = lines.slice(0, 6).map((l) => l.trim()).filter(Boolean);
+  const real = sharedLines(join(sharedDir, 'eval/real-dev.jsonl')) ?? [];
+  for (const row of real) {
+    if (!row.trim()) continue;
+    const o = JSON.parse(row) as { title?: string; page?: string };
+    if (o.title && o.page && head.includes(o.title.trim())) return o.page;
+  }
+  return c.file;
+}
+
+export function claimSplit(c: LabelledClaim, sharedDir: string): Split {
+  return splitOf(claimPage(c, sharedDir));
+}
+
 export interface ClaimEvalRow {
   claim: LabelledClaim;
+  split: Split;
   text: string;
   got: ClaimResult;
   entryOk: boolean;
@@ -136,8 +166,13 @@ export function evaluateClaims(set: readonly LabelledClaim[], index: SearchIndex
     const accepted = points.filter((p) => p !== undefined);
     const entryOk = claim.entries.length ? got.entry !== null && claim.entries.includes(got.entry) : got.entry === null;
     const ref = got.entry && got.index !== undefined ? `${got.entry}#${got.match === 'exception' ? 'X' : 'P'}${got.index}` : undefined;
-    rows.push({ claim, text, got, entryOk, ...(claim.points.length ? { pointOk: ref !== undefined && accepted.includes(ref) } : {}) });
+    rows.push({ claim, split: claimSplit(claim, sharedDir), text, got, entryOk, ...(claim.points.length ? { pointOk: ref !== undefined && accepted.includes(ref) } : {}) });
   }
+  return { ...summarizeClaims(rows), missing, stalePoints: stale };
+}
+
+/** Entry and point accuracy and flag precision/recall over some rows (all, or one split). */
+export function summarizeClaims(rows: ClaimEvalRow[]): Omit<ClaimEvalReport, 'missing' | 'stalePoints'> {
   const flags = {} as Record<ClaimFlag, FlagScore>;
   for (const f of SCORED_FLAGS) {
     let tp = 0;
@@ -161,7 +196,5 @@ export function evaluateClaims(set: readonly LabelledClaim[], index: SearchIndex
     pointAccuracy: pointRows.length ? pointRows.filter((r) => r.pointOk).length / pointRows.length : 0,
     flags,
     rows,
-    missing,
-    stalePoints: stale,
   };
 }

@@ -18,11 +18,12 @@ import { command as importCode } from '../../scripts/commands/import-code';
 import { command as evalCmd } from '../../scripts/commands/eval';
 import { command as bench } from '../../scripts/commands/bench';
 import { command as benchClaims } from '../../scripts/commands/bench-claims';
+import { command as evalClaims } from '../../scripts/commands/eval-claims';
 import { command as benchCode } from '../../scripts/commands/bench-code';
 import { command as benchFuzzy } from '../../scripts/commands/bench-fuzzy';
 
 const ROOT = join(import.meta.dirname, '../..');
-const ALL: Command[] = [lookup, show, timeline, check, scan, validate, exportPack, importCode, evalCmd, bench, benchClaims, benchCode, benchFuzzy];
+const ALL: Command[] = [lookup, show, timeline, check, scan, validate, exportPack, importCode, evalCmd, bench, benchClaims, evalClaims, benchCode, benchFuzzy];
 
 afterEach(() => vi.restoreAllMocks());
 

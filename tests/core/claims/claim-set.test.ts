@@ -16,13 +16,17 @@
  * sanctuary list, EO 14287, the AG's sensitive-locations guidance, the administrative stay, Border
  * Patrol; the reported MPD limits, the City's recording advice, Saint Paul's mask ordinance text),
  * decided by reading those entries and points; seven had been labelled "nothing in the pack".
+ *
+ * Since decision 0012 the set is split by page (tune 77 / test 46) and tuned on tune only. After
+ * the exception gate and modality work: tune entry 0.77 / point 0.73 (was 0.75 / 0.70), test
+ * 0.87 / 0.78 (was 0.87 / 0.76), exception flag precision 1.00 on one labelled claim (was 0.33).
  */
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../../core/search/index';
 import { bundledEntries } from '../../support/bundled';
-import { evaluateClaims, loadClaimSet } from '../../../scripts/lib/claim-eval';
+import { evaluateClaims, loadClaimSet, summarizeClaims } from '../../../scripts/lib/claim-eval';
 
 const SHARED = join(import.meta.dirname, '../../../../shared');
 const set = loadClaimSet(join(import.meta.dirname, '../../eval/claims.jsonl'));
@@ -30,8 +34,9 @@ const entries = bundledEntries();
 
 /** The issue's floors (not all reached; see the module comment). */
 export const ISSUE_FLOORS = { entry: 0.9, point: 0.75, oppositePrecision: 0.9, exceptionPrecision: 0.9 };
-/** What the check reaches on this set and pack (asserted). */
-const REACHED = { entry: 0.78, point: 0.7 };
+/** What the check reaches on this set and pack (asserted; the split is decision 0012's). */
+const REACHED = { entry: 0.79, point: 0.74 };
+const REACHED_TEST = { entry: 0.86, point: 0.77 };
 
 describe('claim check on the labelled claim set', () => {
   it('reads every claim from ../shared', () => {
@@ -49,7 +54,11 @@ describe('claim check on the labelled claim set', () => {
     .filter((r) => !r.entryOk || r.pointOk === false)
     .map((r) => `${r.claim.file}:${r.claim.line} [${r.claim.start},${r.claim.end}) → ${r.got.entry ?? 'none'} ${r.got.match} ${r.got.index ?? ''} (expected ${r.claim.points[0] ?? r.claim.entries[0] ?? 'none'})`)
     .join('\n');
-  console.log(`claim set:\n${summary}`);
+  const perSplit = (['tune', 'test'] as const).map((split) => {
+    const s = summarizeClaims(report.rows.filter((r) => r.split === split));
+    return { split, ...s, line: `${split}: ${s.claims} claims, entry ${pct(s.entryAccuracy)}, point ${pct(s.pointAccuracy)} on ${s.pointClaims}` };
+  });
+  console.log(`claim set:\n${summary}\n${perSplit.map((s) => s.line).join('\n')}`);
 
   it('finds every labelled claim in the shared text', () => {
     expect(report.missing).toBe(0);
@@ -61,6 +70,17 @@ describe('claim check on the labelled claim set', () => {
 
   it(`sets the right point or exception beside at least ${REACHED.point} of the claims that have one`, () => {
     expect(report.pointAccuracy, `${summary}\n${misses}`).toBeGreaterThanOrEqual(REACHED.point);
+  });
+
+  it(`on the test split (never tuned on), entry ≥ ${REACHED_TEST.entry} and point ≥ ${REACHED_TEST.point}`, () => {
+    const test = perSplit.find((s) => s.split === 'test')!;
+    expect(test.claims).toBeGreaterThan(30);
+    expect(test.entryAccuracy, test.line).toBeGreaterThanOrEqual(REACHED_TEST.entry);
+    expect(test.pointAccuracy, test.line).toBeGreaterThanOrEqual(REACHED_TEST.point);
+  });
+
+  it('flags an exception only where the labels allow it', () => {
+    expect(report.flags.exception.fp, summary).toBe(0);
   });
 
   it('never calls a claim the opposite of the pack where the labels say it is not', () => {

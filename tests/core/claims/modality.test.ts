@@ -34,6 +34,13 @@ const table: [string, Polarity, boolean?][] = [
   ['Departments must post signs on city lots.', 'require'],
   ['The Council voted 13-0 on December 11.', 'neutral'],
   ['Operation Metro Surge deployed thousands of agents.', 'neutral'],
+  // more ways of saying it
+  ['The policy bars officers from asking about status.', 'forbid'],
+  ['Officers are not allowed to ask about status.', 'forbid'],
+  ['City staff cannot share data with ICE unless a court orders it.', 'forbid', true],
+  ['Police are free to ask about status.', 'permit'],
+  ['The chapter does not prevent officers from helping the FBI.', 'permit'],
+  ['Officers may ask about status only if a law requires it.', 'limited'],
   // nouns are not permissions
   ['ICE used park lots without a permit.', 'neutral'],
 ];
@@ -50,6 +57,15 @@ describe('readModality', () => {
     expect(readModality('Officers are prohibited from assisting ICE.').deontic).toBe(true);
     expect(readModality('The judge authorizes a $200,000 settlement.').deontic).toBe(false);
     expect(readModality('MPD does not work with federal agents.').deontic).toBe(false);
+  });
+});
+
+describe('carve-outs', () => {
+  it('marks a rule that does not reach a case as a carve-out, and a plain rule as not', () => {
+    expect(readModality('Nothing in the chapter stops police from helping federal agents investigate crime.').carveOut).toBe(true);
+    expect(readModality('The section does not prevent officers from assisting the FBI.').carveOut).toBe(true);
+    expect(readModality('Police may help federal agents investigate crime.').carveOut).toBeFalsy();
+    expect(readModality('Police may not ask about status.').carveOut).toBeFalsy();
   });
 });
 

@@ -1,0 +1,145 @@
+/**
+ * The candidates of one claim: every point and exception of the entries the lookup engine names
+ * for the claim (its confident answers and its other results) and of the entries whose points
+ * share the most rare words with it (terms.ts), each scored by the idf-weighted words it shares
+ * with the claim, weighted by the engine's rank of its entry. check.ts picks among them.
+ */
+import type { Entry, Point } from '../schema/pack';
+import type { LookupResult } from '../search/index';
+import type { Polarity } from './modality';
+import { entryTermSet, entryVectors, retrieveItems, type ItemVector, type TermStats } from './terms';
+
+export interface Candidate {
+  entry: Entry;
+  match: 'point' | 'exception';
+  index: number;
+  point: Point;
+  /** Alignment strength 0..1 (weighted overlap, mildly normalized for the point's length). */
+  strength: number;
+  /** Share of the claim's weighted words the point carries. */
+  coverage: number;
+  score: number;
+  /** Claim terms the point carries. */
+  shared: string[];
+  reading?: Polarity;
+}
+
+/** The claim's weighted terms, as check.ts computes them once per claim. */
+export interface ClaimVector {
+  text: string;
+  weights: ReadonlyMap<string, number>;
+  /** Squared norm of the weights. */
+  norm2: number;
+}
+
+/** Weight of the entry-level match (title, aliases, summary) beside the point's own alignment. */
+const ENTRY_WEIGHT = 0.4;
+/** How much a long point is discounted for saying more than the claim (0: not at all, 1: cosine). */
+const LENGTH_EXP = 0.4;
+/** The engine's rank of the entry: weight of the lowest candidate … the top one (1). */
+const RANK_BASE = 0.6;
+const CONF_BONUS = 0.1;
+/** An entry of another place than the one the claim names. */
+const PLACE_PENALTY = 0.8;
+/** Entries reached through the points' rare words, beside the engine's. */
+const RETRIEVED_ITEMS = 24;
+
+/** Local governments a text names, normalized ("st. paul" → "saint paul"). */
+const PLACES: [RegExp, string][] = [
+  [/\b(?:st\.?|saint) paul\b/i, 'saint paul'],
+  [/\bminneapolis\b|\bmpd\b/i, 'minneapolis'],
+  [/\bhennepin\b/i, 'hennepin'],
+  [/\bramsey\b/i, 'ramsey'],
+  [/\bmounds view\b/i, 'mounds view'],
+];
+function placesNamed(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const [re, name] of PLACES) if (re.test(text)) out.add(name);
+  return out;
+}
+const entryPlaces = new WeakMap<Entry, Set<string>>();
+function placesOf(e: Entry): Set<string> {
+  let p = entryPlaces.get(e);
+  if (!p) entryPlaces.set(e, (p = placesNamed(e.jurisdiction + ' ' + e.title)));
+  return p;
+}
+
+/** The engine's answer for the claim: its candidate entries with their scores, once per claim. */
+export interface Ranking {
+  hits: Map<string, { id: string; score: number; via?: string }>;
+  top: number;
+  confident: Set<string>;
+}
+
+export function rankingOf(found: LookupResult, limit: number): Ranking {
+  const list = [...found.results, ...found.others].slice(0, limit);
+  return { hits: new Map(list.map((h) => [h.id, h])), top: list[0]?.score || 1, confident: new Set(found.results.map((h) => h.id)) };
+}
+
+/** How much the engine's ranking of `entry` counts for the claim. */
+function rankWeight(entry: Entry, ranking: Ranking, places: Set<string>): number {
+  const hit = ranking.hits.get(entry.id);
+  let w = hit ? RANK_BASE + (1 - RANK_BASE) * Math.max(0, Math.min(1, hit.score / ranking.top)) : RANK_BASE * 0.9;
+  if (hit && ranking.confident.has(entry.id)) w += CONF_BONUS;
+  // A citation the claim names ("8 USC § 1373") settles which entry it is about.
+  if (hit?.via === 'citation') w *= 1.5;
+  // A claim that names a place ("St. Paul has an ordinance …") is about that place's rules.
+  const own = placesOf(entry);
+  if (places.size && own.size && ![...own].some((p) => places.has(p))) w *= PLACE_PENALTY;
+  return w;
+}
+
+/** Scores one point or exception against the claim; undefined when they share no word. */
+function scoreItem(item: ItemVector, claim: ClaimVector): { strength: number; coverage: number; shared: string[] } | undefined {
+  const { terms, weights, norm } = item;
+  let dot = 0;
+  let cover = 0;
+  let shared: string[] | undefined;
+  for (let k = 0; k < terms.length; k++) {
+    const cw = claim.weights.get(terms[k]!);
+    if (cw === undefined) continue;
+    dot += cw * weights[k]!;
+    cover += cw * cw;
+    (shared ??= []).push(terms[k]!);
+  }
+  if (!dot || !shared) return undefined;
+  // Cosine, but a long point is not punished much for saying more than the claim.
+  const strength = Math.min(1, dot / (Math.sqrt(claim.norm2) ** (2 - LENGTH_EXP) * norm ** LENGTH_EXP));
+  return { strength, coverage: cover / claim.norm2, shared };
+}
+
+/** The entries worth scoring: the engine's, then those of the points sharing the rarest words. */
+export function candidateEntries(stats: TermStats, entries: readonly Entry[], byId: ReadonlyMap<string, Entry>, claim: ClaimVector, ranking: Ranking): Set<Entry> {
+  const pool = new Set<Entry>();
+  for (const h of ranking.hits.values()) {
+    const e = byId.get(h.id);
+    if (e) pool.add(e);
+  }
+  for (const { ref } of retrieveItems(stats, claim.weights, RETRIEVED_ITEMS)) pool.add(entries[ref.entry]!);
+  return pool;
+}
+
+/** Every point and exception of the pool that shares a word with the claim, scored. */
+export function scoreCandidates(stats: TermStats, pool: Iterable<Entry>, claim: ClaimVector, ranking: Ranking): Candidate[] {
+  const out: Candidate[] = [];
+  const places = placesNamed(claim.text);
+  for (const entry of pool) {
+    const rw = rankWeight(entry, ranking, places);
+    // How much of the claim the entry as a whole (title, aliases, summary) is about.
+    let entryDot = 0;
+    const known = entryTermSet(entry);
+    for (const [t, w] of claim.weights) if (known.has(t)) entryDot += w * w;
+    const entrySim = entryDot / claim.norm2;
+    const vectors = entryVectors(stats, entry);
+    const consider = (match: Candidate['match'], point: Point, index: number) => {
+      const s = scoreItem((match === 'point' ? vectors.points : vectors.exceptions)[index]!, claim);
+      if (!s) return;
+      // Official text beats press reports on a near tie.
+      const badge = point.confidence === 'primary' ? 1.04 : 1;
+      out.push({ entry, match, index, point, ...s, score: (s.strength * rw + ENTRY_WEIGHT * entrySim) * badge });
+    };
+    entry.points.forEach((p, i) => consider('point', p, i));
+    entry.exceptions.forEach((p, i) => consider('exception', p, i));
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+/**
+ * How a point reads where it meets a claim: "MPD cannot interfere with ICE, but may respond to
+ * emergencies" forbids interfering and permits responding; the clause sharing most of the
+ * claim's weight decides. Clauses and their readings are memoized per point text.
+ */
+import { readModality, type Polarity } from './modality';
+import { splitClaims } from './split';
+import { itemTerms } from './terms';
+
+export interface PointClause {
+  terms: ReadonlySet<string>;
+  reading: Polarity;
+  carveOut: boolean;
+}
+
+const clauseMemo = new Map<string, PointClause[]>();
+export function pointClauses(text: string): PointClause[] {
+  let r = clauseMemo.get(text);
+  if (!r) {
+    const parts = splitClaims(text);
+    r = (parts.length ? parts : [{ text }]).map((c) => {
+      const m = readModality(c.text);
+      return { terms: new Set(itemTerms(c.text)), reading: m.polarity, carveOut: m.carveOut ?? false };
+    });
+    if (clauseMemo.size > 100_000) clauseMemo.clear();
+    clauseMemo.set(text, r);
+  }
+  return r;
+}
+
+export function readingWhereAligned(text: string, weights: ReadonlyMap<string, number>): Polarity {
+  const parts = pointClauses(text);
+  if (parts.length === 1) return parts[0]!.reading;
+  let best = parts[0]!;
+  let bestW = -1;
+  for (const p of parts) {
+    let w = 0;
+    for (const t of p.terms) w += weights.get(t) ?? 0;
+    if (w > bestW) {
+      best = p;
+      bestW = w;
+    }
+  }
+  return best.reading;
+}
