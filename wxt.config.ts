@@ -14,7 +14,7 @@ export default defineConfig({
   // `npm run zip` (scripts/zip.ts) runs `wxt zip` and makes the archives reproducible; docs/store/.
   zip: {
     // The sources archive is for building the extension: no tests, store screenshots or artefacts.
-    excludeSources: ['tests/**', 'docs/store/screenshots/**', '**/*.log', 'coverage/**', 'stats.html'],
+    excludeSources: ['tests/**', 'docs/store/screenshots/**', 'docs/screenshots/**', '**/*.log', 'coverage/**', 'stats.html'],
   },
   manifest: ({ browser, mode, manifestVersion }) => ({
     name: 'Ordinance Lens',

@@ -18,6 +18,9 @@ vi.mock('../../core/search/index', async (importOriginal) => {
   };
 });
 
+// The unit suite shares modules between files (isolate: false): drop the copies another file
+// imported without the mock, so this import sees the failing engine.
+vi.resetModules();
 const { createLookupService } = await import('../../lib/lookup-service');
 
 describe('an engine failure reaches the reader as a marked, empty answer', () => {

@@ -194,7 +194,8 @@ describe('root zoom and transform', () => {
     ['html { zoom: 0.5 }', 'root-zoom05.html'],
     ['html { transform: scale(0.6) }', 'root-transform.html'],
   ] as const;
-  it.each(ROOTS)('%s: the card is 400 px wide on screen, inside the viewport, clear of the selection', async (_name, path) => {
+  // The card is 400 px wide, 440 px in windows 1000 px wide or more (components/styles/card.css).
+  it.each(ROOTS)('%s: the card keeps its width on screen (400 or 440 px), inside the viewport, clear of the selection', async (_name, path) => {
     figures.zoomCases++;
     const page = await lens.ctx.newPage();
     try {
@@ -210,8 +211,8 @@ describe('root zoom and transform', () => {
         page,
         `(() => { const r = document.getElementById('target').getBoundingClientRect(); return { vw: visualViewport.width, vh: visualViewport.height, sel: { left: r.left, top: r.top, right: r.right, bottom: r.bottom } }; })()`,
       );
-      expect(card.width, 'drawn width').toBeGreaterThan(380);
-      expect(card.width, 'drawn width').toBeLessThan(420);
+      // Neither shrunk nor blown up by the page's zoom or transform: one of its two widths, as drawn.
+      expect(Math.min(Math.abs(card.width - 400), Math.abs(card.width - 440)), `drawn width ${card.width}`).toBeLessThan(20);
       expect(card.left).toBeGreaterThanOrEqual(0);
       expect(card.top).toBeGreaterThanOrEqual(0);
       expect(card.right).toBeLessThanOrEqual(env.vw + 1);
@@ -283,9 +284,12 @@ describe('copy citation', () => {
     try {
       await page.goto(server.url('plain.html'), { waitUntil: 'load' });
       const status = await copyOn(page);
-      const preview = await cardEval(page, (root) => root.querySelector('[data-ol="cite-preview"]')?.textContent ?? '');
+      // The card shows no preview once the copy worked (only when it failed): the clipboard must
+      // hold the citation the card names (the short cite, the default style, may add a pinpoint).
+      const citation = await cardEval(page, (root) => root.querySelector('[data-ol="citation"]')?.textContent?.trim() ?? '');
       expect(status).toBe('Copied');
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(preview);
+      expect(citation).not.toBe('');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(citation);
       figures.clipboardPassed++;
     } finally {
       await page.close();
