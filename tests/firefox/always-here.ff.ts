@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { BUILDS, requireBuild } from '../trust/lib/builds';
 import { FixtureServer } from '../trust/lib/server';
-import { GECKO_ID, launchFirefox, type FirefoxLens } from '../support/firefox';
+import { GECKO_ID, launchFirefox, until, type FirefoxLens } from '../support/firefox';
 
 let server: FixtureServer;
 beforeAll(async () => {
@@ -27,15 +27,6 @@ const markCount = (page: Page) =>
     for (const [name, hl] of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights) if (!name.endsWith('-current')) n += hl.size;
     return n;
   });
-
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe.each([
   ['Firefox MV2 build', 'firefoxMv2'],

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { BUILDS, requireBuild } from '../trust/lib/builds';
 import { FixtureServer } from '../trust/lib/server';
-import { launchFirefox, type FirefoxLens } from '../support/firefox';
+import { launchFirefox, until, type FirefoxLens } from '../support/firefox';
 
 let server: FixtureServer;
 beforeAll(async () => {
@@ -34,15 +34,6 @@ function marked(page: Page): Promise<string[]> {
     for (const [name, hl] of reg) if (!name.endsWith('-current')) for (const r of hl) out.push(r.toString());
     return out.sort();
   });
-}
-
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe.each([

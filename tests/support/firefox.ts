@@ -183,3 +183,13 @@ export async function pressCommand(lens: FirefoxLens): Promise<void> {
   );
   if (!ok) throw new Error("no key element for the extension's command");
 }
+
+/** Polls `fn` every 100 ms until `ok` holds or `ms` pass; returns the last value (the caller asserts on it). */
+export async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 8000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (ok(v) || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
