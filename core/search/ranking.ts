@@ -72,6 +72,8 @@ export const RANKING = {
     otherCity: 0.55,
     /** The page's city needs this many more mentions than any other to be "the page's city". */
     cityMargin: 1,
+    /** Entries that began more than a month after the page was written (its address dates it): × this. */
+    laterThanPage: 0.5,
   },
   passage: {
     /** Glossary terms weigh this much among the answers to a sentence (the governing law first). */

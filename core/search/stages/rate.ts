@@ -142,6 +142,27 @@ export function confirmStrong(sc: Scratch, nt: number, passage: boolean): void {
   }
 }
 
+/**
+ * Labels agree with the ranking: the reader must never see an answer while a higher-scoring
+ * candidate sits under "other results". If the best-scoring candidate passes at least the
+ * Possible bar, the candidates above the first answer that pass it are answers too (Likely); if
+ * it passes nothing, the pack has no clear answer and nothing below it is shown as one.
+ */
+export function labelsFollowRanking(sc: Scratch, nt: number): void {
+  let best = -1;
+  let bestAnswer = -1;
+  for (let i = 0; i < nt; i++) {
+    if (best < 0 || better(sc, i, best)) best = i;
+    if (sc.conf[i]! >= LABEL.likely && (bestAnswer < 0 || better(sc, i, bestAnswer))) bestAnswer = i;
+  }
+  if (bestAnswer < 0 || bestAnswer === best) return;
+  const topPasses = sc.conf[best]! >= LABEL.possible;
+  for (let i = 0; i < nt; i++) {
+    if (topPasses && sc.conf[i] === LABEL.possible && better(sc, i, bestAnswer)) sc.conf[i] = LABEL.likely;
+    else if (!topPasses && sc.conf[i]! >= LABEL.likely) sc.conf[i] = LABEL.possible;
+  }
+}
+
 /** How far the best slot's final score is ahead of the next one's (10 when alone). */
 export function marginOf(sc: Scratch, nt: number, bestI: number): number {
   if (bestI < 0) return 0;
