@@ -17,6 +17,11 @@ describe('a sentence that names an entry', () => {
     expect(r.headline).not.toBe('nothing');
     expect(ids(r).slice(0, 3)).toContain('term-welcoming-city');
   });
+
+  it('answers with the entry it puts in quotation marks (an answer, not only "possible")', () => {
+    const r = lookup(index, 'Plenty of towns out west adopt resolutions calling themselves a “welcoming city” to signal that newcomers can build lives there.');
+    expect(r.results.slice(0, 2).map((h) => h.id)).toContain('term-welcoming-city');
+  });
 });
 
 describe('page context', () => {
