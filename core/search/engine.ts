@@ -67,7 +67,7 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
   const kinds = kindClasses(index);
   const rateInput = { passage: q.passage, top, covBase: keyIdf, allIdf, unknownWords: terms.unknownWords > 0, kinds, contextFactor: (i: number) => factors[i]!, contextAgrees: (i: number) => (signal.about.get(sc.touched[i]!) ?? 0) >= RANKING.context.agreesAt, wordCount: q.words.length, referring: reading === 'referring' };
   scoreSlots(sc, nt, rateInput);
-  rateCitations(sc, nt, cites.hits, phrases.wordForWord);
+  rateCitations(sc, nt, cites.hits, phrases.wordForWord, q.passage, allIdf);
   let bestI = bestSlot(sc, nt);
   labelSlots(sc, nt, rateInput, bestI, marginOf(sc, nt, bestI));
   bestI = shareWithRelated(index, nt, bestI, cites.hits, top);

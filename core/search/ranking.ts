@@ -111,6 +111,8 @@ export const RANKING = {
       /** A passage that names the entry (its title or alias inside) needs this much coverage. */
       namedCoverage: 0.3,
       strongCoverage: 0.5,
+      /** A citation found inside a passage makes a Strong answer only with this much coverage. */
+      citedStrongCoverage: 0.4,
       likelyCoverage: 0.4,
       /** … when the text around the selection is about the same entry. */
       likelyCoverageInContext: 0.25,

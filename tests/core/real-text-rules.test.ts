@@ -113,3 +113,12 @@ describe('labels follow the ranking', () => {
     expect(r.others.filter((h) => h.score > r.results[0]!.score).map((h) => h.id)).toEqual([]);
   });
 });
+
+describe('a citation inside a sentence', () => {
+  it('is a Strong answer only when the sentence is about the cited law, not when it defines something else', () => {
+    const about = lookup(index, '8 U.S.C. 1357(g) lets ICE sign written agreements with state and local agencies whose officers then perform immigration officer functions under federal supervision.');
+    expect(about.results[0]).toMatchObject({ id: 'usc-8-1357g', confidence: 'high' });
+    const mentions = lookup(index, 'Under the jail enforcement model of a 287(g) agreement, trained local deputies screen people booked into the county jail against federal databases and flag them for removal.');
+    expect(mentions.results.find((h) => h.id === 'usc-8-1357g')?.confidence).toBe('medium');
+  });
+});
