@@ -14,7 +14,7 @@ import { expandTerms } from './stages/terms';
 import { accumulateTerms, bestTouchedScore, touch } from './stages/accumulate';
 import { matchPhrases } from './stages/phrases';
 import { contextAbout, contextFactor, pageCity, placesNamed, type ContextSignal } from './stages/context';
-import { applyPhraseBonuses, bestSlot, confirmStrong, LABEL, labelSlots, labelsFollowRanking, marginOf, pickTop, rateCitations, readBack, scoreSlots, shareWithRelated, SLOT } from './stages/rate';
+import { applyPhraseBonuses, bestSlot, confirmStrong, LABEL, labelSlots, marginOf, pickTop, rateCitations, readBack, scoreSlots, shareWithRelated, SLOT } from './stages/rate';
 import { pageMonth } from './stages/page-date';
 import { hitBuilder, type Candidate } from './stages/hits';
 import { kindClasses } from './stages/kinds';
@@ -72,7 +72,6 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
   labelSlots(sc, nt, rateInput, bestI, marginOf(sc, nt, bestI));
   bestI = shareWithRelated(index, nt, bestI, cites.hits, top);
   confirmStrong(sc, nt, q.passage);
-  labelsFollowRanking(sc, nt);
 
   // 8. hits
   const bestScore = bestI >= 0 ? sc.final[bestI]! : 0;

@@ -82,8 +82,6 @@ export const RANKING = {
     eventEntry: 1,
     /** A passage that names an entry (title or alias inside it) counts as covering it at least this much. */
     namedCoverageFloor: 0.5,
-    /** … and one that puts the title or alias in quotation marks ("a “welcoming city”") is about it: this much. */
-    quotedCoverageFloor: 1,
     /** Passage scores scale by (coverageBase + coverage of the key terms). */
     coverageBase: 1,
   },

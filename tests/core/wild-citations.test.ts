@@ -56,3 +56,10 @@ describe('numbers alone name no law', () => {
     });
   }
 });
+
+describe('telephone numbers are not words of the query, and nothing else is taken for one', () => {
+  it('keeps hyphenated agency names after a count ("1,500 ICE-HSI agents")', () => {
+    const r = lookup(index, '2,000 ICE-ERO officers');
+    expect([...r.results, ...r.others].map((h) => h.id)).toContain('term-ice');
+  });
+});

@@ -20,8 +20,9 @@ const monthNumber = (year: number, month: number) => year * 12 + month - 1;
  */
 export function pageMonth(ctx: PageContext | undefined): number | undefined {
   const url = ctx?.url;
-  if (!url) return undefined;
-  const path = url.replace(/^[a-z]+:\/\/[^/]*/i, '').toLowerCase();
+  if (typeof url !== 'string' || !url) return undefined;
+  // The path only: a query or fragment ("?from=2017-01-01", "#2017-02-10") is a reader's filter, not the page's date.
+  const path = url.replace(/^[a-z]+:\/\/[^/]*/i, '').replace(/[?#].*$/s, '').toLowerCase();
   const m = /\/((?:19|20)\d\d)\/(0[1-9]|1[0-2]|january|february|march|april|may|june|july|august|september|october|november|december)(?:[/_]|$)/.exec(path) ?? /(?:^|[^\d])((?:19|20)\d\d)-(0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)/.exec(path);
   if (!m) return undefined;
   const month = /^\d/.test(m[2]!) ? Number(m[2]) : MONTH_NAMES.indexOf(m[2]!) + 1;

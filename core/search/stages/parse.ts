@@ -34,8 +34,8 @@ const MONTHS = new Set(['january', 'february', 'march', 'april', 'june', 'july',
 const isDateWord = (t: Token) => MONTHS.has(t.surface);
 /** Words of a dateline or byline around a date. */
 const DATELINE_WORDS = new Set(['updated', 'update', 'checked', 'posted', 'published', 'modified', 'reviewed', 'accessed', 'retrieved', 'am', 'pm', 'et', 'ct', 'edt', 'cdt', 'est', 'cst', 'utc', 'gmt', 'today', 'yesterday']);
-/** A North American telephone number, toll-free ones spelled with letters included: 1-866-DHS-2-ICE, (612) 673-3000. */
-const PHONE = /(?:\b1[-. ])?(?:\(\d{3}\)\s?|\b\d{3}[-. ])(?:\d{3}[-. ]\d{4}\b|(?=[0-9a-z-]*[a-z])[0-9a-z]{1,4}(?:-[0-9a-z]{1,4}){1,3}\b)/g;
+/** A North American telephone number: (612) 673-3000, 612-673-3000, and 1-8xx numbers spelled with letters (1-866-DHS-2-ICE). */
+const PHONE = /(?:\b1[-. ]\d{3}[-. ](?=[0-9a-z-]*[a-z])[0-9a-z]{1,4}(?:-[0-9a-z]{1,4}){1,3}|(?:\(\d{3}\)\s?|\b\d{3}[-. ])\d{3}[-. ]\d{4})\b/g;
 const isYear = (t: Token) => /^(?:19|20)\d\d$/.test(t.surface);
 
 export function parseQuery(raw: string): ParsedQuery {
