@@ -21,7 +21,8 @@ import { isStub } from '../core/pack/slim';
 import type { CitationStyle } from './storage/settings';
 import type { Corpus } from './claims-service';
 import { MAX_SELECTION_CHARS, type EntryView, type LookupView, type PackInfo } from './messages';
-import { catalogOf, entryViewOf, type Catalog } from './lookup-catalog';
+import { entryTable, type EntryTable } from './entry-table';
+import { entryViewOf } from './entry-view';
 import { bundledFirstOnTies } from './bundled-first';
 import { buildTypeahead, isTypeaheadQuery, type TypeaheadIndex } from '../core/typeahead/index';
 
@@ -32,9 +33,9 @@ import { buildTypeahead, isTypeaheadQuery, type TypeaheadIndex } from '../core/t
  */
 const MAX_TYPEAHEAD_ENTRIES = 5000;
 
-function tryLoad(serialized: string | StoredIndex, entries: readonly Entry[]): SearchIndex | undefined {
+function tryLoad(serialized: string | StoredIndex, table: EntryTable): SearchIndex | undefined {
   try {
-    return isStoredIndex(serialized) ? fromStoredIndex(serialized, entries) : loadIndex(serialized, entries);
+    return isStoredIndex(serialized) ? fromStoredIndex(serialized, table.all) : loadIndex(serialized, table.all);
   } catch (err) {
     console.warn('[Ordinance Lens] prebuilt index not used:', err);
     return undefined;
@@ -88,33 +89,33 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
   let index: SearchIndex | undefined;
   let source: IndexSource = 'none';
   let cached: string | StoredIndex | undefined;
-  let cat: Catalog = catalogOf([], []);
+  let table: EntryTable = entryTable([], []);
   let userPacks: readonly Pack[] = [];
   // Built on the first as-you-type query after the pack set changes, never during a card's lookup.
   let typeahead: TypeaheadIndex | undefined;
 
-  function ensure(): SearchIndex {
-    if (index) return index;
-    cat = catalogOf(packs, userPacks);
-    const ready = userPacks.length ? cached : prebuiltIndex;
-    const loaded = ready ? tryLoad(ready, cat.all) : undefined;
-    // Stubs carry no text: an index built from them would find nothing in it.
-    if (!loaded && cat.all.some(isStub)) throw new Error('the stored index does not fit the packs');
-    source = loaded ? (userPacks.length ? 'cache' : 'prebuilt') : 'built';
-    index = loaded ?? buildIndex(cat.all);
-    return index;
-  }
-
   function ensureTypeahead(): TypeaheadIndex | undefined {
     ensure();
-    if (cat.all.length > MAX_TYPEAHEAD_ENTRIES) return undefined;
-    return (typeahead ??= buildTypeahead(cat.all));
+    if (table.all.length > MAX_TYPEAHEAD_ENTRIES) return undefined;
+    return (typeahead ??= buildTypeahead(table.all));
+  }
+
+  function ensure(): SearchIndex {
+    if (index) return index;
+    const t = (table = entryTable(packs, userPacks));
+    const ready = userPacks.length ? cached : prebuiltIndex;
+    const loaded = ready ? tryLoad(ready, t) : undefined;
+    // Stubs carry no text: an index built from them would find nothing in it.
+    if (!loaded && t.hasStubs()) throw new Error('the stored index does not fit the packs');
+    source = loaded ? (userPacks.length ? 'cache' : 'prebuilt') : 'built';
+    index = loaded ?? buildIndex(t.all);
+    return index;
   }
 
   return {
     size: () => {
       ensure();
-      return cat.byId.size;
+      return table.size;
     },
     setUserPacks(next, cachedIndex) {
       userPacks = next;
@@ -127,27 +128,27 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
     storedIndex: () => toStoredIndex(ensure()),
     stubsAmong(ids) {
       ensure();
-      return stubsAmong(cat, ids);
+      return stubsAmong(table, ids);
     },
     withEntries(entries) {
       ensure();
-      replaceStubs(cat, entries);
+      for (const e of entries) table.replace(e);
     },
     indexSource: () => source,
     packs() {
       ensure();
-      return [...packs.map((p) => packInfo(cat, p, false)), ...userPacks.map((p) => packInfo(cat, p, true))];
+      return [...packs.map((p) => packInfo(table, p, false)), ...userPacks.map((p) => packInfo(table, p, true))];
     },
     bundledEntryIds: () => packs.flatMap((p) => p.entries.map((e) => e.id)),
-    corpus: () => ({ index: ensure(), entries: cat.all, asOf: packs[0]?.asOf ?? '' }),
+    corpus: () => ({ index: ensure(), entries: table.all, asOf: packs[0]?.asOf ?? '' }),
     entryView(id) {
       ensure();
-      return entryViewOf(cat, id);
+      return entryViewOf(table, id);
     },
     lookup(text, opts) {
       const t0 = performance.now();
       const idx = ensure();
-      return lookupView(idx, cat, text, opts, { t0, imported: userPacks.length > 0, typeahead: ensureTypeahead });
+      return lookupView(idx, table, text, opts, { t0, imported: userPacks.length > 0, typeahead: ensureTypeahead });
     },
   };
 }
@@ -155,23 +156,23 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
 type LookupOptions = Parameters<LookupService['lookup']>[1];
 
 /** The engine's answer with full views of the first three hits, the imported packs named. */
-function lookupView(idx: SearchIndex, cat: Catalog, text: string, opts: LookupOptions, more: { t0: number; imported: boolean; typeahead: () => TypeaheadIndex | undefined }): LookupView {
+function lookupView(idx: SearchIndex, table: EntryTable, text: string, opts: LookupOptions, more: { t0: number; imported: boolean; typeahead: () => TypeaheadIndex | undefined }): LookupView {
   const { limit, citationStyle, context, typeahead: asYouType } = opts;
   let { result, degraded } = safeLookup(idx, text, limit, context);
   if (text.length > MAX_SELECTION_CHARS) result.truncated = true;
   if (more.imported) {
-    const isImported = (id: string) => cat.byId.get(id)?.imported === true;
+    const isImported = (id: string) => table.locate(id)?.imported === true;
     result = { ...result, results: bundledFirstOnTies(result.results, isImported), others: bundledFirstOnTies(result.others, isImported) };
   }
   const views: Record<string, EntryView> = {};
   for (const hit of result.results.slice(0, 3)) {
-    const v = entryViewOf(cat, hit.id);
+    const v = entryViewOf(table, hit.id);
     if (v) views[hit.id] = v;
   }
   const suggestions = asYouType && isTypeaheadQuery(text) ? more.typeahead()?.search(text, limit ?? 8) : undefined;
   let packOf: Record<string, string> | undefined;
   for (const hit of [...result.results, ...result.others, ...(suggestions ?? [])]) {
-    const found = cat.byId.get(hit.id);
+    const found = table.locate(hit.id);
     if (found?.imported) (packOf ??= {})[hit.id] = found.pack.title;
   }
   return {
@@ -197,26 +198,15 @@ function safeLookup(idx: SearchIndex, text: string, limit: number | undefined, c
   }
 }
 
-function stubsAmong(cat: Catalog, ids: readonly string[]): Map<string, string[]> {
+function stubsAmong(table: EntryTable, ids: readonly string[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const id of new Set(ids)) {
-    const found = cat.byId.get(id);
+    const found = table.locate(id);
     if (found && isStub(found.entry)) out.set(found.pack.id, [...(out.get(found.pack.id) ?? []), id]);
   }
   return out;
 }
 
-/** Whole entries in place of their stubs, in the catalog and in the index's entry list (the same array). */
-function replaceStubs(cat: Catalog, entries: readonly Entry[]): void {
-  for (const e of entries) {
-    const found = cat.byId.get(e.id);
-    const at = cat.position.get(e.id);
-    if (!found || at === undefined || !isStub(found.entry)) continue;
-    found.entry = e;
-    cat.all[at] = e;
-  }
-}
-
-function packInfo(cat: Catalog, p: Pack, imported: boolean): PackInfo {
-  return { id: p.id, title: p.title, version: p.version, asOf: p.asOf, entries: p.entries.length, imported, hidden: cat.hidden.get(p) ?? 0 };
+function packInfo(table: EntryTable, p: Pack, imported: boolean): PackInfo {
+  return { id: p.id, title: p.title, version: p.version, asOf: p.asOf, entries: p.entries.length, imported, hidden: table.hidden.get(p) ?? 0 };
 }
