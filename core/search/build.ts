@@ -271,31 +271,34 @@ function countFieldTerms(g: Gathered, idx: number, field: FieldName, ntext: stri
 }
 
 function termId(g: Gathered, term: string): number {
-  let id = g.termIds.get(term);
-  if (id === undefined) {
-    id = g.termList.length;
-    g.termIds.set(term, id);
-    g.termList.push(term);
-    g.dfBuild.push(0);
-  }
+  const id = intern(g.termIds, g.termList, term);
+  if (id === g.dfBuild.n) g.dfBuild.push(0); // a new term
   return id;
 }
 
 /** The term's position among the current entry's terms, its slot counts zeroed when new. */
 function localSlot(g: Gathered, id: number): number {
-  let li = g.localIdx.get(id);
-  if (li === undefined) {
-    li = g.localTerms.length;
-    g.localIdx.set(id, li);
-    g.localTerms.push(id);
-    if ((li + 1) * N_SLOTS > g.localCounts.length) {
-      const next = new Uint32Array(g.localCounts.length * 2);
-      next.set(g.localCounts);
-      g.localCounts = next;
-    }
-    g.localCounts.fill(0, li * N_SLOTS, (li + 1) * N_SLOTS);
+  const known = g.localTerms.length;
+  const li = intern(g.localIdx, g.localTerms, id);
+  if (li < known) return li;
+  if ((li + 1) * N_SLOTS > g.localCounts.length) {
+    const next = new Uint32Array(g.localCounts.length * 2);
+    next.set(g.localCounts);
+    g.localCounts = next;
   }
+  g.localCounts.fill(0, li * N_SLOTS, (li + 1) * N_SLOTS);
   return li;
+}
+
+/** `key`'s number in `numbers` (its position in `keys`); a new key is numbered at the end. */
+function intern<K>(numbers: Map<K, number>, keys: K[], key: K): number {
+  let n = numbers.get(key);
+  if (n === undefined) {
+    n = keys.length;
+    numbers.set(key, n);
+    keys.push(key);
+  }
+  return n;
 }
 
 function addPhrases(g: Gathered, idx: number, field: FieldName, terms: string[], all: string[]): void {
@@ -310,14 +313,25 @@ function addPhrases(g: Gathered, idx: number, field: FieldName, terms: string[],
 }
 
 function addPhrase(phrases: Map<string, number[]>, key: string, idx: number, kind: number, same: boolean): void {
-  let list = phrases.get(key);
-  if (!list) phrases.set(key, (list = []));
-  const packed = idx * 8 + (same ? 4 : 0) + kind;
-  // Same entry again (entries are added in order): keep the stronger way it carries the phrase.
+  addRef(phrases, key, idx * 8 + (same ? 4 : 0) + kind, 8, strongerPhrase);
+}
+
+/** Same entry again: keep the stronger way it carries the phrase. */
+const strongerPhrase = (last: number, packed: number) => ((last & 7) < (packed & 7) ? packed : last);
+
+/** Same entry again: one ref with either's primary and exact flags and the higher level. */
+const mergedCitation = (last: number, packed: number) => Math.floor(packed / 16) * 16 + ((last | packed) & 12) + Math.max(last & 3, packed & 3);
+
+/**
+ * Adds a packed ref (entry × `unit` + flags) to `key`'s list. Entries are added in order, so the
+ * same entry again can only be the list's last ref: `merge` then gives the one ref kept.
+ */
+function addRef(map: Map<string, number[]>, key: string, packed: number, unit: 8 | 16, merge: (last: number, packed: number) => number): void {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
   const last = list[list.length - 1];
-  if (last !== undefined && last >>> 3 === idx) {
-    if ((last & 7) < (packed & 7)) list[list.length - 1] = packed;
-  } else list.push(packed);
+  if (last !== undefined && Math.floor(last / unit) === Math.floor(packed / unit)) list[list.length - 1] = merge(last, packed);
+  else list.push(packed);
 }
 
 function addCitations(cites: Map<string, number[]>, idx: number, field: FieldName, primary: boolean, ntext: string): void {
@@ -325,17 +339,7 @@ function addCitations(cites: Map<string, number[]>, idx: number, field: FieldNam
   for (const c of extractCitations(ctext)) {
     const exact = primary && c.end - c.start >= ctext.length - 1;
     const level = CITE_LEVEL[field] ?? 0;
-    for (const key of c.keys) {
-      if (key.includes('\n')) continue;
-      let refs = cites.get(key);
-      if (!refs) cites.set(key, (refs = []));
-      const last = refs[refs.length - 1];
-      const packed = idx * 16 + (primary ? 8 : 0) + (exact ? 4 : 0) + level;
-      if (last !== undefined && Math.floor(last / 16) === idx) {
-        const lvl = Math.max(last & 3, level);
-        refs[refs.length - 1] = idx * 16 + ((last | packed) & 12) + lvl;
-      } else refs.push(packed);
-    }
+    for (const key of c.keys) if (!key.includes('\n')) addRef(cites, key, idx * 16 + (primary ? 8 : 0) + (exact ? 4 : 0) + level, 16, mergedCitation);
   }
 }
 
@@ -475,12 +479,7 @@ export function citeRefs(index: SearchIndex, k: number): CitationRef[] {
 // Serialization
 
 /** The prebuilt index as plain JSON-safe data (strings and numbers only). */
-export interface SerializedIndex {
-  format: typeof INDEX_FORMAT;
-  version: number;
-  /** Number of entries and a fingerprint of their ids and titles, checked on load. */
-  entries: number;
-  fingerprint: string;
+export interface SerializedIndex extends IndexHeader {
   terms: string;
   /** base64 of varints. */
   df: string;
@@ -520,7 +519,30 @@ export function entriesFingerprint(entries: readonly Entry[]): string {
   return (h >>> 0).toString(16).padStart(8, '0') + ':' + entries.length;
 }
 
-const lens = (startArr: Uint32Array) => {
+/** What heads both stored forms of an index (this one and core/search/stored-index.ts). */
+export interface IndexHeader {
+  format: typeof INDEX_FORMAT;
+  version: number;
+  /** Number of entries and a fingerprint of their ids and titles, checked on load. */
+  entries: number;
+  fingerprint: string;
+}
+
+export function indexHeader(index: SearchIndex): IndexHeader {
+  return { format: INDEX_FORMAT, version: INDEX_VERSION, entries: index.entries.length, fingerprint: entriesFingerprint(index.entries) };
+}
+
+/** Throws a plain Error unless `h` heads an index of this version built from `entries`. */
+export function checkHeader(h: IndexHeader | null | undefined, entries: readonly Entry[]): void {
+  if (!h || h.format !== INDEX_FORMAT) throw new Error('not an Ordinance Lens index');
+  if (h.version !== INDEX_VERSION) throw new Error(`index version ${String(h.version)}, expected ${INDEX_VERSION}`);
+  if (h.entries !== entries.length || h.fingerprint !== entriesFingerprint(entries)) throw new Error('the index was built from other entries');
+}
+
+/** Key lists are joined with a newline: no key holds one (buildIndex skips citation keys that do). */
+export const joinKeys = (keys: readonly string[]) => keys.join('\n');
+export const splitKeys = (s: string) => (s ? s.split('\n') : []);
+export const lens = (startArr: Uint32Array) => {
   const out = new Uint32Array(Math.max(0, startArr.length - 1));
   for (let i = 0; i < out.length; i++) out[i] = startArr[i + 1]! - startArr[i]!;
   return out;
@@ -530,26 +552,21 @@ const starts = (lengths: Uint32Array) => {
   for (let i = 0; i < lengths.length; i++) out[i + 1] = out[i]! + lengths[i]!;
   return out;
 };
-const splitKeys = (s: string) => (s ? s.split('\n') : []);
-
 export function serializeIndex(index: SearchIndex): SerializedIndex {
   return {
-    format: INDEX_FORMAT,
-    version: INDEX_VERSION,
-    entries: index.entries.length,
-    fingerprint: entriesFingerprint(index.entries),
-    terms: index.terms.join('\n'),
+    ...indexHeader(index),
+    terms: joinKeys(index.terms),
     df: toBase64(encodeVarints(index.df)),
     postLens: toBase64(encodeVarints(lens(index.postStart))),
     postBytes: toBase64(index.postBytes),
-    phraseKeys: index.phraseKeys.join('\n'),
+    phraseKeys: joinKeys(index.phraseKeys),
     phraseLens: toBase64(encodeVarints(lens(index.phraseStart))),
     phraseData: toBase64(encodeVarints(index.phraseData)),
     maxPhraseLen: index.maxPhraseLen,
-    citeKeys: index.citeKeys.join('\n'),
+    citeKeys: joinKeys(index.citeKeys),
     citeLens: toBase64(encodeVarints(lens(index.citeStart))),
     citeData: toBase64(encodeVarints(index.citeData)),
-    words: index.words.join('\n'),
+    words: joinKeys(index.words),
     jurisdictions: index.jurisdictions,
     homeJurisdiction: index.homeJurisdiction,
   };
@@ -562,9 +579,7 @@ export function serializeIndex(index: SearchIndex): SerializedIndex {
  */
 export function loadIndex(data: SerializedIndex | string, entries: readonly Entry[]): SearchIndex {
   const d = (typeof data === 'string' ? JSON.parse(data) : data) as SerializedIndex;
-  if (!d || d.format !== INDEX_FORMAT) throw new Error('not an Ordinance Lens index');
-  if (d.version !== INDEX_VERSION) throw new Error(`index version ${String(d.version)}, expected ${INDEX_VERSION}`);
-  if (d.entries !== entries.length || d.fingerprint !== entriesFingerprint(entries)) throw new Error('the index was built from other entries');
+  checkHeader(d, entries);
   const terms = splitKeys(d.terms);
   const phraseKeys = splitKeys(d.phraseKeys);
   const citeKeys = splitKeys(d.citeKeys);
