@@ -6,19 +6,20 @@
  * The first lookup after a worker stop must not read a whole code (57 MB for D.C.: about a second
  * to parse alone). So when the stored index was built from exactly these packs (same extension
  * version for the bundled ones, same index format, same pack versions and import times), the
- * large packs come as stubs (each entry in brief: core/pack/slim.ts) with that index, and the few
- * entries a lookup shows are read whole afterwards (`wholeEntriesFor`). Otherwise their entries
+ * large packs come as columns (each entry in brief: core/pack/columns.ts, made into a stub only
+ * when read) with that index, and the few entries a lookup shows are read whole afterwards
+ * (`wholeEntriesFor`). Otherwise their entries
  * are read whole, the index is built (once: 10 to 20 s for D.C.) and stored for the next start.
  */
 import type { Pack } from '../core/schema/pack';
-import { stubEntry } from '../core/pack/slim';
+import { columnEntries } from '../core/pack/lazy-entries';
+import { idsOf, type PackColumns } from '../core/pack/columns';
 import type { StoredIndex } from '../core/search/index';
 import { indexCacheKey, readIndexCache, writeIndexCache } from './storage/index-cache';
 import { readUserPacks } from './storage/user-packs';
 import { readAllEntries, readBriefs, readEntries, readStoredIndex, writeStoredIndex, type LargePackMeta } from './storage/pack-db';
 import type { LookupService } from './lookup-service';
 import type { EntryView, LookupView } from './messages';
-import type { SlimEntry } from '../core/pack/slim';
 
 export interface SearchedPacks {
   /** The imported packs, small then large (a large pack's entries are stubs when `index` is its stored index). */
@@ -45,7 +46,7 @@ const asPack = (meta: LargePackMeta, entries: Pack['entries']): Pack => ({
   entries,
 });
 
-async function readBriefsSafely(): Promise<{ meta: LargePackMeta; slim: SlimEntry[] }[]> {
+async function readBriefsSafely(): Promise<{ meta: LargePackMeta; columns: PackColumns }[]> {
   try {
     return await readBriefs();
   } catch (err) {
@@ -74,9 +75,9 @@ export async function readSearchedPacks(extensionVersion: string, whole = false)
   const t1 = performance.now();
   const index = whole ? undefined : await readStoredIndex(key);
   lastLoad.indexReadMs = Math.round(performance.now() - t1);
-  if (index) return { packs: [...smallPacks, ...briefs.map((b) => asPack(b.meta, b.slim.map(stubEntry)))], key, index, large: true, complete: true };
-  const read = await Promise.all(briefs.map(async (b) => asPack(b.meta, await readAllEntries(b.meta.id, b.slim).catch(() => []))));
-  const complete = read.every((p, i) => p.entries.length === briefs[i]!.slim.length);
+  if (index) return { packs: [...smallPacks, ...briefs.map((b) => asPack(b.meta, columnEntries(b.columns)))], key, index, large: true, complete: true };
+  const read = await Promise.all(briefs.map(async (b) => asPack(b.meta, await readAllEntries(b.meta.id, idsOf(b.columns)).catch(() => []))));
+  const complete = read.every((p, i) => p.entries.length === briefs[i]!.columns.count);
   return { packs: [...smallPacks, ...read.filter((p) => p.entries.length)], key, large: true, complete };
 }
 

@@ -18,6 +18,8 @@
 import type { Entry, Pack } from '../core/schema/pack';
 import { buildIndex, fromStoredIndex, isStoredIndex, loadIndex, lookup, serializeIndex, toStoredIndex, type LookupResult, type PageContext, type SearchIndex, type StoredIndex } from '../core/search/index';
 import { isStub } from '../core/pack/slim';
+import { primeCaches } from '../core/search/start-caches';
+import { entryTable, type EntryTable } from './entry-table';
 import type { CitationStyle } from './storage/settings';
 import { relationOf, RELATION_ORDER } from '../core/view/words';
 import type { Corpus } from './claims-service';
@@ -32,19 +34,13 @@ import { buildTypeahead, isTypeaheadQuery, type TypeaheadIndex } from '../core/t
  */
 const MAX_TYPEAHEAD_ENTRIES = 5000;
 
-function tryLoad(serialized: string | StoredIndex, entries: readonly Entry[]): SearchIndex | undefined {
+function tryLoad(serialized: string | StoredIndex, table: EntryTable): SearchIndex | undefined {
   try {
-    return isStoredIndex(serialized) ? fromStoredIndex(serialized, entries) : loadIndex(serialized, entries);
+    return isStoredIndex(serialized) ? fromStoredIndex(serialized, table.all, table.fingerprint) : loadIndex(serialized, table.all);
   } catch (err) {
     console.warn('[Ordinance Lens] prebuilt index not used:', err);
     return undefined;
   }
-}
-
-interface Located {
-  entry: Entry;
-  pack: Pack;
-  imported: boolean;
 }
 
 export interface LookupService {
@@ -94,11 +90,8 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
   let index: SearchIndex | undefined;
   let source: IndexSource = 'none';
   let cached: string | StoredIndex | undefined;
-  let position = new Map<string, number>();
-  let byId: Map<string, Located> | undefined;
-  let reverse: Map<string, string[]> | undefined;
+  let table: EntryTable | undefined;
   let userPacks: readonly Pack[] = [];
-  let hidden = new Map<Pack, number>();
   let allEntries: readonly Entry[] = [];
   // Built on the first as-you-type query after the pack set changes, never during a card's lookup.
   let typeahead: TypeaheadIndex | undefined;
@@ -111,53 +104,28 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
 
   function ensure(): SearchIndex {
     if (index) return index;
-    byId = new Map();
-    reverse = new Map();
-    hidden = new Map();
-    position = new Map();
-    const all: Entry[] = [];
-    allEntries = all;
-    const add = (pack: Pack, imported: boolean) => {
-      for (const entry of pack.entries) {
-        if (byId!.has(entry.id)) {
-          hidden.set(pack, (hidden.get(pack) ?? 0) + 1);
-          continue;
-        }
-        byId!.set(entry.id, { entry, pack, imported });
-        position.set(entry.id, all.length);
-        all.push(entry);
-      }
-    };
-    for (const pack of packs) add(pack, false);
-    for (const pack of userPacks) add(pack, true);
-    for (const e of all) {
-      const fromImported = byId.get(e.id)!.imported;
-      for (const r of e.related) {
-        // Curated entries list curated links only.
-        if (fromImported && byId.get(r)?.imported === false) continue;
-        const list = reverse.get(r) ?? [];
-        list.push(e.id);
-        reverse.set(r, list);
-      }
-    }
+    const t = (table = entryTable(packs, userPacks));
+    allEntries = t.all;
     const ready = userPacks.length ? cached : prebuiltIndex;
-    const loaded = ready ? tryLoad(ready, all) : undefined;
+    const loaded = ready ? tryLoad(ready, t) : undefined;
     // Stubs carry no text: an index built from them would find nothing in it.
-    if (!loaded && all.some(isStub)) throw new Error('the stored index does not fit the packs');
+    if (!loaded && t.hasStubs()) throw new Error('the stored index does not fit the packs');
     source = loaded ? (userPacks.length ? 'cache' : 'prebuilt') : 'built';
-    index = loaded ?? buildIndex(all);
+    index = loaded ?? buildIndex(t.all);
+    // Large packs as columns: the engine's per-entry caches from the columns, not from every entry.
+    if (t.segments.length) primeCaches(index, t.prefixLength, t.segments, t.positionOf);
     return index;
   }
 
   function entryView(id: string): EntryView | null {
     ensure();
-    const found = byId!.get(id);
+    const found = table!.locate(id);
     if (!found) return null;
     const { entry, pack, imported } = found;
-    const ids = [...new Set([...entry.related, ...(reverse!.get(id) ?? [])])].filter((r) => r !== id);
+    const ids = [...new Set([...entry.related, ...table!.reverseOf(id)])].filter((r) => r !== id);
     const related: RelatedLink[] = [];
     for (const rid of ids) {
-      const other = byId!.get(rid)?.entry;
+      const other = table!.locate(rid)?.entry;
       if (!other) continue;
       related.push({
         id: other.id,
@@ -179,7 +147,7 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
   return {
     size: () => {
       ensure();
-      return byId!.size;
+      return table!.size;
     },
     setUserPacks(next, cachedIndex) {
       userPacks = next;
@@ -189,26 +157,19 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
       source = 'none';
     },
     serializedIndex: () => JSON.stringify(serializeIndex(ensure())),
-    storedIndex: () => toStoredIndex(ensure()),
+    storedIndex: () => toStoredIndex(ensure(), table!.fingerprint),
     stubsAmong(ids) {
       ensure();
       const out = new Map<string, string[]>();
       for (const id of new Set(ids)) {
-        const found = byId!.get(id);
+        const found = table!.locate(id);
         if (found && isStub(found.entry)) out.set(found.pack.id, [...(out.get(found.pack.id) ?? []), id]);
       }
       return out;
     },
     withEntries(entries) {
       ensure();
-      const all = allEntries as Entry[];
-      for (const e of entries) {
-        const found = byId!.get(e.id);
-        const at = position.get(e.id);
-        if (!found || at === undefined || !isStub(found.entry)) continue;
-        found.entry = e;
-        all[at] = e;
-      }
+      for (const e of entries) table!.replace(e);
     },
     indexSource: () => source,
     packs() {
@@ -220,7 +181,7 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
         asOf: p.asOf,
         entries: p.entries.length,
         imported,
-        hidden: hidden.get(p) ?? 0,
+        hidden: table!.hidden.get(p) ?? 0,
       });
       return [...packs.map((p) => info(p, false)), ...userPacks.map((p) => info(p, true))];
     },
@@ -244,7 +205,7 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
       }
       if (text.length > MAX_SELECTION_CHARS) result.truncated = true;
       if (userPacks.length) {
-        const isImported = (id: string) => byId!.get(id)?.imported === true;
+        const isImported = (id: string) => table!.locate(id)?.imported === true;
         result = { ...result, results: bundledFirstOnTies(result.results, isImported), others: bundledFirstOnTies(result.others, isImported) };
       }
       const views: Record<string, EntryView> = {};
@@ -255,7 +216,7 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
       const suggestions = asYouType && isTypeaheadQuery(text) ? ensureTypeahead()?.search(text, limit ?? 8) : undefined;
       let packOf: Record<string, string> | undefined;
       for (const hit of [...result.results, ...result.others, ...(suggestions ?? [])]) {
-        const found = byId!.get(hit.id);
+        const found = table!.locate(hit.id);
         if (found?.imported) (packOf ??= {})[hit.id] = found.pack.title;
       }
       return {

@@ -35,12 +35,16 @@ export interface StoredIndex {
 const join = (keys: readonly string[]) => keys.join('\n');
 const split = (s: string) => (s ? s.split('\n') : []);
 
-export function toStoredIndex(index: SearchIndex): StoredIndex {
+/**
+ * `fingerprint`: of the entries, when the caller knows it without reading them (the lookup
+ * service combines each pack's: core/pack/columns.ts); by default, read from the entries.
+ */
+export function toStoredIndex(index: SearchIndex, fingerprint = entriesFingerprint(index.entries)): StoredIndex {
   return {
     format: INDEX_FORMAT,
     version: INDEX_VERSION,
     entries: index.entries.length,
-    fingerprint: entriesFingerprint(index.entries),
+    fingerprint,
     terms: join(index.terms),
     df: index.df,
     postStart: index.postStart,
@@ -67,10 +71,10 @@ export function isStoredIndex(x: unknown): x is StoredIndex {
  * The index for `entries` from its stored form. Throws a plain Error when it is of another
  * version, built from other entries, or its arrays do not fit together; callers then build.
  */
-export function fromStoredIndex(s: StoredIndex, entries: readonly Entry[]): SearchIndex {
+export function fromStoredIndex(s: StoredIndex, entries: readonly Entry[], fingerprint?: string): SearchIndex {
   if (!s || s.format !== INDEX_FORMAT) throw new Error('not an Ordinance Lens index');
   if (s.version !== INDEX_VERSION) throw new Error(`index version ${String(s.version)}, expected ${INDEX_VERSION}`);
-  if (s.entries !== entries.length || s.fingerprint !== entriesFingerprint(entries)) throw new Error('the index was built from other entries');
+  if (s.entries !== entries.length || s.fingerprint !== (fingerprint ?? entriesFingerprint(entries))) throw new Error('the index was built from other entries');
   const terms = split(s.terms);
   const phraseKeys = split(s.phraseKeys);
   const citeKeys = split(s.citeKeys);
