@@ -12,7 +12,7 @@
  */
 import type { Entry, Pack } from '../core/schema/pack';
 import { isStub } from '../core/pack/slim';
-import { combineFingerprints, findId, idAt, linkersOf, relatedAt, runFingerprint } from '../core/pack/columns';
+import { combineFingerprints, findId, idAt, linkersOf, relatedAt, runFingerprint, type PackColumns } from '../core/pack/columns';
 import { columnsOf, lazyEntries, segmentsAfter, type ColumnSegment } from '../core/pack/lazy-entries';
 
 export interface Located {
@@ -43,76 +43,88 @@ export interface EntryTable {
   replace(e: Entry): boolean;
 }
 
-export function entryTable(bundled: readonly Pack[], user: readonly Pack[]): EntryTable {
-  const byId = new Map<string, Located>();
-  const reverse = new Map<string, string[]>();
-  const hidden = new Map<Pack, number>();
-  const position = new Map<string, number>();
-  const prefix: Entry[] = [];
-  const runs: string[] = [];
-  const add = (pack: Pack, imported: boolean) => {
+/** Bundled and small packs entry by entry; the first pack with an id keeps it. */
+class ReadEntries {
+  readonly byId = new Map<string, Located>();
+  readonly hidden = new Map<Pack, number>();
+  readonly position = new Map<string, number>();
+  readonly list: Entry[] = [];
+  /** Each pack's fingerprint (of the entries it added), in order. */
+  readonly runs: string[] = [];
+
+  add(pack: Pack, imported: boolean): void {
     const added: Entry[] = [];
     for (const entry of pack.entries) {
-      if (byId.has(entry.id)) {
-        hidden.set(pack, (hidden.get(pack) ?? 0) + 1);
+      if (this.byId.has(entry.id)) {
+        this.hidden.set(pack, (this.hidden.get(pack) ?? 0) + 1);
         continue;
       }
-      byId.set(entry.id, { entry, pack, imported });
-      position.set(entry.id, prefix.length);
-      prefix.push(entry);
+      this.byId.set(entry.id, { entry, pack, imported });
+      this.position.set(entry.id, this.list.length);
+      this.list.push(entry);
       added.push(entry);
     }
-    runs.push(runFingerprint(added));
-  };
-  for (const pack of bundled) add(pack, false);
-  // The trailing packs given as columns stay unread, unless an earlier entry has one of their ids.
+    this.runs.push(runFingerprint(added));
+  }
+}
+
+/** Reads the packs; returns the trailing packs left unread (as columns) and their columns. */
+function readPacks(read: ReadEntries, bundled: readonly Pack[], user: readonly Pack[]): { packs: Pack[]; columns: PackColumns[] } {
+  for (const pack of bundled) read.add(pack, false);
   let from = user.length;
   while (from > 0 && columnsOf(user[from - 1]!.entries)) from--;
-  for (const pack of user.slice(0, from)) add(pack, true);
-  let columns = user.slice(from).map((p) => columnsOf(p.entries)!);
-  if (columns.length && [...byId.keys()].some((id) => columns.some((c) => findId(c, id) >= 0))) {
-    for (const pack of user.slice(from)) add(pack, true);
-    from = user.length;
-    columns = [];
+  for (const pack of user.slice(0, from)) read.add(pack, true);
+  const columns = user.slice(from).map((p) => columnsOf(p.entries)!);
+  // An earlier entry has one of their ids: read them too, so the earlier one wins as usual.
+  if (columns.length && [...read.byId.keys()].some((id) => columns.some((c) => findId(c, id) >= 0))) {
+    for (const pack of user.slice(from)) read.add(pack, true);
+    return { packs: [], columns: [] };
   }
-  const lazyPacks = user.slice(from);
-  const segments = segmentsAfter(prefix.length, columns);
-  runs.push(...columns.map((c) => c.fingerprint));
-  const all = segments.length ? lazyEntries(prefix, segments) : prefix;
+  return { packs: user.slice(from), columns };
+}
 
-  const locate = (id: string): Located | undefined => {
-    const found = byId.get(id);
-    if (found) return found;
-    for (let k = 0; k < segments.length; k++) {
-      const s = segments[k]!;
-      const i = findId(s.columns, id);
-      if (i >= 0) return { entry: all[s.offset + i]!, pack: lazyPacks[k]!, imported: true };
-    }
-    return undefined;
-  };
-  const positionOf = (id: string): number | undefined => {
-    const at = position.get(id);
-    if (at !== undefined) return at;
-    for (const s of segments) {
-      const i = findId(s.columns, id);
-      if (i >= 0) return s.offset + i;
-    }
-    return undefined;
-  };
+/** Who links to whom, for the read entries and the unread packs' links out of their pack. */
+function reverseLinks(read: ReadEntries, segments: readonly ColumnSegment[]): Map<string, string[]> {
+  const reverse = new Map<string, string[]>();
   const link = (from: string, fromImported: boolean, to: string) => {
     // Curated entries list curated links only.
-    if (fromImported && byId.get(to)?.imported === false) return;
+    if (fromImported && read.byId.get(to)?.imported === false) return;
     const list = reverse.get(to) ?? [];
     list.push(from);
     reverse.set(to, list);
   };
-  for (const e of prefix) for (const r of e.related) link(e.id, byId.get(e.id)!.imported, r);
+  for (const e of read.list) for (const r of e.related) link(e.id, read.byId.get(e.id)!.imported, r);
   for (const { columns: c } of segments) {
     for (const i of c.linksOut) {
       const id = idAt(c, i);
       for (const r of relatedAt(c, i)) if (findId(c, r) < 0) link(id, true, r);
     }
   }
+  return reverse;
+}
+
+/** Position of `id` among the unread packs' entries, and its segment's number. */
+function findInSegments(segments: readonly ColumnSegment[], id: string): { at: number; k: number } | undefined {
+  for (let k = 0; k < segments.length; k++) {
+    const i = findId(segments[k]!.columns, id);
+    if (i >= 0) return { at: segments[k]!.offset + i, k };
+  }
+  return undefined;
+}
+
+export function entryTable(bundled: readonly Pack[], user: readonly Pack[]): EntryTable {
+  const read = new ReadEntries();
+  const unread = readPacks(read, bundled, user);
+  const segments = segmentsAfter(read.list.length, unread.columns);
+  const all = segments.length ? lazyEntries(read.list, segments) : read.list;
+  const reverse = reverseLinks(read, segments);
+  const locate = (id: string): Located | undefined => {
+    const found = read.byId.get(id);
+    if (found) return found;
+    const s = findInSegments(segments, id);
+    return s && { entry: all[s.at]!, pack: unread.packs[s.k]!, imported: true };
+  };
+  const positionOf = (id: string): number | undefined => read.position.get(id) ?? findInSegments(segments, id)?.at;
   const reverseOf = (id: string): string[] => {
     const out = [...(reverse.get(id) ?? [])];
     for (const { columns: c } of segments) {
@@ -123,15 +135,15 @@ export function entryTable(bundled: readonly Pack[], user: readonly Pack[]): Ent
   };
   return {
     all,
-    prefixLength: prefix.length,
+    prefixLength: read.list.length,
     segments,
     locate,
     positionOf,
     reverseOf,
-    hidden,
-    size: byId.size + columns.reduce((n, c) => n + c.count, 0),
-    fingerprint: combineFingerprints(runs),
-    hasStubs: () => segments.length > 0 || prefix.some(isStub),
+    hidden: read.hidden,
+    size: read.byId.size + unread.columns.reduce((n, c) => n + c.count, 0),
+    fingerprint: combineFingerprints([...read.runs, ...unread.columns.map((c) => c.fingerprint)]),
+    hasStubs: () => segments.length > 0 || read.list.some(isStub),
     replace(e) {
       const found = locate(e.id);
       const at = positionOf(e.id);

@@ -170,157 +170,245 @@ class GrowU32 {
 }
 
 const WORD_RE = /^[a-z]{4,}$/;
+const N_SLOTS = FIELD_WEIGHTS.length;
+
+/** What `buildIndex` gathers entry by entry, before the postings are weighed and laid out. */
+interface Gathered {
+  termIds: Map<string, number>;
+  /** Terms in first-seen order (term id = position). */
+  termList: string[];
+  /** Entries per term id. */
+  dfBuild: GrowU32;
+  // Rows: one per (entry, term); per row its nonzero (slot, count) pairs.
+  rowTerm: GrowU32;
+  rowPairsEnd: GrowU32;
+  /** slot × 65536 + count */
+  pairSlotCount: GrowU32;
+  entryRowsEnd: Uint32Array;
+  /** Content tokens per (entry, field slot). */
+  fieldLen: Uint32Array;
+  phrases: Map<string, number[]>;
+  cites: Map<string, number[]>;
+  words: Set<string>;
+  maxPhraseLen: number;
+  /** The current entry's terms: local position per term id, the ids, counts per (position, slot). */
+  localIdx: Map<number, number>;
+  localTerms: number[];
+  localCounts: Uint32Array;
+}
+
+function startGathering(n: number): Gathered {
+  return {
+    termIds: new Map(),
+    termList: [],
+    dfBuild: new GrowU32(),
+    rowTerm: new GrowU32(),
+    rowPairsEnd: new GrowU32(),
+    pairSlotCount: new GrowU32(),
+    entryRowsEnd: new Uint32Array(n),
+    fieldLen: new Uint32Array(n * N_SLOTS),
+    phrases: new Map(),
+    cites: new Map(),
+    words: new Set(),
+    maxPhraseLen: 1,
+    localIdx: new Map(),
+    localTerms: [],
+    localCounts: new Uint32Array(256 * N_SLOTS),
+  };
+}
 
 export function buildIndex(entries: readonly Entry[]): SearchIndex {
-  const termIds = new Map<string, number>();
-  const termList: string[] = [];
-  const dfBuild = new GrowU32();
-  // Rows: one per (entry, term); per row its nonzero (slot, count) pairs.
-  const rowTerm = new GrowU32();
-  const rowPairsEnd = new GrowU32();
-  const pairSlotCount = new GrowU32(); // slot × 65536 + count
-  const entryRowsEnd = new Uint32Array(entries.length);
-  const nSlots = FIELD_WEIGHTS.length;
-  const fieldLen = new Uint32Array(entries.length * nSlots);
-  const phrases = new Map<string, number[]>();
-  const cites = new Map<string, number[]>();
-  const words = new Set<string>();
-  let maxPhraseLen = 1;
-
-  const localIdx = new Map<number, number>();
-  let localCounts = new Uint32Array(256 * nSlots);
-  const localTerms: number[] = [];
-
-  entries.forEach((e, idx) => {
-    localIdx.clear();
-    localTerms.length = 0;
-    for (const [field, text] of fieldTexts(e)) {
-      const slot = SLOT.get(field)!;
-      const ntext = norm(text);
-      const terms: string[] = [];
-      const all: string[] = [];
-      for (const t of tokenize(ntext)) {
-        all.push(t.term);
-        if (t.stop) continue;
-        terms.push(t.term);
-        if (field !== 'id' && WORD_RE.test(t.surface)) words.add(t.surface);
-      }
-      fieldLen[idx * nSlots + slot]! += terms.length;
-      for (const term of terms) {
-        let id = termIds.get(term);
-        if (id === undefined) {
-          id = termList.length;
-          termIds.set(term, id);
-          termList.push(term);
-          dfBuild.push(0);
-        }
-        let li = localIdx.get(id);
-        if (li === undefined) {
-          li = localTerms.length;
-          localIdx.set(id, li);
-          localTerms.push(id);
-          if ((li + 1) * nSlots > localCounts.length) {
-            const next = new Uint32Array(localCounts.length * 2);
-            next.set(localCounts);
-            localCounts = next;
-          }
-          localCounts.fill(0, li * nSlots, (li + 1) * nSlots);
-        }
-        localCounts[li * nSlots + slot]!++;
-      }
-      if ((field === 'title' || field === 'alias' || field === 'keyword') && terms.length > 0 && terms.length <= 8) {
-        const add = (key: string, kind: number, same: boolean) => {
-          let list = phrases.get(key);
-          if (!list) phrases.set(key, (list = []));
-          const packed = idx * 8 + (same ? 4 : 0) + kind;
-          // Same entry again (entries are added in order): keep the stronger way it carries the phrase.
-          const last = list[list.length - 1];
-          if (last !== undefined && last >>> 3 === idx) {
-            if ((last & 7) < (packed & 7)) list[list.length - 1] = packed;
-          } else list.push(packed);
-        };
-        const kind = field === 'title' ? PHRASE.title : field === 'alias' ? PHRASE.alias : PHRASE.keyword;
-        // The content words, and (when they differ) the wording itself, stop words and all, under
-        // "=" ("One Minneapolis" is not "We Are Minneapolis").
-        const same = all.length === terms.length;
-        add(terms.join(' '), kind, same);
-        if (!same && all.length <= EXACT_MAX_TOKENS) add('=' + all.join(' '), kind, true);
-        if (field === 'title') for (let k = 1; k < terms.length; k++) add(terms.slice(0, k).join(' '), PHRASE.titlePrefix, false);
-        maxPhraseLen = Math.max(maxPhraseLen, terms.length);
-      }
-      const primary = field === 'citation' || field === 'alias' || field === 'title' || field === 'keyword';
-      if (field !== 'id' && (primary || /\d/.test(text))) {
-        const ctext = ntext.trim();
-        for (const c of extractCitations(ctext)) {
-          const exact = primary && c.end - c.start >= ctext.length - 1;
-          const level = CITE_LEVEL[field] ?? 0;
-          for (const key of c.keys) {
-            if (key.includes('\n')) continue;
-            let refs = cites.get(key);
-            if (!refs) cites.set(key, (refs = []));
-            const last = refs[refs.length - 1];
-            const packed = idx * 16 + (primary ? 8 : 0) + (exact ? 4 : 0) + level;
-            if (last !== undefined && Math.floor(last / 16) === idx) {
-              const lvl = Math.max(last & 3, level);
-              refs[refs.length - 1] = idx * 16 + ((last | packed) & 12) + lvl;
-            } else refs.push(packed);
-          }
-        }
-      }
-    }
-    for (let li = 0; li < localTerms.length; li++) {
-      const id = localTerms[li]!;
-      rowTerm.push(id);
-      dfBuild.a[id]!++;
-      for (let s = 0; s < nSlots; s++) {
-        const c = localCounts[li * nSlots + s]!;
-        if (c) pairSlotCount.push(s * 65536 + Math.min(c, 65535));
-      }
-      rowPairsEnd.push(pairSlotCount.n);
-    }
-    entryRowsEnd[idx] = rowTerm.n;
+  const g = startGathering(entries.length);
+  entries.forEach((e, idx) => gatherEntry(g, e, idx));
+  const [phraseKeys, phraseStart, phraseData] = packTable(g.phrases);
+  const [citeKeys, citeStart, citeData] = packTable(g.cites);
+  return assemble(entries, {
+    ...layOutPostings(g, weighPostings(g, entries.length)),
+    phraseKeys,
+    phraseStart,
+    phraseData,
+    maxPhraseLen: g.maxPhraseLen,
+    citeKeys,
+    citeStart,
+    citeData,
+    words: [...g.words].sort(),
+    ...jurisdictionsOf(entries),
   });
+}
 
-  // Average field lengths, then saturated BM25F weights per (entry, term), grouped by term.
-  const avg = FIELD_WEIGHTS.map((_, s) => {
-    let sum = 0;
-    for (let i = 0; i < entries.length; i++) sum += fieldLen[i * nSlots + s]!;
-    return Math.max(1, sum / Math.max(1, entries.length));
-  });
-  const nTerms = termList.length;
+/** One entry's terms, phrases and citations, field by field; then its (entry, term) rows. */
+function gatherEntry(g: Gathered, e: Entry, idx: number): void {
+  g.localIdx.clear();
+  g.localTerms.length = 0;
+  for (const [field, text] of fieldTexts(e)) {
+    const ntext = norm(text);
+    const { terms, all } = countFieldTerms(g, idx, field, ntext);
+    if ((field === 'title' || field === 'alias' || field === 'keyword') && terms.length > 0 && terms.length <= 8) addPhrases(g, idx, field, terms, all);
+    const primary = field === 'citation' || field === 'alias' || field === 'title' || field === 'keyword';
+    if (field !== 'id' && (primary || /\d/.test(text))) addCitations(g.cites, idx, field, primary, ntext);
+  }
+  closeEntryRows(g, idx);
+}
+
+/** Tokenizes one field: counts its content terms for the entry and keeps its words for fuzzy matching. */
+function countFieldTerms(g: Gathered, idx: number, field: FieldName, ntext: string): { terms: string[]; all: string[] } {
+  const slot = SLOT.get(field)!;
+  const terms: string[] = [];
+  const all: string[] = [];
+  for (const t of tokenize(ntext)) {
+    all.push(t.term);
+    if (t.stop) continue;
+    terms.push(t.term);
+    if (field !== 'id' && WORD_RE.test(t.surface)) g.words.add(t.surface);
+  }
+  g.fieldLen[idx * N_SLOTS + slot]! += terms.length;
+  for (const term of terms) {
+    // localSlot may replace g.localCounts: read the array after it.
+    const li = localSlot(g, termId(g, term));
+    g.localCounts[li * N_SLOTS + slot]!++;
+  }
+  return { terms, all };
+}
+
+function termId(g: Gathered, term: string): number {
+  let id = g.termIds.get(term);
+  if (id === undefined) {
+    id = g.termList.length;
+    g.termIds.set(term, id);
+    g.termList.push(term);
+    g.dfBuild.push(0);
+  }
+  return id;
+}
+
+/** The term's position among the current entry's terms, its slot counts zeroed when new. */
+function localSlot(g: Gathered, id: number): number {
+  let li = g.localIdx.get(id);
+  if (li === undefined) {
+    li = g.localTerms.length;
+    g.localIdx.set(id, li);
+    g.localTerms.push(id);
+    if ((li + 1) * N_SLOTS > g.localCounts.length) {
+      const next = new Uint32Array(g.localCounts.length * 2);
+      next.set(g.localCounts);
+      g.localCounts = next;
+    }
+    g.localCounts.fill(0, li * N_SLOTS, (li + 1) * N_SLOTS);
+  }
+  return li;
+}
+
+function addPhrases(g: Gathered, idx: number, field: FieldName, terms: string[], all: string[]): void {
+  const kind = field === 'title' ? PHRASE.title : field === 'alias' ? PHRASE.alias : PHRASE.keyword;
+  // The content words, and (when they differ) the wording itself, stop words and all, under
+  // "=" ("One Minneapolis" is not "We Are Minneapolis").
+  const same = all.length === terms.length;
+  addPhrase(g.phrases, terms.join(' '), idx, kind, same);
+  if (!same && all.length <= EXACT_MAX_TOKENS) addPhrase(g.phrases, '=' + all.join(' '), idx, kind, true);
+  if (field === 'title') for (let k = 1; k < terms.length; k++) addPhrase(g.phrases, terms.slice(0, k).join(' '), idx, PHRASE.titlePrefix, false);
+  g.maxPhraseLen = Math.max(g.maxPhraseLen, terms.length);
+}
+
+function addPhrase(phrases: Map<string, number[]>, key: string, idx: number, kind: number, same: boolean): void {
+  let list = phrases.get(key);
+  if (!list) phrases.set(key, (list = []));
+  const packed = idx * 8 + (same ? 4 : 0) + kind;
+  // Same entry again (entries are added in order): keep the stronger way it carries the phrase.
+  const last = list[list.length - 1];
+  if (last !== undefined && last >>> 3 === idx) {
+    if ((last & 7) < (packed & 7)) list[list.length - 1] = packed;
+  } else list.push(packed);
+}
+
+function addCitations(cites: Map<string, number[]>, idx: number, field: FieldName, primary: boolean, ntext: string): void {
+  const ctext = ntext.trim();
+  for (const c of extractCitations(ctext)) {
+    const exact = primary && c.end - c.start >= ctext.length - 1;
+    const level = CITE_LEVEL[field] ?? 0;
+    for (const key of c.keys) {
+      if (key.includes('\n')) continue;
+      let refs = cites.get(key);
+      if (!refs) cites.set(key, (refs = []));
+      const last = refs[refs.length - 1];
+      const packed = idx * 16 + (primary ? 8 : 0) + (exact ? 4 : 0) + level;
+      if (last !== undefined && Math.floor(last / 16) === idx) {
+        const lvl = Math.max(last & 3, level);
+        refs[refs.length - 1] = idx * 16 + ((last | packed) & 12) + lvl;
+      } else refs.push(packed);
+    }
+  }
+}
+
+/** One row per term of the entry just gathered, with its nonzero (slot, count) pairs. */
+function closeEntryRows(g: Gathered, idx: number): void {
+  for (let li = 0; li < g.localTerms.length; li++) {
+    const id = g.localTerms[li]!;
+    g.rowTerm.push(id);
+    g.dfBuild.a[id]!++;
+    for (let s = 0; s < N_SLOTS; s++) {
+      const c = g.localCounts[li * N_SLOTS + s]!;
+      if (c) g.pairSlotCount.push(s * 65536 + Math.min(c, 65535));
+    }
+    g.rowPairsEnd.push(g.pairSlotCount.n);
+  }
+  g.entryRowsEnd[idx] = g.rowTerm.n;
+}
+
+interface Weighed {
+  /** Where each term id's postings start in `ids` and `qw` (term ids in first-seen order). */
+  start: Uint32Array;
+  ids: Uint32Array;
+  qw: Uint8Array;
+}
+
+/** Average field lengths, then saturated BM25F weights per (entry, term), grouped by term. */
+function weighPostings(g: Gathered, n: number): Weighed {
+  const avg = averageFieldLengths(g.fieldLen, n);
+  const nTerms = g.termList.length;
   const start = new Uint32Array(nTerms + 1);
-  for (let t = 0; t < nTerms; t++) start[t + 1] = start[t]! + dfBuild.a[t]!;
+  for (let t = 0; t < nTerms; t++) start[t + 1] = start[t]! + g.dfBuild.a[t]!;
   const cursor = start.slice(0, nTerms);
-  const ids = new Uint32Array(rowTerm.n);
-  const qw = new Uint8Array(rowTerm.n);
+  const ids = new Uint32Array(g.rowTerm.n);
+  const qw = new Uint8Array(g.rowTerm.n);
   let row = 0;
   let pair = 0;
-  for (let idx = 0; idx < entries.length; idx++) {
-    for (; row < entryRowsEnd[idx]!; row++) {
+  for (let idx = 0; idx < n; idx++) {
+    for (; row < g.entryRowsEnd[idx]!; row++) {
       let t = 0;
-      for (; pair < rowPairsEnd.a[row]!; pair++) {
-        const sc = pairSlotCount.a[pair]!;
+      for (; pair < g.rowPairsEnd.a[row]!; pair++) {
+        const sc = g.pairSlotCount.a[pair]!;
         const s = sc >>> 16;
         const c = sc & 65535;
         const [, w, b] = FIELD_WEIGHTS[s]!;
-        t += (w * c) / (1 - b + (b * fieldLen[idx * nSlots + s]!) / avg[s]!);
+        t += (w * c) / (1 - b + (b * g.fieldLen[idx * N_SLOTS + s]!) / avg[s]!);
       }
       const sat = t / (K1 + t);
-      const term = rowTerm.a[row]!;
-      const at = cursor[term]!++;
+      const at = cursor[g.rowTerm.a[row]!]!++;
       ids[at] = idx;
       qw[at] = Math.max(1, Math.min(255, Math.round(sat * 255)));
     }
   }
+  return { start, ids, qw };
+}
 
-  // Sorted dictionary; postings re-laid in dictionary order as bytes.
+function averageFieldLengths(fieldLen: Uint32Array, n: number): number[] {
+  return FIELD_WEIGHTS.map((_, s) => {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += fieldLen[i * N_SLOTS + s]!;
+    return Math.max(1, sum / Math.max(1, n));
+  });
+}
+
+/** Sorted dictionary; postings re-laid in dictionary order as bytes. */
+function layOutPostings(g: Gathered, { start, ids, qw }: Weighed): Pick<Parts, 'terms' | 'df' | 'postStart' | 'postBytes'> {
+  const { termList } = g;
+  const nTerms = termList.length;
   const order = termList.map((_, i) => i).sort((a, b) => (termList[a]! < termList[b]! ? -1 : termList[a]! > termList[b]! ? 1 : 0));
-  const terms = order.map((i) => termList[i]!);
   const df = new Uint32Array(nTerms);
   const postStart = new Uint32Array(nTerms + 1);
   const w = new ByteWriter();
   order.forEach((old, t) => {
-    df[t] = dfBuild.a[old]!;
+    df[t] = g.dfBuild.a[old]!;
     postStart[t] = w.length;
     let prev = -1;
     for (let k = start[old]!; k < start[old + 1]!; k++) {
@@ -330,10 +418,11 @@ export function buildIndex(entries: readonly Entry[]): SearchIndex {
     }
   });
   postStart[nTerms] = w.length;
+  return { terms: order.map((i) => termList[i]!), df, postStart, postBytes: w.bytes() };
+}
 
-  const [phraseKeys, phraseStart, phraseData] = packTable(phrases);
-  const [citeKeys, citeStart, citeData] = packTable(cites);
-
+/** Jurisdiction names (each also without its state) and the one most entries share. */
+function jurisdictionsOf(entries: readonly Entry[]): Pick<Parts, 'jurisdictions' | 'homeJurisdiction'> {
   const jcount = new Map<string, number>();
   for (const e of entries) {
     const j = jurisName(e.jurisdiction);
@@ -341,22 +430,7 @@ export function buildIndex(entries: readonly Entry[]): SearchIndex {
   }
   const jurisdictions = [...jcount.keys()].flatMap((j) => [j, j.split(',')[0]!.trim()]).filter((j, i, a) => j && a.indexOf(j) === i);
   const homeJurisdiction = [...jcount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-  return assemble(entries, {
-    terms,
-    df,
-    postStart,
-    postBytes: w.bytes(),
-    phraseKeys,
-    phraseStart,
-    phraseData,
-    maxPhraseLen,
-    citeKeys,
-    citeStart,
-    citeData,
-    words: [...words].sort(),
-    jurisdictions,
-    homeJurisdiction,
-  });
+  return { jurisdictions, homeJurisdiction };
 }
 
 function packTable(map: Map<string, number[]>): [string[], Uint32Array, Uint32Array] {

@@ -7,7 +7,7 @@
  * Prints import time, stored size, quota and the first lookup after a stop (.ci-out/large-pack.json).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -173,7 +173,7 @@ describe('the D.C. Code as an imported pack', () => {
       timings.push(await sw.evaluate(() => (globalThis as unknown as { __lensTest: { loadTimings(): unknown } }).__lensTest.loadTimings()));
     }
     const sorted = [...firstMs].sort((a, b) => a - b);
-    Object.assign(figures, { firstLookupAfterStopMs: firstMs, firstLookupAfterStopMedianMs: sorted[2], workerTimings: timings });
+    Object.assign(figures, { firstLookupAfterStopMs: firstMs, firstLookupAfterStopMedianMs: sorted[2], workerTimings: timings, loadAverage: loadavg().map((x) => Math.round(x * 10) / 10) });
   }, 300_000);
 
   it('an interrupted import (the page closed while storing) leaves the stored pack as it was', async () => {
