@@ -200,12 +200,11 @@ export async function removeLargePack(id: string): Promise<boolean> {
   return had !== undefined;
 }
 
-/** The stored index if it was built from exactly `key`, else undefined. Never throws. */
-export async function readStoredIndex(key: string): Promise<StoredIndex | undefined> {
+/** The stored index and the key of what it was built from, if any. Never throws. */
+export async function readStoredIndexRecord(): Promise<{ key: string; index: StoredIndex } | undefined> {
   try {
     if (!(await exists())) return undefined;
-    const r = await request((await db()).transaction(S.index).objectStore(S.index).get('current') as IDBRequest<{ key: string; index: StoredIndex } | undefined>);
-    return r?.key === key ? r.index : undefined;
+    return await request((await db()).transaction(S.index).objectStore(S.index).get('current') as IDBRequest<{ key: string; index: StoredIndex } | undefined>);
   } catch {
     return undefined;
   }

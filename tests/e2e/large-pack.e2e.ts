@@ -210,6 +210,16 @@ describe('the D.C. Code as an imported pack', () => {
     expect((await ask('§ 24-211.07')).result.results[0]?.id).toBe(SECTION);
   }, 600_000);
 
+  it('a small pack that reuses one of its entry ids is refused, naming the large pack', async () => {
+    const small = { ...(JSON.parse(JSON.stringify({ ...pack, entries: [pack.entries.find((e) => e.id === SECTION)!] })) as Pack), id: 'dc-extract', title: 'An extract' };
+    await opts.bringToFront();
+    await opts.locator('[data-ol="import-pack"]').setInputFiles(packFile('extract.json', small));
+    await expect
+      .poll(() => opts.locator('[data-ol="pack-message"]').innerText(), { timeout: 60_000 })
+      .toMatch(/^Not imported: the entry id "dc-24-211\.07" is already used by “Code of the District of Columbia”, an imported large pack\./);
+    expect(await opts.locator('[data-pack-id="dc-extract"]').count()).toBe(0);
+  }, 120_000);
+
   it('Remove takes the pack out and frees its space', async () => {
     await opts.bringToFront();
     const before = await storageUse();
