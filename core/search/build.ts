@@ -19,8 +19,11 @@ import { ByteWriter, decodeVarints, encodeVarints, fromBase64, toBase64 } from '
 import type { MatchedField } from './types';
 
 export const INDEX_FORMAT = 'ordinance-lens-index';
-/** Bump when what the index holds changes, the tokenizer and stemmer included (3: "IDs" → id). */
-export const INDEX_VERSION = 3;
+/**
+ * Bump when what the index holds changes, the tokenizer and stemmer included (3: "IDs" → id;
+ * 4: a stored index's fingerprint combines each pack's, core/pack/columns.ts).
+ */
+export const INDEX_VERSION = 4;
 
 export type FieldName = MatchedField['field'];
 export const FIELD_WEIGHTS: readonly (readonly [FieldName, number, number])[] = [
