@@ -120,7 +120,7 @@ export interface SearchIndex {
   /** Scratch accumulators reused by lookups (one JS thread; reset after each use). */
   scratch: Scratch;
   /** Derived helpers (letter masks of `words` for fuzzy matching, id map…); never serialized. */
-  cache: { wordMasks?: Uint32Array; byId?: Map<string, number>; juris?: string[]; /** Kind class per entry (stages/kinds.ts). */ kinds?: Uint8Array; places?: string[] };
+  cache: { wordMasks?: Uint32Array; byId?: Map<string, number>; juris?: string[]; /** Kind class per entry (stages/kinds.ts). */ kinds?: Uint8Array; places?: string[]; /** Month each entry began (stages/page-date.ts). */ starts?: Int32Array };
 }
 
 export function fieldTexts(e: Entry): [FieldName, string, number][] {

@@ -14,7 +14,8 @@ import { expandTerms } from './stages/terms';
 import { accumulateTerms, bestTouchedScore, touch } from './stages/accumulate';
 import { matchPhrases } from './stages/phrases';
 import { contextAbout, contextFactor, pageCity, placesNamed, type ContextSignal } from './stages/context';
-import { applyPhraseBonuses, bestSlot, confirmStrong, LABEL, labelSlots, marginOf, pickTop, rateCitations, readBack, scoreSlots, shareWithRelated, SLOT } from './stages/rate';
+import { applyPhraseBonuses, bestSlot, confirmStrong, LABEL, labelSlots, labelsFollowRanking, marginOf, pickTop, rateCitations, readBack, scoreSlots, shareWithRelated, SLOT } from './stages/rate';
+import { pageMonth } from './stages/page-date';
 import { hitBuilder, type Candidate } from './stages/hits';
 import { kindClasses } from './stages/kinds';
 import { ownTitlesFirst, pagePlace, titlePhrases } from './title-phrase';
@@ -40,7 +41,7 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
     return result;
   }
   // 6a. context, read first: its pass uses the same scratch arrays and leaves them clean.
-  const signal: ContextSignal = { city: pageCity(index, options.context), about: options.context ? contextAbout(index, options.context, q.source) : new Map() };
+  const signal: ContextSignal = { city: pageCity(index, options.context), about: options.context ? contextAbout(index, options.context, q.source) : new Map(), month: pageMonth(options.context) };
   // 2. citations
   const cites = resolveCitations(index, q, signal.city);
   result.unknownCitations = cites.unknown;
@@ -69,11 +70,12 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
   const rateInput = { passage: q.passage, top, covBase: keyIdf, allIdf, unknownWords: terms.unknownWords > 0, kinds, contextFactor: (i: number) => factors[i]!, contextAgrees: (i: number) => (signal.about.get(sc.touched[i]!) ?? 0) >= RANKING.context.agreesAt, wordCount: q.words.length, referring: reading === 'referring' };
   scoreSlots(sc, nt, rateInput);
   ownTitlesFirst(index, nt, ownTitles);
-  rateCitations(sc, nt, cites.hits, phrases.wordForWord);
+  rateCitations(sc, nt, cites.hits, phrases.wordForWord, q.passage, allIdf);
   let bestI = bestSlot(sc, nt);
   labelSlots(sc, nt, rateInput, bestI, marginOf(sc, nt, bestI));
   bestI = shareWithRelated(index, nt, bestI, cites.hits, top);
   confirmStrong(sc, nt, q.passage);
+  labelsFollowRanking(sc, nt);
 
   // 8. hits
   const bestScore = bestI >= 0 ? sc.final[bestI]! : 0;
@@ -127,3 +129,4 @@ function strongestIdf(all: { idf: number; qtf: number; variants: unknown[] }[]):
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+

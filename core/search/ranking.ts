@@ -72,6 +72,8 @@ export const RANKING = {
     otherCity: 0.55,
     /** The page's city needs this many more mentions than any other to be "the page's city". */
     cityMargin: 1,
+    /** Entries that began more than a month after the page was written (its address dates it): × this. */
+    laterThanPage: 0.5,
   },
   passage: {
     /** Glossary terms weigh this much among the answers to a sentence (the governing law first). */
@@ -80,6 +82,8 @@ export const RANKING = {
     eventEntry: 1,
     /** A passage that names an entry (title or alias inside it) counts as covering it at least this much. */
     namedCoverageFloor: 0.5,
+    /** … and one that puts the title or alias in quotation marks ("a “welcoming city”") is about it: this much. */
+    quotedCoverageFloor: 1,
     /** Passage scores scale by (coverageBase + coverage of the key terms). */
     coverageBase: 1,
   },
@@ -107,6 +111,8 @@ export const RANKING = {
       /** A passage that names the entry (its title or alias inside) needs this much coverage. */
       namedCoverage: 0.3,
       strongCoverage: 0.5,
+      /** A citation found inside a passage makes a Strong answer only with this much coverage. */
+      citedStrongCoverage: 0.4,
       likelyCoverage: 0.4,
       /** … when the text around the selection is about the same entry. */
       likelyCoverageInContext: 0.25,

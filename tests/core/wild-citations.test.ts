@@ -48,7 +48,7 @@ describe('citations written the way real pages write them', () => {
 });
 
 describe('numbers alone name no law', () => {
-  for (const q of ['[1] [2] [3]', '[1]', '15', '2025', '1, 2, 3', '(4)', '19 20 30', '$19.30', '$19.30 (2)']) {
+  for (const q of ['[1] [2] [3]', '[1]', '15', '2025', '1, 2, 3', '(4)', '19 20 30', '$19.30', '$19.30 (2)', '1-866-DHS-2-ICE', '1-800-375-5283', '(612) 673-3000']) {
     it(`"${q}" answers nothing`, () => {
       const r = lookup(index, q);
       expect(r.results).toEqual([]);

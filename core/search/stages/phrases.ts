@@ -22,7 +22,7 @@ export function decodePhrase(v: number): PhrasePosting {
 }
 
 /** Marks kept in scratch.pw per entry. */
-export const PHRASE_MARK = { whole: 1, named: 2, wholeName: 4 } as const;
+export const PHRASE_MARK = { whole: 1, named: 2, wholeName: 4, quoted: 8 } as const;
 
 export interface PhraseOutcome {
   /** Entries that received a phrase bonus (scratch.pb / scratch.pw hold it until applied). */
@@ -50,6 +50,8 @@ interface BonusArgs {
   exactQuery: boolean;
   /** Product of the variant factors the phrase was reached through (1 for the words as written). */
   factor?: number;
+  /** The phrase stands in quotation marks inside a sentence. */
+  quoted?: boolean;
 }
 
 /** Applies the bonus of phrase key `ki` to the entries carrying it, keeping each entry's highest. */
@@ -67,7 +69,7 @@ function phraseBonus(index: SearchIndex, ki: number, a: BonusArgs, out: number[]
       // Inside a longer selection: a multi-word title or alias of a passage names the entry.
       const names = a.passage && a.len >= 2 && (p.kind === PHRASE.title || p.kind === PHRASE.alias);
       bonus = a.idf * (names ? P.passageNameIdf : P.partIdf);
-      if (names) pw[p.entry]! |= PHRASE_MARK.named;
+      if (names) pw[p.entry]! |= PHRASE_MARK.named | (a.quoted ? PHRASE_MARK.quoted : 0);
     }
     bonus *= a.factor ?? 1;
     if (pb[p.entry] === 0 && !(pw[p.entry]! & PHRASE_MARK.whole)) out.push(p.entry);
@@ -116,7 +118,7 @@ export function matchPhrases(index: SearchIndex, q: ParsedQuery, terms: Expanded
       const ki = findKey(pk, key);
       if (ki < 0) continue;
       const pIdf = span.reduce((s2, qt) => s2 + qt.idf, 0);
-      phraseBonus(index, ki, { whole: false, passage: true, idf: pIdf * RANKING.phrases.quotedNameBoost, len: Math.max(2, span.length), topText, kinds, exactQuery: false }, out);
+      phraseBonus(index, ki, { whole: false, passage: true, idf: pIdf * RANKING.phrases.quotedNameBoost, len: Math.max(2, span.length), topText, kinds, exactQuery: false, quoted: true }, out);
     }
   }
   // The selection word for word, when it has stop words or a citation ("One Minneapolis",

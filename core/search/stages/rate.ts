@@ -12,7 +12,7 @@ import { PHRASE_MARK } from './phrases';
 import { KIND_CLASS } from './kinds';
 
 /** Flag bits of a candidate slot (scratch.fl). */
-export const SLOT = { touched: 1, whole: 2, cite: 4, named: 8, wholeName: 16 } as const;
+export const SLOT = { touched: 1, whole: 2, cite: 4, named: 8, wholeName: 16, quoted: 32 } as const;
 
 /** Copies the accumulators of the touched entries into candidate slots and clears them; returns the best text score. */
 export function readBack(sc: Scratch, nt: number): number {
@@ -37,7 +37,7 @@ export function applyPhraseBonuses(sc: Scratch, entries: number[], nt: number): 
   for (const id of entries) {
     if (sc.flags[id] === 0) sc.touched[nt++] = id;
     const pw = sc.pw[id]!;
-    sc.flags[id]! |= SLOT.touched | (pw & PHRASE_MARK.whole ? SLOT.whole : 0) | (pw & PHRASE_MARK.named ? SLOT.named : 0) | (pw & PHRASE_MARK.wholeName ? SLOT.wholeName : 0);
+    sc.flags[id]! |= SLOT.touched | (pw & PHRASE_MARK.whole ? SLOT.whole : 0) | (pw & PHRASE_MARK.named ? SLOT.named : 0) | (pw & PHRASE_MARK.wholeName ? SLOT.wholeName : 0) | (pw & PHRASE_MARK.quoted ? SLOT.quoted : 0);
     sc.score[id] = sc.score[id]! + sc.pb[id]!;
     sc.pb[id] = 0;
     sc.pw[id] = 0;
@@ -73,8 +73,10 @@ export function scoreSlots(sc: Scratch, nt: number, o: RateInput): void {
     const cf = o.contextFactor(i);
     if (o.passage) {
       // A passage that names the entry (its title or alias inside) covers it at least this much.
+      // … and one that puts the title or alias in quotation marks is about it.
       const named = (sc.fl[i]! & SLOT.named) !== 0;
-      const cov = Math.max(Math.min(1, cm[i]! / o.covBase), named ? RANKING.passage.namedCoverageFloor : 0);
+      const floor = sc.fl[i]! & SLOT.quoted ? RANKING.passage.quotedCoverageFloor : named ? RANKING.passage.namedCoverageFloor : 0;
+      const cov = Math.max(Math.min(1, cm[i]! / o.covBase), floor);
       const kindWeight = o.kinds[touched[i]!] === KIND_CLASS.term ? RANKING.passage.termEntry : o.kinds[touched[i]!] === KIND_CLASS.event ? RANKING.passage.eventEntry : 1;
       final[i] = text[i]! * kindWeight * (RANKING.passage.coverageBase + cov) * cf;
     } else final[i] = text[i]! * cf;
@@ -102,7 +104,8 @@ export function labelSlots(sc: Scratch, nt: number, o: RateInput, bestI: number,
       const covAll = cm[i]! / o.allIdf;
       const named = (fl[i]! & SLOT.named) !== 0;
       const P = R.passage;
-      if (named && covAll >= P.namedCoverage) label = first && margin >= P.strongMargin ? LABEL.strong : LABEL.likely;
+      if (fl[i]! & SLOT.quoted) label = first && margin >= P.strongMargin ? LABEL.strong : LABEL.likely;
+      else if (named && covAll >= P.namedCoverage) label = first && margin >= P.strongMargin ? LABEL.strong : LABEL.likely;
       else if (covAll >= P.strongCoverage && first && margin >= P.strongMargin) label = LABEL.strong;
       // The text around the selection is about this entry too: less of the selection must match.
       else if (covAll >= (o.contextAgrees(i) ? P.likelyCoverageInContext : P.likelyCoverage) && rel >= P.minRel) label = LABEL.likely;
@@ -142,6 +145,27 @@ export function confirmStrong(sc: Scratch, nt: number, passage: boolean): void {
   }
 }
 
+/**
+ * Labels agree with the ranking: the reader must never see an answer while a higher-scoring
+ * candidate sits under "other results". If the best-scoring candidate passes at least the
+ * Possible bar, the candidates above the first answer that pass it are answers too (Likely); if
+ * it passes nothing, the pack has no clear answer and nothing below it is shown as one.
+ */
+export function labelsFollowRanking(sc: Scratch, nt: number): void {
+  let best = -1;
+  let bestAnswer = -1;
+  for (let i = 0; i < nt; i++) {
+    if (best < 0 || better(sc, i, best)) best = i;
+    if (sc.conf[i]! >= LABEL.likely && (bestAnswer < 0 || better(sc, i, bestAnswer))) bestAnswer = i;
+  }
+  if (bestAnswer < 0 || bestAnswer === best) return;
+  const topPasses = sc.conf[best]! >= LABEL.possible;
+  for (let i = 0; i < nt; i++) {
+    if (topPasses && sc.conf[i] === LABEL.possible && better(sc, i, bestAnswer)) sc.conf[i] = LABEL.likely;
+    else if (!topPasses && sc.conf[i]! >= LABEL.likely) sc.conf[i] = LABEL.possible;
+  }
+}
+
 /** How far the best slot's final score is ahead of the next one's (10 when alone). */
 export function marginOf(sc: Scratch, nt: number, bestI: number): number {
   if (bestI < 0) return 0;
@@ -150,13 +174,16 @@ export function marginOf(sc: Scratch, nt: number, bestI: number): number {
   return second > 0 ? sc.final[bestI]! / second : 10;
 }
 
-/** Citation hits rank above word matches; their label comes from how the entry carries the citation. */
-export function rateCitations(sc: Scratch, nt: number, cites: Map<number, CiteHit>, wordForWord: Map<number, number>): void {
+/** Citation hits rank above word matches; their label comes from how the entry carries the citation (and, in a passage, how much of it the entry covers). */
+export function rateCitations(sc: Scratch, nt: number, cites: Map<number, CiteHit>, wordForWord: Map<number, number>, passage: boolean, allIdf: number): void {
   const { fl, conf, final, text, touched } = sc;
   for (let i = 0; i < nt; i++) {
     if (!(fl[i]! & SLOT.cite)) continue;
     const c = cites.get(touched[i]!)!;
-    conf[i] = c.primary ? LABEL.strong : LABEL.likely;
+    // A citation inside a sentence or passage is a Strong answer only when the passage is about
+    // that entry too: "The most common 287(g) model…" defines a model, not § 1357(g).
+    const about = !passage || sc.cm[i]! / allIdf >= RANKING.rate.passage.citedStrongCoverage;
+    conf[i] = c.primary && about ? LABEL.strong : LABEL.likely;
     final[i] = c.score + RANKING.citations.rankBoost + text[i]!;
   }
   // A selection that carries a citation and is worded exactly as an entry's title or alias
