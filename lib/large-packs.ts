@@ -13,11 +13,11 @@
  */
 import type { Pack } from '../core/schema/pack';
 import { columnEntries } from '../core/pack/lazy-entries';
-import { idsOf, type PackColumns } from '../core/pack/columns';
+import { idsOf, toColumns } from '../core/pack/columns';
 import type { StoredIndex } from '../core/search/index';
 import { indexCacheKey, readIndexCache, writeIndexCache } from './storage/index-cache';
 import { readUserPacks } from './storage/user-packs';
-import { readAllEntries, readBriefs, readEntries, readStoredIndexRecord, writeStoredIndex, type LargePackMeta } from './storage/pack-db';
+import { readAllEntries, readBriefs, readEntries, readStoredIndexRecord, writeBriefs, writeStoredIndex, type LargePackMeta, type StoredBrief } from './storage/pack-db';
 import type { LookupService } from './lookup-service';
 import type { EntryView, LookupView } from './messages';
 
@@ -32,6 +32,8 @@ export interface SearchedPacks {
   large: boolean;
   /** Every large pack was read: an index built now may be stored under `key`. */
   complete: boolean;
+  /** Large packs read whole whose stored brief predates the columns: written again with the index. */
+  rebrief?: Pack[];
 }
 
 const asPack = (meta: LargePackMeta, entries: Pack['entries']): Pack => ({
@@ -46,7 +48,7 @@ const asPack = (meta: LargePackMeta, entries: Pack['entries']): Pack => ({
   entries,
 });
 
-async function readBriefsSafely(): Promise<{ meta: LargePackMeta; columns: PackColumns }[]> {
+async function readBriefsSafely(): Promise<StoredBrief[]> {
   try {
     return await readBriefs();
   } catch (err) {
@@ -72,11 +74,13 @@ export async function readSearchedPacks(extensionVersion: string, whole = false)
     const index = small.length ? await readIndexCache(key) : undefined;
     return { packs: smallPacks, key, ...(index ? { index } : {}), large: false, complete: true };
   }
-  const index = stored?.key === key ? stored.index : undefined;
+  // A brief stored before the columns lacks the entries' dates (the ranking reads them): read whole.
+  const index = stored?.key === key && briefs.every((b) => b.current) ? stored.index : undefined;
   if (index) return { packs: [...smallPacks, ...briefs.map((b) => asPack(b.meta, columnEntries(b.columns)))], key, index, large: true, complete: true };
   const read = await Promise.all(briefs.map(async (b) => asPack(b.meta, await readAllEntries(b.meta.id, idsOf(b.columns)).catch(() => []))));
   const complete = read.every((p, i) => p.entries.length === briefs[i]!.columns.count);
-  return { packs: [...smallPacks, ...read.filter((p) => p.entries.length)], key, large: true, complete };
+  const rebrief = read.filter((p, i) => !briefs[i]!.current && p.entries.length === briefs[i]!.columns.count);
+  return { packs: [...smallPacks, ...read.filter((p) => p.entries.length)], key, large: true, complete, ...(rebrief.length ? { rebrief } : {}) };
 }
 
 /**
@@ -110,6 +114,7 @@ export async function keepIndex(service: LookupService, got: SearchedPacks, isCu
   if (got.index || !got.packs.length) return;
   try {
     if (got.large) {
+      if (got.rebrief && isCurrent()) await writeBriefs(got.rebrief.map((p) => ({ pack: p.id, columns: toColumns(p.entries) })));
       if (got.complete) await writeStoredIndex(got.key, service.storedIndex(), isCurrent);
     } else await writeIndexCache(got.key, service.serializedIndex());
   } catch (err) {

@@ -42,8 +42,24 @@ export interface PackColumns {
   revData: Uint32Array;
   /** Entries with a related id outside this pack (their reverse links are made at start). */
   linksOut: Uint32Array;
+  /** Month each entry began (its earliest dated fact, year × 12 + month − 1; 0 undated): stages/page-date.ts reads it from entries' dates, which a brief does not keep. */
+  starts: Int32Array;
   /** runFingerprint of the entries. */
   fingerprint: string;
+}
+
+/** What a brief is made from: an entry in brief, and its dates when they are known (a whole entry). */
+type Briefed = SlimEntry & { dates?: readonly { date: string }[] };
+
+/** The month an entry began, as stages/page-date.ts (entryStarts) computes it from its dates. */
+export function startMonth(dates: readonly { date: string }[] | undefined): number {
+  let first = 0;
+  for (const d of dates ?? []) {
+    // "2025" alone: the earliest it can be is January.
+    const n = Number(d.date.slice(0, 4)) * 12 + (d.date.length >= 7 ? Number(d.date.slice(5, 7)) : 1) - 1;
+    if (!first || n < first) first = n;
+  }
+  return first;
 }
 
 /**
@@ -85,7 +101,7 @@ function codes(values: readonly string[]): [string[], number[]] {
 }
 
 /** The pack's entries as columns (at import). */
-export function toColumns(entries: readonly SlimEntry[]): PackColumns {
+export function toColumns(entries: readonly Briefed[]): PackColumns {
   const n = entries.length;
   const [ids, idEnd] = concat(entries.map((e) => e.id));
   const [titles, titleEnd] = concat(entries.map((e) => e.title));
@@ -130,6 +146,7 @@ export function toColumns(entries: readonly SlimEntry[]): PackColumns {
     revStart,
     revData: Uint32Array.from(linkers.flat()),
     linksOut: Uint32Array.from(out),
+    starts: Int32Array.from(entries, (e) => startMonth(e.dates)),
     fingerprint: runFingerprint(entries),
   };
 }
@@ -157,6 +174,8 @@ export function columnsFit(c: PackColumns | undefined): c is PackColumns {
     c.revData instanceof Uint32Array &&
     c.revStart[n] === c.revData.length &&
     c.linksOut instanceof Uint32Array &&
+    c.starts instanceof Int32Array &&
+    c.starts.length === n &&
     typeof c.fingerprint === 'string'
   );
 }

@@ -95,10 +95,21 @@ interface BriefRecord {
   slim?: SlimEntry[];
 }
 
-const columnsOfRecord = (r: BriefRecord): PackColumns | undefined => (columnsFit(r.columns) ? r.columns : Array.isArray(r.slim) ? toColumns(r.slim) : undefined);
+/** A stored brief as columns; `current` false when it was stored before the columns (it lacks the entries' dates: write it again). */
+function columnsOfRecord(r: BriefRecord): { columns: PackColumns; current: boolean } | undefined {
+  if (columnsFit(r.columns)) return { columns: r.columns, current: true };
+  return Array.isArray(r.slim) ? { columns: toColumns(r.slim), current: false } : undefined;
+}
+
+export interface StoredBrief {
+  meta: LargePackMeta;
+  columns: PackColumns;
+  /** False: stored before the columns, without the entries' dates (lib/large-packs.ts writes it again). */
+  current: boolean;
+}
 
 /** Each stored large pack with every entry in brief, read in one transaction. */
-export async function readBriefs(): Promise<{ meta: LargePackMeta; columns: PackColumns }[]> {
+export async function readBriefs(): Promise<StoredBrief[]> {
   if (!(await exists())) return [];
   const d = await db();
   const tx = d.transaction([S.packs, S.briefs]);
@@ -106,11 +117,25 @@ export async function readBriefs(): Promise<{ meta: LargePackMeta; columns: Pack
     request(tx.objectStore(S.packs).getAll() as IDBRequest<LargePackMeta[]>),
     request(tx.objectStore(S.briefs).getAll() as IDBRequest<BriefRecord[]>),
   ]);
-  const byPack = new Map(briefs.flatMap((b) => {
-    const columns = columnsOfRecord(b);
-    return columns ? [[b.pack, columns] as const] : [];
-  }));
-  return metas.sort((a, b) => a.importedAt - b.importedAt).flatMap((meta) => (byPack.has(meta.id) ? [{ meta, columns: byPack.get(meta.id)! }] : []));
+  const byPack = new Map(
+    briefs.flatMap((b) => {
+      const columns = columnsOfRecord(b);
+      return columns ? [[b.pack, columns] as const] : [];
+    }),
+  );
+  return metas.sort((a, b) => a.importedAt - b.importedAt).flatMap((meta) => (byPack.has(meta.id) ? [{ meta, ...byPack.get(meta.id)! }] : []));
+}
+
+/** Stores briefs again (made from whole entries). Never throws: a brief not written is written at a later start. */
+export async function writeBriefs(briefs: { pack: string; columns: PackColumns }[]): Promise<void> {
+  try {
+    const tx = (await db()).transaction(S.briefs, 'readwrite');
+    const done = committed(tx);
+    for (const b of briefs) tx.objectStore(S.briefs).put({ pack: b.pack, columns: b.columns } satisfies BriefRecord);
+    await done;
+  } catch (err) {
+    console.debug('[Ordinance Lens] briefs not written again:', String(err));
+  }
 }
 
 /** Whole entries of pack `pack` by id (missing ids are left out). */

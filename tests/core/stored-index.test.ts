@@ -85,10 +85,12 @@ describe('columns (a large pack as a worker start reads it)', () => {
   });
 
   it('give the caches the stages compute from whole entries', () => {
-    for (const q of QUERIES) lookup(built, q, { context: { title: 'Minneapolis', text: 'Minneapolis and Saint Paul' } });
+    for (const q of QUERIES) lookup(built, q, { context: { title: 'Minneapolis', url: 'https://example.org/2017/03/story', text: 'Minneapolis and Saint Paul' } });
     expect(loaded.cache.kinds).toEqual(built.cache.kinds);
     expect(loaded.cache.juris).toEqual(built.cache.juris);
     expect(loaded.cache.places).toEqual(built.cache.places);
+    expect(built.cache.starts?.some((m) => m > 0)).toBe(true);
+    expect(loaded.cache.starts).toEqual(built.cache.starts);
     for (const e of entries.slice(-50)) expect(loaded.cache.byId!.get(e.id)).toBe(positions.get(e.id));
   });
 

@@ -27,6 +27,8 @@ const entries: Entry[] = syntheticEntries(1500, 7).map((e, i) => ({
   ...e,
   jurisdiction: i % 2 ? 'District of Columbia' : 'Saint Paul',
   related: i % 7 === 0 ? [`syn-${i + 1}`, `syn-${(i * 13) % 1500}`].filter((r) => r !== e.id) : i === 5 ? ['mpls-19.30', 'snow-1'] : [],
+  // Half begin in 2025, after the dated page below (a page weighs down entries that began after it).
+  dates: i % 2 ? [{ date: i % 4 === 1 ? '2025-06' : '2025', type: 'adopted' as const, what: 'Adopted.', confidence: 'primary' as const, sources: ['s1'] }] : [],
 }));
 const whole: Pack = { id: 'big', title: 'A big code', jurisdiction: 'District of Columbia', version: '1', asOf: '2026-06-30', schemaVersion: 1, changelog: [], entries };
 const asColumns = (p: Pack): Pack => ({ ...p, entries: columnEntries(toColumns(p.entries)) });
@@ -40,6 +42,7 @@ const QUERIES: [string, Parameters<ReturnType<typeof createLookupService>['looku
   [entries[21]!.points[0]!.text],
   ['the ordinance', { title: 'District of Columbia council news', url: 'https://dc.example.org/news', text: 'The District of Columbia council passed it.' }],
   [entries[35]!.title, { title: 'Saint Paul council', url: 'https://stpaul.example.org', text: 'Saint Paul city council minutes.' }],
+  [entries[36]!.title.split(' ').slice(0, 2).join(' '), { title: 'An old story', url: 'https://news.example.org/2017/03/story', text: 'From March 2017.' }],
 ];
 
 const ranking = (v: LookupView) => [...v.result.results, ...v.result.others].map((h) => [h.id, h.score, h.confidence, h.via, h.pinpoint]);
