@@ -67,7 +67,9 @@ export const lastLoad: Record<string, number> = {};
 export async function readSearchedPacks(extensionVersion: string, whole = false): Promise<SearchedPacks> {
   // The stored index is read beside the briefs (its key is checked once both are in): a start
   // waits for the slower of the two reads, not for both one after the other.
-  const [small, briefs, stored] = await Promise.all([readUserPacks(), readBriefsSafely(), whole ? undefined : readStoredIndexRecord()]);
+  const t0 = performance.now();
+  const timed = <T>(name: string, p: Promise<T>) => p.finally(() => (lastLoad[name] = Math.round(performance.now() - t0)));
+  const [small, briefs, stored] = await Promise.all([timed('smallMs', readUserPacks()), timed('briefsMs', readBriefsSafely()), whole ? undefined : timed('indexReadMs', readStoredIndexRecord())]);
   const key = [indexCacheKey(extensionVersion, small), ...briefs.map((b) => `large ${b.meta.id}@${b.meta.version}@${b.meta.importedAt}`)].join('|');
   const smallPacks = small.map((s) => s.pack);
   if (!briefs.length) {
