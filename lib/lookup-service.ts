@@ -18,6 +18,7 @@
 import type { Entry, Pack } from '../core/schema/pack';
 import { buildIndex, fromStoredIndex, isStoredIndex, loadIndex, lookup, serializeIndex, toStoredIndex, type LookupResult, type PageContext, type SearchIndex, type StoredIndex } from '../core/search/index';
 import { isStub } from '../core/pack/slim';
+import { primeCaches } from '../core/search/start-caches';
 import type { CitationStyle } from './storage/settings';
 import type { Corpus } from './claims-service';
 import { MAX_SELECTION_CHARS, type EntryView, type LookupView, type PackInfo } from './messages';
@@ -35,7 +36,7 @@ const MAX_TYPEAHEAD_ENTRIES = 5000;
 
 function tryLoad(serialized: string | StoredIndex, table: EntryTable): SearchIndex | undefined {
   try {
-    return isStoredIndex(serialized) ? fromStoredIndex(serialized, table.all) : loadIndex(serialized, table.all);
+    return isStoredIndex(serialized) ? fromStoredIndex(serialized, table.all, table.fingerprint) : loadIndex(serialized, table.all);
   } catch (err) {
     console.warn('[Ordinance Lens] prebuilt index not used:', err);
     return undefined;
@@ -109,6 +110,8 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
     if (!loaded && t.hasStubs()) throw new Error('the stored index does not fit the packs');
     source = loaded ? (userPacks.length ? 'cache' : 'prebuilt') : 'built';
     index = loaded ?? buildIndex(t.all);
+    // Large packs as columns: the engine's per-entry caches from the columns, not from every entry.
+    if (t.segments.length) primeCaches(index, t.prefixLength, t.segments, t.positionOf);
     return index;
   }
 
@@ -125,7 +128,7 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
       source = 'none';
     },
     serializedIndex: () => JSON.stringify(serializeIndex(ensure())),
-    storedIndex: () => toStoredIndex(ensure()),
+    storedIndex: () => toStoredIndex(ensure(), table.fingerprint),
     stubsAmong(ids) {
       ensure();
       return stubsAmong(table, ids);

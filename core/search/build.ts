@@ -19,8 +19,11 @@ import { ByteWriter, decodeVarints, encodeVarints, fromBase64, toBase64 } from '
 import type { MatchedField } from './types';
 
 export const INDEX_FORMAT = 'ordinance-lens-index';
-/** Bump when what the index holds changes, the tokenizer and stemmer included (3: "IDs" → id). */
-export const INDEX_VERSION = 3;
+/**
+ * Bump when what the index holds changes, the tokenizer and stemmer included (3: "IDs" → id;
+ * 4: a stored index's fingerprint combines each pack's, core/pack/columns.ts).
+ */
+export const INDEX_VERSION = 4;
 
 export type FieldName = MatchedField['field'];
 export const FIELD_WEIGHTS: readonly (readonly [FieldName, number, number])[] = [
@@ -528,15 +531,19 @@ export interface IndexHeader {
   fingerprint: string;
 }
 
-export function indexHeader(index: SearchIndex): IndexHeader {
-  return { format: INDEX_FORMAT, version: INDEX_VERSION, entries: index.entries.length, fingerprint: entriesFingerprint(index.entries) };
+/**
+ * `fingerprint`: of the entries, when the caller knows it without reading them (the lookup
+ * service combines each pack's: core/pack/columns.ts); by default, read from the entries.
+ */
+export function indexHeader(index: SearchIndex, fingerprint = entriesFingerprint(index.entries)): IndexHeader {
+  return { format: INDEX_FORMAT, version: INDEX_VERSION, entries: index.entries.length, fingerprint };
 }
 
 /** Throws a plain Error unless `h` heads an index of this version built from `entries`. */
-export function checkHeader(h: IndexHeader | null | undefined, entries: readonly Entry[]): void {
+export function checkHeader(h: IndexHeader | null | undefined, entries: readonly Entry[], fingerprint?: string): void {
   if (!h || h.format !== INDEX_FORMAT) throw new Error('not an Ordinance Lens index');
   if (h.version !== INDEX_VERSION) throw new Error(`index version ${String(h.version)}, expected ${INDEX_VERSION}`);
-  if (h.entries !== entries.length || h.fingerprint !== entriesFingerprint(entries)) throw new Error('the index was built from other entries');
+  if (h.entries !== entries.length || h.fingerprint !== (fingerprint ?? entriesFingerprint(entries))) throw new Error('the index was built from other entries');
 }
 
 /** Key lists are joined with a newline: no key holds one (buildIndex skips citation keys that do). */

@@ -18,6 +18,7 @@ import { applyPhraseBonuses, bestSlot, confirmStrong, LABEL, labelSlots, marginO
 import { pageMonth } from './stages/page-date';
 import { hitBuilder, type Candidate } from './stages/hits';
 import { kindClasses } from './stages/kinds';
+import { ownTitlesFirst, pagePlace, titlePhrases } from './title-phrase';
 
 export { buildIndex, loadIndex, serializeIndex, INDEX_VERSION } from './build';
 export type { SearchIndex } from './build';
@@ -52,6 +53,7 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
   const topText = bestTouchedScore(sc, nt);
   // 5. phrases
   const phrases = matchPhrases(index, q, terms, topText);
+  const ownTitles = titlePhrases(index, q, terms, topText, nt, pagePlace(index, options.context, signal.city), phrases.entries);
   nt = applyPhraseBonuses(sc, phrases.entries, nt);
   for (const id of cites.hits.keys()) nt = touch(sc, nt, id, SLOT.cite);
   const top = readBack(sc, nt);
@@ -67,6 +69,7 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
   const kinds = kindClasses(index);
   const rateInput = { passage: q.passage, top, covBase: keyIdf, allIdf, unknownWords: terms.unknownWords > 0, kinds, contextFactor: (i: number) => factors[i]!, contextAgrees: (i: number) => (signal.about.get(sc.touched[i]!) ?? 0) >= RANKING.context.agreesAt, wordCount: q.words.length, referring: reading === 'referring' };
   scoreSlots(sc, nt, rateInput);
+  ownTitlesFirst(index, nt, ownTitles);
   rateCitations(sc, nt, cites.hits, phrases.wordForWord, q.passage, allIdf);
   let bestI = bestSlot(sc, nt);
   labelSlots(sc, nt, rateInput, bestI, marginOf(sc, nt, bestI));

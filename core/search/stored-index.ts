@@ -27,9 +27,10 @@ export interface StoredIndex extends IndexHeader {
   homeJurisdiction: string;
 }
 
-export function toStoredIndex(index: SearchIndex): StoredIndex {
+/** `fingerprint`: of the entries, when the caller knows it without reading them (see indexHeader). */
+export function toStoredIndex(index: SearchIndex, fingerprint?: string): StoredIndex {
   return {
-    ...indexHeader(index),
+    ...indexHeader(index, fingerprint),
     terms: join(index.terms),
     df: index.df,
     postStart: index.postStart,
@@ -56,8 +57,8 @@ export function isStoredIndex(x: unknown): x is StoredIndex {
  * The index for `entries` from its stored form. Throws a plain Error when it is of another
  * version, built from other entries, or its arrays do not fit together; callers then build.
  */
-export function fromStoredIndex(s: StoredIndex, entries: readonly Entry[]): SearchIndex {
-  checkHeader(s, entries);
+export function fromStoredIndex(s: StoredIndex, entries: readonly Entry[], fingerprint?: string): SearchIndex {
+  checkHeader(s, entries, fingerprint);
   const terms = split(s.terms);
   const phraseKeys = split(s.phraseKeys);
   const citeKeys = split(s.citeKeys);
