@@ -13,6 +13,7 @@
  */
 import type { Entry } from '../schema/pack';
 import type { SlimEntry } from './slim';
+import { entriesFingerprint } from '../search/build';
 
 export const COLUMNS_FORMAT = 'ordinance-lens-columns';
 
@@ -62,26 +63,8 @@ export function startMonth(dates: readonly { date: string }[] | undefined): numb
   return first;
 }
 
-/**
- * FNV-1a over a run of entries' ids and titles (the same mixing as build.ts's
- * entriesFingerprint): says whether a stored index was built from these entries.
- */
-export function runFingerprint(entries: readonly Pick<Entry, 'id' | 'title'>[]): string {
-  let h = 0x811c9dc5;
-  const mix = (s: string) => {
-    for (let i = 0; i < s.length; i++) {
-      h ^= s.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
-    h ^= 10;
-    h = Math.imul(h, 0x01000193);
-  };
-  for (const e of entries) {
-    mix(e.id);
-    mix(e.title);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0') + ':' + entries.length;
-}
+/** FNV-1a over a run of entries' ids and titles (build.ts): says whether a stored index was built from these entries. */
+export const runFingerprint = entriesFingerprint;
 
 /** One fingerprint for runs taken in order (each pack's entries), without reading the entries again. */
 export const combineFingerprints = (runs: readonly string[]): string => runFingerprint(runs.map((r) => ({ id: r, title: '' })));
