@@ -9,7 +9,8 @@ export default defineConfig({
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'tests/trust/**', 'node_modules/**'],
     // breakage.ts: off unless LENS_BREAK is set (the check that the property tests can fail).
-    setupFiles: ['tests/setup.ts', 'tests/support/breakage.ts'],
+    // pack-once-setup.ts: the CLI's loader reads the packs compiled below; a file that compiles content/ again fails.
+    setupFiles: ['tests/setup.ts', 'tests/support/breakage.ts', 'tests/support/pack-once-setup.ts'],
     // Compiles the bundled packs once for the whole run (tests/support/bundled.ts hands them out).
     globalSetup: ['tests/support/bundled-setup.ts'],
     testTimeout: 30_000,

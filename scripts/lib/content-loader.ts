@@ -54,7 +54,15 @@ export function loadPackSource(dir: string): LoadedPackSource {
   return { dir, pack: { ...meta, entries }, problems };
 }
 
+/** Reads of each content folder in this process (by resolved path): the unit run's guard that content/ is compiled once (tests/support/pack-once-setup.ts). */
+const reads = new Map<string, number>();
+
+export function contentReads(contentDir = CONTENT_DIR): number {
+  return reads.get(resolve(contentDir)) ?? 0;
+}
+
 /** All bundled packs, compiled (unvalidated). */
 export function loadAllPackSources(contentDir = CONTENT_DIR): LoadedPackSource[] {
+  reads.set(resolve(contentDir), contentReads(contentDir) + 1);
   return listPackDirs(contentDir).map((name) => loadPackSource(join(contentDir, name)));
 }

@@ -1,28 +1,36 @@
 /**
- * The unit suite compiles the bundled packs once per run (tests/support/bundled-setup.ts); a test
- * file that compiled them itself would add ~0.85 s of YAML and schema work again. Only the tests of
- * the compiler and of the CLI that wraps it may call it.
+ * The unit suite compiles the bundled packs once per run (tests/support/bundled-setup.ts); every
+ * extra compile would add ~0.85 s of YAML and schema work. The count is taken where content/ is
+ * read (scripts/lib/content-loader.ts counts its reads), so any path to a compile is seen: a test
+ * file's own import, a CLI command run in-process, a helper. tests/support/pack-once-setup.ts
+ * fails every file that reads content/; these tests check that the count is real.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { afterEach, expect, it, vi } from 'vitest';
+import { loadBundledPacks } from '../../scripts/lib/bundled-packs';
+import { contentReads, loadAllPackSources } from '../../scripts/lib/content-loader';
+import { command as lookup } from '../../scripts/commands/lookup';
+import { bundledPacks } from '../support/bundled';
+import { miniContent } from '../support/mini-content';
 
-const ROOT = resolve(__dirname, '../..');
-const TESTS_OF_THE_COMPILER = ['tests/core/index.test.ts'];
+afterEach(() => vi.restoreAllMocks());
 
-function unitTests(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return ['e2e', 'trust', 'firefox'].includes(name) ? [] : unitTests(path);
-    return /\.test\.tsx?$/.test(name) ? [relative(ROOT, path)] : [];
-  });
-}
+it('the count sees every read of a content folder, through the loader or around it', () => {
+  const { dir } = miniContent();
+  try {
+    expect(contentReads(dir)).toBe(0);
+    loadBundledPacks(dir);
+    loadAllPackSources(`${dir}/`);
+    expect(contentReads(dir)).toBe(2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
 
-it('no unit test file compiles the bundled packs itself (they come from tests/support/bundled.ts)', () => {
-  const files = unitTests(join(ROOT, 'tests'));
-  expect(files.length).toBeGreaterThan(40);
-  const compiling = files
-    .filter((f) => !TESTS_OF_THE_COMPILER.includes(f))
-    .filter((f) => /\b(loadBundledPacks|bundledEntries)\b[^\n]*from '[./]*scripts\/(lib\/bundled-packs|commands\/lookup)'/.test(readFileSync(join(ROOT, f), 'utf8')));
-  expect(compiling).toEqual([]);
+it("the CLI's loader hands out the run's compiled packs: a lookup run in-process reads no content/", async () => {
+  const before = contentReads();
+  expect(loadBundledPacks().map((p) => p.entries.length)).toEqual(bundledPacks().map((p) => p.entries.length));
+  vi.spyOn(console, 'log').mockImplementation(() => undefined);
+  expect(await lookup.run(['ICE hold'])).toBe(0);
+  expect(contentReads()).toBe(before);
 });

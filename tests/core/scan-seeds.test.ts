@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildScanIndex, scanText } from '../../core/scan/index';
 import { precisionRecall, readScanLabels, scoreMarks, seedText } from '../../scripts/lib/scan-metrics';
-import { currentEntries } from '../support/pack-entries';
+import { bundledEntries } from '../support/bundled';
 
 const SEEDS = join(import.meta.dirname, '../../../shared/seeds');
 const labels = readScanLabels(join(import.meta.dirname, '../eval/scan-labels.json'));
-const index = buildScanIndex(currentEntries());
+const index = buildScanIndex(bundledEntries());
 
 describe('marks on the seed articles', () => {
   const scores = Object.entries(labels).map(([name, l]) => {
