@@ -12,6 +12,7 @@ const WHY: Record<string, string> = {
   'injection-failed': 'This page does not let Ordinance Lens in (browser pages, the web store, PDF viewer).',
   'page-refused': 'This page cannot be marked.',
   'page-unreachable': 'This page did not answer. Reload it and try again.',
+  'page-failed': 'Marking this page failed. Reload it and try again.',
   'no-tab': 'No page to explain.',
 };
 

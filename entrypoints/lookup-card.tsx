@@ -1,7 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { browser } from 'wxt/browser';
 import { CardController, isSecretField, readSelection } from '../components/card/card-controller';
-import { askBackground, failedLookupView, type CardMessage, type CardProtocol } from '../lib/messages';
+import { askBackground, failedLookupView, type CardProtocol } from '../lib/messages';
+import { listenForCard } from '../lib/card/card-listener';
 import { readPageContext } from '../lib/card/page-context';
 
 /**
@@ -66,19 +66,7 @@ export default defineUnlistedScript({
       return { shown: true, paintedAt: performance.timeOrigin + performance.now() };
     }
 
-    browser.runtime.onMessage.addListener((msg: unknown, _sender, sendResponse) => {
-      const m = msg as CardMessage;
-      if (m?.type === 'card:ping') {
-        sendResponse({ alive: true });
-        return false;
-      }
-      if (m?.type !== 'card:show') return false;
-      show(m).then(sendResponse, (err: unknown) => {
-        // The reason is shown to the reader by the side panel: a word, never a raw exception.
-        console.debug('[Ordinance Lens] card failed:', String(err));
-        sendResponse({ shown: false, reason: 'error' });
-      });
-      return true;
-    });
+    // Answers with a Reply: a show() that throws reaches the background as a failure it names.
+    listenForCard(show);
   },
 });

@@ -1,8 +1,8 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { browser } from 'wxt/browser';
 import { PageScan } from '../lib/scan/page-controller';
 import { CardController } from '../components/card/card-controller';
 import type { PageScanMessage, PageScanProtocol } from '../lib/scan/protocol';
+import { listenForPageScan } from '../lib/scan/page-listener';
 
 /**
  * "Explain this page": injected when the reader asks (popup button or shortcut, activeTab +
@@ -37,12 +37,7 @@ export default defineUnlistedScript({
       }
     }
 
-    browser.runtime.onMessage.addListener((msg: unknown, _sender, sendResponse) => {
-      const m = msg as PageScanMessage;
-      if (m?.type !== 'scan:start' && m?.type !== 'scan:jump' && m?.type !== 'scan:clear') return false;
-      handle(m).then(sendResponse, (err: unknown) => sendResponse({ ok: false, reason: String(err) }));
-      return true;
-    });
+    listenForPageScan(handle);
 
     if (g.__olScanAuto && document.documentElement instanceof HTMLElement && document.body) {
       void scan.start().then(

@@ -11,9 +11,18 @@
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
+/** Why a message failed: its handler threw (`failed`), nobody answered, or the answer was not the reply expected. */
+export type MessageFailure = 'failed' | 'unanswered' | 'not-a-reply';
+
 /** A message that failed: the handler threw, nobody answered, or the answer was not a reply. */
 export class MessageError extends Error {
   override name = 'MessageError';
+  constructor(
+    message: string,
+    readonly why: MessageFailure,
+  ) {
+    super(message);
+  }
 }
 
 /** The longest error text sent back (an exception's message may quote the page's text). */
@@ -49,15 +58,20 @@ export function answerWith<T>(label: string, work: () => Promise<T>, sendRespons
   return true;
 }
 
-/** The value of a sent message's reply; rejects with a MessageError otherwise. */
-export async function unwrapReply<T>(label: string, sent: Promise<unknown>): Promise<T> {
+/**
+ * The value of a sent message's reply; rejects with a MessageError otherwise. `isValue`, when
+ * given, checks the value too (an answer from a page's frame, which an older card could send).
+ */
+export async function unwrapReply<T>(label: string, sent: Promise<unknown>, isValue?: (v: unknown) => v is T): Promise<T> {
   let answer: unknown;
   try {
     answer = await sent;
   } catch (err) {
-    throw new MessageError(`${label}: no answer (${String(err)})`);
+    throw new MessageError(`${label}: no answer (${String(err)})`, 'unanswered');
   }
-  if (!isReply(answer)) throw new MessageError(`${label}: no answer`);
-  if (!answer.ok) throw new MessageError(answer.error);
+  if (answer === undefined || answer === null) throw new MessageError(`${label}: no answer`, 'unanswered');
+  if (!isReply(answer)) throw new MessageError(`${label}: the answer was not a reply`, 'not-a-reply');
+  if (!answer.ok) throw new MessageError(answer.error, 'failed');
+  if (isValue && !isValue(answer.value)) throw new MessageError(`${label}: not the expected answer`, 'not-a-reply');
   return answer.value as T;
 }

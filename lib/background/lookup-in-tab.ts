@@ -11,6 +11,8 @@
 import { browser } from 'wxt/browser';
 import { MAX_SELECTION_CHARS, type CardProtocol, type LookupView } from '../messages';
 import { withDeadline } from '../frames';
+import { MessageError, unwrapReply } from '../reply';
+import { isCardShowAnswer } from '../card/card-listener';
 import type { BackgroundContext } from './context';
 import { lookupWhole } from '../large-packs';
 import { openPanel, toPanel } from './panel';
@@ -43,16 +45,23 @@ function injectCard(ctx: BackgroundContext, tabId: number, frameId: number, url:
 
 type CardShow = CardProtocol['card:show'];
 
-/** Asks the injected card to show; bounded, so a card that never answers (a stalled frame) cannot hold the lookup. */
-async function showCard(tabId: number, frameId: number, req: CardShow['req']): Promise<CardShow['res']> {
-  const unreachable: CardShow['res'] = { shown: false, reason: 'card-unreachable' };
-  try {
-    const sent = browser.tabs.sendMessage(tabId, { type: 'card:show', ...req }, { frameId }) as Promise<CardShow['res'] | undefined>;
-    return (await withDeadline(sent, CARD_ANSWER_DEADLINE_MS, unreachable)) ?? { shown: false, reason: 'card-refused' };
-  } catch (err) {
-    console.debug('[Ordinance Lens] card did not answer:', String(err));
-    return unreachable;
-  }
+/** The side panel's reason for a card that did not answer with a shown card: it failed, sent something else, or said nothing. */
+export function cardFailureReason(err: unknown): string {
+  const why = err instanceof MessageError ? err.why : 'unanswered';
+  return why === 'failed' ? 'error' : why === 'not-a-reply' ? 'card-refused' : 'card-unreachable';
+}
+
+/**
+ * Asks the injected card to show, reading its Reply with the checked reader (lib/reply.ts);
+ * bounded, so a card that never answers (a stalled frame) cannot hold the lookup.
+ */
+export async function showCard(tabId: number, frameId: number, req: CardShow['req']): Promise<CardShow['res']> {
+  const sent = unwrapReply('card:show', Promise.resolve().then(() => browser.tabs.sendMessage(tabId, { type: 'card:show', ...req }, { frameId })), isCardShowAnswer);
+  const answered = sent.catch((err: unknown): CardShow['res'] => {
+    console.debug('[Ordinance Lens] card did not show:', String(err));
+    return { shown: false, reason: cardFailureReason(err) };
+  });
+  return withDeadline(answered, CARD_ANSWER_DEADLINE_MS, { shown: false, reason: 'card-unreachable' });
 }
 
 /** The side panel's reason when the URL or the settings already rule the card out, decided without awaiting. */

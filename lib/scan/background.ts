@@ -13,9 +13,9 @@ import { claimSentences } from '../../core/scan/claim-sentences';
 import { readUserPacks } from '../storage/user-packs';
 import { KEYS } from '../storage/area';
 import { classifySender, type SenderKind } from '../sender-check';
-import { answerWith } from '../reply';
+import { answerWith, MessageError } from '../reply';
 import { setupAlwaysHere } from './always-here';
-import { MAX_SCAN_CHARS, REPORT_KEY, isScanMessage, type PageReport, type PageScanProtocol, type ScanEntryInfo, type ScanMessage, type ScanProtocol } from './protocol';
+import { MAX_SCAN_CHARS, REPORT_KEY, askPageScan, isScanMessage, type PageReport, type ScanEntryInfo, type ScanMessage, type ScanProtocol } from './protocol';
 
 export const EXPLAIN_COMMAND = 'explain-page';
 export const SCAN_SCRIPT = '/page-scan.js';
@@ -81,6 +81,12 @@ export function answerScanPage(index: ScanIndex, entries: ReadonlyMap<string, En
   return { marks: matches.map(({ start, end, id }) => ({ start, end, id })), entries: infos, claims: claimSentences(text, matches), ms };
 }
 
+/** The popup's reason when the page scan did not answer with a result: it failed, sent something else, or said nothing. */
+export function pageFailureReason(err: unknown): string {
+  const why = err instanceof MessageError ? err.why : 'unanswered';
+  return why === 'failed' ? 'page-failed' : why === 'not-a-reply' ? 'page-refused' : 'page-unreachable';
+}
+
 async function activeTab(): Promise<Browser.tabs.Tab | undefined> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   return tab;
@@ -122,11 +128,11 @@ export function setupPageScan(bundled: readonly Pack[]) {
       return { ok: false, reason: 'injection-failed' };
     }
     try {
-      const res = (await browser.tabs.sendMessage(tabId, { type: 'scan:start' }, { frameId: 0 })) as PageScanProtocol['scan:start']['res'] | undefined;
-      return res?.ok ? { ok: true, marks: res.marks ?? 0 } : { ok: false, reason: 'page-refused' };
+      const res = await askPageScan(tabId, 'scan:start', {});
+      return res.ok ? { ok: true, marks: typeof res.marks === 'number' ? res.marks : 0 } : { ok: false, reason: 'page-refused' };
     } catch (err) {
       console.debug('[Ordinance Lens] page scan did not answer:', String(err));
-      return { ok: false, reason: 'page-unreachable' };
+      return { ok: false, reason: pageFailureReason(err) };
     }
   }
 
@@ -156,12 +162,11 @@ export function setupPageScan(bundled: readonly Pack[]) {
       case 'scan:always-off':
         return always.turnOff(String(msg.site));
       case 'scan:jump': {
-        try {
-          const res = (await browser.tabs.sendMessage(msg.tabId, { type: 'scan:jump', id: msg.id, n: msg.n }, { frameId: 0 })) as { ok: boolean } | undefined;
-          return { ok: !!res?.ok };
-        } catch {
+        const res = await askPageScan(msg.tabId, 'scan:jump', { id: msg.id, n: msg.n }).catch((err: unknown) => {
+          console.debug('[Ordinance Lens] jump not made:', String(err));
           return { ok: false };
-        }
+        });
+        return { ok: res.ok };
       }
     }
   }

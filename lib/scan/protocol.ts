@@ -89,5 +89,15 @@ export function askScan<K extends keyof ScanProtocol>(type: K, req: ScanProtocol
   return unwrapReply(type, Promise.resolve().then(() => browser.runtime.sendMessage({ type, ...req })));
 }
 
+/**
+ * Ask the page-scan script in a tab's top frame (background → page). Its answer is a Reply
+ * (lib/scan/page-listener.ts) whose value must have a boolean `ok`; anything else rejects with a
+ * `MessageError` saying why (failed, unanswered, not a reply).
+ */
+export function askPageScan<K extends keyof PageScanProtocol>(tabId: number, type: K, req: PageScanProtocol[K]['req']): Promise<PageScanProtocol[K]['res']> {
+  const sent = Promise.resolve().then(() => browser.tabs.sendMessage(tabId, { type, ...req }, { frameId: 0 }));
+  return unwrapReply(type, sent, (v): v is PageScanProtocol[K]['res'] => typeof v === 'object' && v !== null && typeof (v as { ok?: unknown }).ok === 'boolean');
+}
+
 /** The storage.session key the side panel watches. */
 export const REPORT_KEY = SESSION_KEYS.pageScanReport;
