@@ -5,6 +5,7 @@
  * passage goes into "check a passage".
  */
 import { watchStorage } from '../../lib/extension-pages';
+import { SESSION_KEYS } from '../../lib/storage/keys';
 import { askBackground, type PendingLookup } from '../../lib/messages';
 import { mountPage } from './page';
 import { SearchApp } from './SearchApp';
@@ -61,8 +62,8 @@ export function startSidePanel(): void {
   if (entryId) show({ text: '', at: Date.now(), reason: 'full-entry', entryId });
   // Without an answer from the background the panel still opens, on the query in its URL if any.
   else void askBackground('takePending', {}).then((p) => show(p ?? fromUrl()), () => show(fromUrl()));
-  watchStorage('session', ['pendingLookup'], (changes) => {
-    if (!changes.pendingLookup?.newValue) return;
+  watchStorage('session', [SESSION_KEYS.pendingLookup], (changes) => {
+    if (!changes[SESSION_KEYS.pendingLookup]?.newValue) return;
     void askBackground('takePending', {}).then((p) => p && show(p), () => undefined);
   });
 }

@@ -10,7 +10,7 @@ import { KEYS } from './keys';
 
 export { KEYS };
 
-export type DataKey = typeof KEYS.settings | typeof KEYS.history | typeof KEYS.userPacks;
+export type DataKey = typeof KEYS.settings | typeof KEYS.history | typeof KEYS.userPacks | typeof KEYS.alwaysExplainSites;
 
 /** A stored value: `{ v, data }`. `v` is the shape version of `data`. */
 export interface Envelope<T> {
@@ -65,6 +65,21 @@ export async function writeAtomic(values: Partial<Record<DataKey, Envelope<unkno
   try {
     const meta = await metaWith(keys);
     await browser.storage.local.set({ ...values, [KEYS.meta]: meta });
+    return OK;
+  } catch (err) {
+    return fail(plainWriteError(err));
+  }
+}
+
+/**
+ * Removes `key` and the record that it was written, so it reads as never written (not as
+ * vanished). The record goes first: a failure in between leaves the value, read as before.
+ */
+export async function removeKey(key: DataKey): Promise<WriteResult> {
+  try {
+    const { keys } = await metaWith([]);
+    await browser.storage.local.set({ [KEYS.meta]: { keys: keys.filter((k) => k !== key) } });
+    await browser.storage.local.remove(key);
     return OK;
   } catch (err) {
     return fail(plainWriteError(err));

@@ -10,7 +10,7 @@
  * it applies completely or not at all.
  */
 import { z } from '../../core/schema/zod';
-import { writeAtomic } from './area';
+import { KEYS, writeAtomic } from './area';
 import { HISTORY_VERSION, historyEnvelope, historyItemSchema, MAX_HISTORY, migrateHistory, readHistory, toHistoryItem, type HistoryItem } from './history';
 import { fail, type WriteResult } from './result';
 import { envelope, migrateSettings, readSettings, SETTINGS_VERSION, settingsSchema, type Settings } from './settings';
@@ -93,5 +93,5 @@ export async function importUserData(json: string): Promise<WriteResult> {
   } catch {
     return fail('Not imported: the history in the backup is damaged.');
   }
-  return writeAtomic({ settings: envelope(settings), history: historyEnvelope(history) });
+  return writeAtomic({ [KEYS.settings]: envelope(settings), [KEYS.history]: historyEnvelope(history) });
 }

@@ -117,15 +117,15 @@ export function addHistory(item: HistoryItem): Promise<WriteResult> {
     if ((await readRaw(KEYS.history)).kind === 'unreadable') return fail(UNREADABLE_NOT_SAVED);
     const old = await readHistory();
     const rest = old[0]?.query === next.query ? old.slice(1) : old;
-    const w = await writeAtomic({ history: historyEnvelope([next, ...rest].slice(0, MAX_HISTORY)) });
+    const w = await writeAtomic({ [KEYS.history]: historyEnvelope([next, ...rest].slice(0, MAX_HISTORY)) });
     // Lookups are recorded in the background, where nobody sees a failed write: tell the reader
     // (the popup and options page show it) instead of dropping history silently.
-    if (!w.ok && /full/.test(w.message)) await reportRepair('history', 'full', w.message);
+    if (!w.ok && /full/.test(w.message)) await reportRepair(KEYS.history, 'full', w.message);
     return w;
   });
 }
 
 /** Empties the history. */
 export function clearHistory(): Promise<WriteResult> {
-  return serialized(() => writeAtomic({ history: historyEnvelope([]) }));
+  return serialized(() => writeAtomic({ [KEYS.history]: historyEnvelope([]) }));
 }

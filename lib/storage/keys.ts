@@ -9,6 +9,8 @@ export const KEYS = {
   history: 'history',
   /** Packs the reader imported (lib/storage/user-packs.ts). */
   userPacks: 'userPacks',
+  /** Sites where pages are explained as they load, written only once the reader turns one on (lib/scan/always-here-store.ts). */
+  alwaysExplainSites: 'alwaysExplainSites',
   /** Which of our keys have been written at least once: a listed key that is missing has vanished. */
   meta: 'storageMeta',
   /** The last few repairs, so a page that did not witness one can still tell the reader. */

@@ -13,7 +13,7 @@ import { KEYS, readRaw, type DataKey } from './area';
 export type RepairReason = 'corrupted' | 'vanished' | 'unreadable' | 'newer-version' | 'invalid-fields' | 'full';
 
 export interface RepairNotice {
-  /** The stored key that was repaired: 'settings', 'history' or 'userPacks'. */
+  /** The stored key that was repaired (lib/storage/keys.ts). */
   key: DataKey;
   reason: RepairReason;
   /** What happened, in plain words, for the reader. */
@@ -51,6 +51,13 @@ export async function dismissRepairNotices(): Promise<void> {
   }
 }
 
+/** What the reader calls each stored value (imported packs have their own sentences). */
+const DATA_NAMES: Record<Exclude<DataKey, typeof KEYS.userPacks>, string> = {
+  [KEYS.settings]: 'Your settings',
+  [KEYS.history]: 'Your lookup history',
+  [KEYS.alwaysExplainSites]: 'The sites where pages are explained as they load',
+};
+
 function dataMessage(what: string, reason: RepairReason): string {
   if (reason === 'full') return `${what} could not be saved: the browser's storage for Ordinance Lens is full. Clearing your lookup history or removing imported packs frees space.`;
   return reason === 'invalid-fields'
@@ -76,7 +83,7 @@ function packsMessage(reason: RepairReason): string {
 
 /** Records and announces a repair (`note`: a sentence added to the reader's message). Never throws. */
 export async function reportRepair(key: DataKey, reason: RepairReason, detail: string, note?: string): Promise<RepairNotice> {
-  const base = key === 'userPacks' ? packsMessage(reason) : dataMessage(key === 'settings' ? 'Your settings' : 'Your lookup history', reason);
+  const base = key === KEYS.userPacks ? packsMessage(reason) : dataMessage(DATA_NAMES[key], reason);
   const message = note ? `${base} ${note}` : base;
   const notice: RepairNotice = { key, reason, message, at: Date.now() };
   console.warn(`[Ordinance Lens] storage repaired: ${key} (${reason}): ${detail}`);

@@ -207,7 +207,7 @@ export function writeSettings(patch: Partial<Settings>): Promise<WriteResult> {
     if ((await readRaw(KEYS.settings)).kind === 'unreadable') return fail(UNREADABLE_NOT_SAVED);
     const current = await readSettings();
     const next: Settings = { ...current, ...(parsed.data as Partial<Settings>) };
-    return writeAtomic({ settings: envelope(next) });
+    return writeAtomic({ [KEYS.settings]: envelope(next) });
   });
 }
 

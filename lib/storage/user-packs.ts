@@ -266,7 +266,7 @@ export function importUserPack(text: string, reserved: Reserved): Promise<PackIm
           '). Nothing was changed.',
       };
     }
-    const w = await writeAtomic({ userPacks: withDamaged(next, stored.damaged) });
+    const w = await writeAtomic({ [KEYS.userPacks]: withDamaged(next, stored.damaged) });
     if (!w.ok) {
       return {
         ok: false,
@@ -304,7 +304,7 @@ export function removeDamagedPacks(): Promise<PackRemoveResult> {
     const stored = await storedForWrite();
     if (!stored.ok) return { ok: false, message: `Not removed: ${UNREADABLE}` };
     if (!stored.damaged.length) return { ok: true, message: 'No damaged pack is stored.' };
-    const w = await writeAtomic({ userPacks: envelope(stored.packs) });
+    const w = await writeAtomic({ [KEYS.userPacks]: envelope(stored.packs) });
     const n = stored.damaged.length;
     return w.ok ? { ok: true, message: `Removed ${n} damaged ${n === 1 ? 'pack' : 'packs'}.` } : { ok: false, message: w.message.replace(/^Not saved:/, 'Not removed:') };
   });
@@ -319,7 +319,7 @@ export function removeUserPack(id: string): Promise<PackRemoveResult> {
     const current = stored.packs;
     const gone = current.find((s) => s.pack.id === id);
     if (!gone) return { ok: true, message: 'That pack was already removed.' };
-    const w = await writeAtomic({ userPacks: withDamaged(current.filter((s) => s !== gone), stored.damaged) });
+    const w = await writeAtomic({ [KEYS.userPacks]: withDamaged(current.filter((s) => s !== gone), stored.damaged) });
     return w.ok ? { ok: true, message: `Removed “${gone.pack.title}”.` } : { ok: false, message: w.message.replace(/^Not saved:/, 'Not removed:') };
   });
 }

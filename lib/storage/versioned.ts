@@ -41,6 +41,8 @@ export interface VersionedValue<T> {
   salvage(data: unknown): Salvaged<T>;
   /** The sentence added to the notice when the whole value was reset (settings: history is off). */
   resetNote?: string;
+  /** A value stored before the key was kept as `{ v, data }`, as the envelope it stands for (undefined: not one). */
+  legacy?(stored: unknown): Envelope<unknown> | undefined;
   /**
    * Write the value back without its damaged parts (default). Off for data that cannot be
    * recreated (imported packs): a damaged item is reported and skipped, but stays stored.
@@ -90,7 +92,7 @@ async function readOrRepair<T>(spec: VersionedValue<T>): Promise<T> {
   if (raw.kind === 'missing') {
     return (await wasWritten(key)) ? replace('vanished', `the ${key} key was written before and is now missing`) : spec.fresh();
   }
-  const stored = raw.value;
+  const stored = isEnvelope(raw.value) ? raw.value : (spec.legacy?.(raw.value) ?? raw.value);
   if (!isEnvelope(stored)) return replace('corrupted', `not a versioned value: ${describe(stored)}`);
   if (stored.v > spec.version) {
     // Saved by a newer build (e.g. after a downgrade): use what we understand, keep the stored value.
