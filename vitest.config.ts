@@ -14,6 +14,8 @@ export default defineConfig({
     // Compiles the bundled packs once for the whole run (tests/support/bundled.ts hands them out).
     globalSetup: ['tests/support/bundled-setup.ts'],
     testTimeout: 30_000,
+    // CSS imports are empty strings in tests unless listed: the marks' colours are read from their file.
+    css: { include: [/lib\/scan\/marks\.css/] },
     // Files share one module graph per worker instead of importing everything again for each
     // file (import was 42 of the suite's 107 s). Tests that mock a module reset the graph first
     // (vi.resetModules). Checked with `npx vitest run --sequence.shuffle.files`.

@@ -5,8 +5,15 @@
  * missing, the ranges are wrapped in our own elements, and Clear puts back the very text nodes
  * they split, so the page ends as it began.
  */
-const COLORS = 'background-color: rgba(255, 196, 0, 0.35); text-decoration: underline 2px rgba(176, 120, 0, 0.9); text-underline-offset: 2px;';
-const CURRENT = 'background-color: rgba(255, 140, 0, 0.6);';
+import MARKS_CSS from './marks.css?inline';
+
+/** The declarations of one rule of marks.css (the fallback's inline style); the build may minify the file. */
+function declarations(selector: string): string {
+  const rule = new RegExp(`${selector.replace(/[()]/g, '\\$&')}\\s*\\{([^}]*)\\}`).exec(MARKS_CSS);
+  return (rule?.[1] ?? '').trim().replace(/;?$/, ';');
+}
+const COLORS = declarations('::highlight(ol-name)');
+const CURRENT = declarations('::highlight(ol-name-current)');
 
 function randomName(prefix: string): string {
   const b = crypto.getRandomValues(new Uint8Array(6));
@@ -40,7 +47,7 @@ export function createMarks(doc: Document): Marks {
 
 function highlightMarks(doc: Document, Highlight: HighlightCtor, registry: HighlightRegistry): Marks | null {
   const name = randomName('ol-');
-  const css = `::highlight(${name}) { ${COLORS} } ::highlight(${name}-current) { ${CURRENT} }`;
+  const css = MARKS_CSS.replaceAll('ol-name', name);
   let sheet: CSSStyleSheet | null = null;
   let styleEl: HTMLStyleElement | null = null;
   try {

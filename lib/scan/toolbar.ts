@@ -4,12 +4,7 @@
  * there) and Clear. A closed shadow root on a neutrally named host, fixed to the corner; built
  * with DOM calls and textContent only (no page text as HTML).
  */
-const CSS = `:host { all: initial !important; position: fixed !important; right: 16px !important; bottom: 16px !important; z-index: 2147483646 !important; display: block !important; }
-.bar { font: 13px/1.4 system-ui, sans-serif; color: #1b1f24; background: #fff; border: 1px solid #c9ced6; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 8px 10px; display: flex; gap: 8px; align-items: center; max-width: 520px; }
-.msg { flex: 1; }
-button { font: inherit; padding: 3px 9px; border-radius: 6px; border: 1px solid #8a94a3; background: #f4f6f8; color: inherit; cursor: pointer; }
-button:focus-visible { outline: 2px solid #1a5fb4; outline-offset: 1px; }
-@media (prefers-color-scheme: dark) { .bar { background: #242a31; color: #e8eaed; border-color: #4a525c; } button { background: #2f363e; border-color: #6b7480; } }`;
+import CSS from './toolbar.css?inline';
 
 export interface ToolbarHandlers {
   prev(): void;

@@ -4,7 +4,7 @@
  * elements, and Clear puts back the page's markup and its very text nodes.
  */
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMarks } from '../../../lib/scan/marks';
 
 function rangeOf(doc: Document, node: Node, start: number, endNode: Node, end: number): Range {
@@ -37,5 +37,46 @@ describe('fallback marks', () => {
     expect(p.firstChild).toBe(first); // the same node, not a copy
     expect(first.data).toBe(text);
     expect(p.childNodes.length).toBe(3);
+  });
+
+  it('are drawn with the colours of marks.css', () => {
+    document.body.innerHTML = '<p id="b">The separation ordinance and ICE.</p>';
+    const t = document.getElementById('b')!.firstChild as Text;
+    const marks = createMarks(document);
+    const r = rangeOf(document, t, 4, t, 14);
+    marks.add([r]);
+    const el = document.querySelector('#b > *') as HTMLElement;
+    expect(el.style.backgroundColor.replace(/\s/g, '')).toBe('rgba(255,196,0,0.35)');
+    expect(el.style.textDecoration).toContain('underline');
+    marks.clear();
+  });
+});
+
+describe('highlight marks', () => {
+  it("style the page's highlights under their random name, from marks.css", () => {
+    const names: string[] = [];
+    const g = globalThis as { Highlight?: unknown; CSS?: unknown };
+    const saved = { Highlight: g.Highlight, CSS: g.CSS };
+    g.Highlight = class {
+      priority = 0;
+      add() {}
+      clear() {}
+    };
+    g.CSS = { highlights: { set: (n: string) => names.push(n), delete: () => undefined } };
+    try {
+      // The sheet's text as given (happy-dom's parser drops ::highlight rules).
+      const given = vi.spyOn(CSSStyleSheet.prototype, 'replaceSync');
+      const marks = createMarks(document);
+      expect(marks.kind).toBe('highlight');
+      const css = [...given.mock.calls.map((c) => c[0]), ...[...document.querySelectorAll('style')].map((s) => s.textContent)].join('\n');
+      expect(names).toHaveLength(2);
+      expect(css).toMatch(new RegExp(`::highlight\\(${names[0]}\\)\\s*\\{[^}]*background-color`));
+      expect(css).toContain(`::highlight(${names[1]})`);
+      expect(css).not.toContain('ol-name');
+      marks.clear();
+      given.mockRestore();
+    } finally {
+      Object.assign(g, saved);
+    }
   });
 });
