@@ -1,6 +1,7 @@
 /**
  * Promise 7 in a real browser: stored data that is corrupt, from a newer version, or that cannot
- * be written because the browser's storage is full, on the built extension in Chromium (its real
+ * be written because the browser's storage is full (settings), and history and imported packs that
+ * are damaged in whole or in part, on the built extension in Chromium (its real
  * `chrome.storage.local`, its real 10 MiB quota), as the reader meets it on the settings page.
  * tests/trust/storage.trust.ts runs every case against lib/storage in memory; this file checks
  * that the browser does what those cases assume.
@@ -8,6 +9,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchLens, type Lens } from '../support/lens-browser';
+import { userPack } from '../lib/storage/pack-fixture';
 
 let lens: Lens;
 let page: Page;
@@ -48,7 +50,7 @@ afterAll(async () => lens?.close());
 beforeEach(async () => {
   // One set for the seed: a clear() first would let the background read "settings missing" and
   // "written before" in between, and repair it as vanished (a race only this test creates).
-  await local.remove(['filler', 'storageRepairs']);
+  await local.remove(['filler', 'storageRepairs', 'history', 'userPacks', 'storageDamageReported']);
   await local.set({ ...OTHER, settings: SAVED, storageMeta: { keys: ['settings'] } });
 });
 
@@ -83,5 +85,51 @@ describe('stored settings in a real browser', () => {
     await expect.poll(() => page.locator('[data-ol="settings"] [role="status"]').first().innerText(), { timeout: 10_000 }).toMatch(/^Not saved: the browser's storage for Ordinance Lens is full/);
     expect(await local.get('settings')).toEqual(SAVED);
     expect(await styleChecked('memo')).toBe(true);
+  });
+});
+
+/** Everything stored but `except` is as the test seeded it. */
+async function restUntouched(...except: string[]): Promise<void> {
+  if (!except.includes('settings')) expect(await local.get('settings')).toEqual(SAVED);
+  expect(await local.get('not-ours')).toEqual(OTHER['not-ours']);
+}
+
+describe('stored history in a real browser', () => {
+  it('corrupt: the page says so, the history is emptied, and nothing else changes', async () => {
+    await local.set({ history: 'half-written garbage', storageMeta: { keys: ['history', 'settings'] } });
+    await openSettings();
+    expect(await notices()).toMatch(/Your lookup history could not be read and were reset to defaults\./);
+    expect(await local.get('history')).toEqual({ v: 1, data: [] });
+    await restUntouched();
+  });
+
+  it('one damaged lookup: dropped, the others kept and written back, the reader told', async () => {
+    await local.set({ history: { v: 1, data: [{ query: 'ICE hold', at: 2 }, { query: 42 }, { query: 'detainer', at: 1 }] }, storageMeta: { keys: ['history', 'settings'] } });
+    await openSettings();
+    expect(await notices()).toMatch(/Your lookup history had damaged entries; those were reset and the rest kept\./);
+    expect(await local.get('history')).toEqual({ v: 1, data: [{ query: 'ICE hold', at: 2 }, { query: 'detainer', at: 1 }] });
+    await restUntouched();
+  });
+});
+
+describe('stored imported packs in a real browser', () => {
+  const keep = { pack: userPack({ id: 'keep', entryIds: ['keep-1'] }), importedAt: 1 };
+
+  it('one damaged pack: kept in storage as it was, unused, said so; the good pack is still listed', async () => {
+    const stored = { v: 1, data: [keep, { pack: { id: 'broken', entries: 'x' }, importedAt: 2 }] };
+    await local.set({ userPacks: stored, storageMeta: { keys: ['settings', 'userPacks'] } });
+    await openSettings();
+    expect(await notices()).toMatch(/An imported pack is damaged in the browser's storage, so it is not used; it is kept as it was/);
+    await expect.poll(() => page.locator('[data-ol="imported-packs"] [data-ol="pack-row"]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.packId))).toContain('keep');
+    expect(await local.get('userPacks')).toEqual(stored);
+    await restUntouched();
+  });
+
+  it('corrupt as a whole: reset to none and reported, and nothing else changes', async () => {
+    await local.set({ userPacks: 'half-written garbage', storageMeta: { keys: ['settings', 'userPacks'] } });
+    await openSettings();
+    expect(await notices()).toMatch(/Your imported packs were damaged in the browser's storage/);
+    expect(await local.get('userPacks')).toEqual({ v: 1, data: [] });
+    await restUntouched();
   });
 });
