@@ -21,37 +21,43 @@ import { command as benchClaims } from '../../scripts/commands/bench-claims';
 import { command as evalClaims } from '../../scripts/commands/eval-claims';
 import { command as benchCode } from '../../scripts/commands/bench-code';
 import { command as benchFuzzy } from '../../scripts/commands/bench-fuzzy';
+import { main } from '../../scripts/lib/lens-main';
 
 const ROOT = join(import.meta.dirname, '../..');
 const ALL: Command[] = [lookup, show, timeline, check, scan, validate, exportPack, importCode, evalCmd, bench, benchClaims, evalClaims, benchCode, benchFuzzy];
 
 afterEach(() => vi.restoreAllMocks());
 
-async function run(cmd: Command, args: string[]): Promise<{ code: number; out: string; err: string }> {
+/** Runs `work` with console.log / console.error captured: the exit code and what it printed. */
+async function capture(work: () => Promise<number>): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
   vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
   vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  const code = await cmd.run(args);
+  const code = await work();
   vi.restoreAllMocks();
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-/** The real entry point, as `npm run lens -- …` runs it (exit code included). */
-function lens(...args: string[]) {
+const run = (cmd: Command, args: string[]) => capture(() => cmd.run(args));
+/** The command line in-process, as `npm run lens -- …` dispatches it (scripts/lib/lens-main.ts). */
+const lens = (...args: string[]) => capture(() => main(args));
+
+/** The real entry point as a process, as `npm run lens -- …` runs it (exit code included): one test, end to end. */
+function lensProcess(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/lens.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 describe('lens --help', () => {
-  it('lists every command with what it does, on stdout, exit 0', () => {
-    const r = lens('--help');
+  it('lists every command with what it does, on stdout, exit 0', async () => {
+    const r = await lens('--help');
     expect(r.code).toBe(0);
     for (const c of ALL) expect(r.out).toMatch(new RegExp(`^  ${c.spec.name} +\\S`, 'm'));
   });
 
-  it('an unknown command exits 2 naming the commands', () => {
-    const r = lens('lokup', 'ICE hold');
+  it('an unknown command exits 2 naming the commands', async () => {
+    const r = await lens('lokup', 'ICE hold');
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toContain('unknown command "lokup"');
@@ -120,8 +126,8 @@ describe('misuse is one line on stderr and exit 2', () => {
     expect((await run(show, [])).code).toBe(2);
   });
 
-  it('the real process exits 2 with nothing on stdout', () => {
-    const r = lens('lookup', '--jsn', 'ICE hold');
+  it('the real process (scripts/lens.ts) exits 2 with nothing on stdout', () => {
+    const r = lensProcess('lookup', '--jsn', 'ICE hold');
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err.trim().split('\n')).toHaveLength(1);
