@@ -88,6 +88,10 @@ export interface TermStats {
   refs: ItemRef[];
   /** Term → the items that carry it (indexes into refs). */
   postings: Map<string, number[]>;
+  /** Term → a small whole number, for the terms of the pack's points and exceptions (see claimWeightsDense). */
+  ids: Map<string, number>;
+  /** A claim's weights by term id (zero elsewhere): filled and cleared around each claim's scoring. */
+  dense: Float64Array;
 }
 
 const statsMemo = new WeakMap<readonly Entry[], TermStats>();
@@ -114,7 +118,11 @@ export function termStats(entries: readonly Entry[]): TermStats {
     e.exceptions.forEach((p, i) => add('exception', p.text, i));
     entryTermSet(e);
   });
-  s = { items: refs.length, idfs: new Map(), vectors: new Map(), df, refs, postings };
+  // Ids for the points' terms and the words entries are known by (entrySimilarity reads both).
+  const ids = new Map<string, number>();
+  for (const t of df.keys()) ids.set(t, ids.size);
+  for (const e of entries) for (const t of entryTerms(e)) if (!ids.has(t)) ids.set(t, ids.size);
+  s = { items: refs.length, idfs: new Map(), vectors: new Map(), df, refs, postings, ids, dense: new Float64Array(ids.size) };
   statsMemo.set(entries, s);
   // Every point's weighted terms, once per pack: a claim then only looks them up.
   for (const e of entries) entryVectors(s, e);
@@ -158,28 +166,31 @@ export function retrieveItems(stats: TermStats, weights: ReadonlyMap<string, num
       acc[id]! += ww;
     }
   }
-  // Keep the k best without sorting everything touched.
-  const best: { id: number; dot: number }[] = [];
-  let floor = 0;
+  // Keep the k best without sorting everything touched: `low` is the slot of the weakest kept.
+  const ids: number[] = [];
+  const dots: number[] = [];
+  let low = 0;
   for (const id of touched) {
     const dot = acc[id]!;
     acc[id] = 0;
-    if (best.length < k) {
-      best.push({ id, dot });
-      if (best.length === k) floor = Math.min(...best.map((b) => b.dot));
-    } else if (dot > floor) {
-      let mi = 0;
-      for (let i = 1; i < best.length; i++) if (best[i]!.dot < best[mi]!.dot) mi = i;
-      best[mi] = { id, dot };
-      floor = Math.min(...best.map((b) => b.dot));
+    if (ids.length < k) {
+      ids.push(id);
+      dots.push(dot);
+      if (dot < dots[low]!) low = dots.length - 1;
+    } else if (dot > dots[low]!) {
+      ids[low] = id;
+      dots[low] = dot;
+      for (let i = 0; i < k; i++) if (dots[i]! < dots[low]!) low = i;
     }
   }
-  return best.sort((a, b) => b.dot - a.dot).map(({ id, dot }) => ({ ref: stats.refs[id]!, dot }));
+  return ids.map((id, i) => ({ ref: stats.refs[id]!, dot: dots[i]! })).sort((a, b) => b.dot - a.dot);
 }
 let scratch = new Float64Array(0);
 
 export interface ItemVector {
   terms: readonly string[];
+  /** The terms' ids (TermStats.ids), for scoring against a claim's dense weights. */
+  ids: Int32Array;
   weights: Float64Array;
   /** Euclidean norm of the weights. */
   norm: number;
@@ -189,6 +200,8 @@ export interface ItemVector {
 export interface EntryVectors {
   points: ItemVector[];
   exceptions: ItemVector[];
+  /** Ids of the words the entry is known by (entryTerms), for the claim's share of them. */
+  known: Int32Array;
 }
 const entryVectorMemo = new WeakMap<TermStats, WeakMap<Entry, EntryVectors>>();
 export function entryVectors(stats: TermStats, entry: Entry): EntryVectors {
@@ -196,7 +209,8 @@ export function entryVectors(stats: TermStats, entry: Entry): EntryVectors {
   if (!byEntry) entryVectorMemo.set(stats, (byEntry = new WeakMap()));
   let v = byEntry.get(entry);
   if (!v) {
-    v = { points: entry.points.map((p) => itemVector(stats, p.text)), exceptions: entry.exceptions.map((p) => itemVector(stats, p.text)) };
+    const known = Int32Array.from(entryTerms(entry), (t) => stats.ids.get(t) ?? -1).filter((id) => id >= 0);
+    v = { points: entry.points.map((p) => itemVector(stats, p.text)), exceptions: entry.exceptions.map((p) => itemVector(stats, p.text)), known };
     byEntry.set(entry, v);
   }
   return v;
@@ -208,13 +222,15 @@ export function itemVector(stats: TermStats, text: string): ItemVector {
   if (!v) {
     const terms = itemTerms(text);
     const weights = new Float64Array(terms.length);
+    const ids = new Int32Array(terms.length);
     let n = 0;
     terms.forEach((t, i) => {
       const w = idf(stats, t);
       weights[i] = w;
+      ids[i] = stats.ids.get(t) ?? -1;
       n += w * w;
     });
-    v = { terms, weights, norm: Math.sqrt(n) };
+    v = { terms, ids, weights, norm: Math.sqrt(n) };
     stats.vectors.set(text, v);
   }
   return v;
