@@ -16,6 +16,18 @@ const MODAL_STEMS = new Set([
   'sole',
 ]);
 
+/**
+ * Hedges and discourse words: rare in a pack's points, so weighted as if they were subject matter
+ * ("certain serious crimes" is not about a point's "certain grounds"), but they say how a text
+ * speaks, not what about.
+ */
+const FILLER_STEMS = new Set(['certain', 'explicit', 'specif', 'ultim', 'whether', "they'r", "we'r", "you'r", 'particular', 'various']);
+/**
+ * Hedges on where a statement comes from ("reportedly"): a pack's points say it of press-only
+ * facts, so "report" looked common and matched any claim about reports. The badge carries that.
+ */
+const FILLER_WORDS = new Set(['reportedly', 'allegedly', 'purportedly', 'apparently']);
+
 /** Stems folded together: different words for the same thing in news and in law. */
 const SYNONYMS: Record<string, string> = {
   inquir: 'ask', question: 'ask', queri: 'ask',
@@ -37,7 +49,7 @@ const PHRASES: [RegExp, string][] = [
   [/\b(?:u\.?s\.? )?(?:department of )?homeland security\b/g, 'dhs'],
   [/\btak(?:e|es|ing) part\b/g, 'participate'],
   // Being in the country without status, however a page puts it, is what the pack calls undocumented.
-  [/\b(?:(?:being |are |is )?(?:in the (?:u\.?s\.?|united states|country)|here|present)) (?:unlawfully|illegally|without (?:legal )?(?:authorization|status|papers|permission))\b|\bwithout legal status\b|\billegal (?=immigrants?\b|aliens?\b)/g, 'undocumented '],
+  [/\b(?:(?:being |are |is )?(?:(?:present |living |residing )?in the (?:u\.?s\.?|united states|country)|here|present)) (?:unlawfully|illegally|without (?:legal )?(?:authorization|status|papers|permission))\b|\bwithout legal status\b|\billegal (?=immigrants?\b|aliens?\b)/g, 'undocumented '],
   [/\bcity council\b/g, 'council'],
 ];
 
@@ -47,7 +59,7 @@ export function claimTerms(text: string): { terms: string[]; surfaces: Map<strin
   let t = norm(text);
   for (const [re, to] of PHRASES) t = t.replace(re, to);
   scanTerms(t, (stem, surface) => {
-    if (MODAL_STEMS.has(stem) || stem.length < 2) return;
+    if (MODAL_STEMS.has(stem) || FILLER_STEMS.has(stem) || FILLER_WORDS.has(surface) || stem.length < 2) return;
     const t = SYNONYMS[stem] ?? stem;
     if (!surfaces.has(t)) {
       terms.push(t);
