@@ -18,8 +18,9 @@ export function pointClauses(text: string): PointClause[] {
   let r = clauseMemo.get(text);
   if (!r) {
     const parts = splitClaims(text);
-    r = (parts.length ? parts : [{ text }]).map((c) => {
+    r = (parts.length > 1 ? parts : [{ text }]).map((c) => {
       const m = readModality(c.text);
+      // A point of one clause has the terms the pack's statistics already read (itemTerms is memoized).
       return { terms: new Set(itemTerms(c.text)), reading: m.polarity, carveOut: m.carveOut ?? false };
     });
     if (clauseMemo.size > 100_000) clauseMemo.clear();
