@@ -15,7 +15,7 @@ import { Timeline } from './Timeline';
 import type { CopyFn } from './CitationCopy';
 import { CardEntry } from './entry/CardEntry';
 import { EntryHead } from './entry/EntryHead';
-import { PointItem, Section } from './entry/parts';
+import { PointSection, QuestionList, Section } from './entry/parts';
 import { RelatedList } from './entry/RelatedList';
 
 export interface EntryCardProps {
@@ -57,31 +57,11 @@ export function EntryCard(props: EntryCardProps) {
       <p class="ol-summary" data-ol="summary">
         {entry.summary}
       </p>
-      {entry.points.length ? (
-        <Section title="What it provides" id={`${idPrefix}-points`}>
-          <ul class="ol-points" data-ol="points">
-            {entry.points.map((p, i) => (
-              <PointItem key={i} point={p} view={view} matched={pointHits.has(i)} />
-            ))}
-          </ul>
-        </Section>
-      ) : null}
-      {entry.exceptions.length ? (
-        <Section title="Exceptions and limits" id={`${idPrefix}-exceptions`}>
-          <ul class="ol-points" data-ol="exceptions">
-            {entry.exceptions.map((p, i) => (
-              <PointItem key={i} point={p} view={view} matched={exceptionHits.has(i)} exception />
-            ))}
-          </ul>
-        </Section>
-      ) : null}
+      <PointSection title="What it provides" id={`${idPrefix}-points`} view={view} shown={entry.points.map((_, i) => i)} matched={(i) => pointHits.has(i)} />
+      <PointSection title="Exceptions and limits" id={`${idPrefix}-exceptions`} view={view} exception shown={entry.exceptions.map((_, i) => i)} matched={(i) => exceptionHits.has(i)} />
       {entry.openQuestions.length ? (
         <Section title="Open questions (not confirmed)" id={`${idPrefix}-questions`}>
-          <ul class="ol-questions" data-ol="questions">
-            {entry.openQuestions.map((q, i) => (
-              <li key={i}>{q}</li>
-            ))}
-          </ul>
+          <QuestionList questions={entry.openQuestions} />
         </Section>
       ) : null}
       {view.related.length ? (

@@ -6,7 +6,7 @@
  * storage.local as before (lib/storage/user-packs.ts).
  */
 import { MAX_PACK_BYTES, validatePackText, validatePackValue } from '../core/schema/validate';
-import { slimEntry } from '../core/pack/slim';
+import { idsOf, toColumns } from '../core/pack/columns';
 import { askBackground } from './messages';
 import { compareVersions, mb, readUserPacks, refusal, removeUserPack, type PackImportResult } from './storage/user-packs';
 import { summarize } from '../core/view/types';
@@ -49,7 +49,7 @@ async function parseAndCheck(text: string, reserved: LargeReserved): Promise<{ o
   // Ids the pack must not reuse: the bundled entries and those of every other imported pack.
   const known = new Set(reserved.entryIds);
   for (const s of await readUserPacks()) if (s.pack.id !== id) for (const e of s.pack.entries) known.add(e.id);
-  for (const b of await readBriefs()) if (b.meta.id !== id) for (const e of b.slim) known.add(e.id);
+  for (const b of await readBriefs()) if (b.meta.id !== id) for (const eid of idsOf(b.columns)) known.add(eid);
   return { ok: true, value, known };
 }
 
@@ -74,7 +74,7 @@ export async function importLargePack(file: { name: string; text(): Promise<stri
   const meta: LargePackMeta = { id: pack.id, title: pack.title, jurisdiction: pack.jurisdiction, version: pack.version, asOf: pack.asOf, ...(pack.description ? { description: pack.description } : {}), entries: pack.entries.length, bytes: text.length, importedAt: Date.now() };
   const total = pack.entries.length;
   onProgress({ stage: 'storing', fraction: 0.3, label: `Storing entries: 0 of ${count(total)}` });
-  await storeLargePack(pack, meta, pack.entries.map(slimEntry), (p) => onProgress({ stage: 'storing', fraction: 0.3 + 0.4 * (p.stored / p.total), label: `Storing entries: ${count(p.stored)} of ${count(p.total)}` }), signal);
+  await storeLargePack(pack, meta, toColumns(pack.entries), (p) => onProgress({ stage: 'storing', fraction: 0.3 + 0.4 * (p.stored / p.total), label: `Storing entries: ${count(p.stored)} of ${count(p.total)}` }), signal);
   // The same id imported small before: the large one replaces it.
   if ((await readUserPacks()).some((s) => s.pack.id === pack.id)) await removeUserPack(pack.id);
   onProgress({ stage: 'indexing', fraction: 0.75, label: 'Building the search index (a minute at most for a whole code)…' });

@@ -6,19 +6,20 @@
  * The first lookup after a worker stop must not read a whole code (57 MB for D.C.: about a second
  * to parse alone). So when the stored index was built from exactly these packs (same extension
  * version for the bundled ones, same index format, same pack versions and import times), the
- * large packs come as stubs (each entry in brief: core/pack/slim.ts) with that index, and the few
- * entries a lookup shows are read whole afterwards (`wholeEntriesFor`). Otherwise their entries
+ * large packs come as columns (each entry in brief: core/pack/columns.ts, made into a stub only
+ * when read) with that index, and the few entries a lookup shows are read whole afterwards
+ * (`wholeEntriesFor`). Otherwise their entries
  * are read whole, the index is built (once: 10 to 20 s for D.C.) and stored for the next start.
  */
 import type { Pack } from '../core/schema/pack';
-import { stubEntry } from '../core/pack/slim';
+import { columnEntries } from '../core/pack/lazy-entries';
+import { idsOf, toColumns } from '../core/pack/columns';
 import type { StoredIndex } from '../core/search/index';
 import { indexCacheKey, readIndexCache, writeIndexCache } from './storage/index-cache';
 import { readUserPacks } from './storage/user-packs';
-import { readAllEntries, readBriefs, readEntries, readStoredIndex, writeStoredIndex, type LargePackMeta } from './storage/pack-db';
+import { readAllEntries, readBriefs, readEntries, readStoredIndexRecord, writeBriefs, writeStoredIndex, type LargePackMeta, type StoredBrief } from './storage/pack-db';
 import type { LookupService } from './lookup-service';
 import type { EntryView, LookupView } from './messages';
-import type { SlimEntry } from '../core/pack/slim';
 
 export interface SearchedPacks {
   /** The imported packs, small then large (a large pack's entries are stubs when `index` is its stored index). */
@@ -31,6 +32,8 @@ export interface SearchedPacks {
   large: boolean;
   /** Every large pack was read: an index built now may be stored under `key`. */
   complete: boolean;
+  /** Large packs read whole whose stored brief predates the columns: written again with the index. */
+  rebrief?: Pack[];
 }
 
 const asPack = (meta: LargePackMeta, entries: Pack['entries']): Pack => ({
@@ -45,7 +48,7 @@ const asPack = (meta: LargePackMeta, entries: Pack['entries']): Pack => ({
   entries,
 });
 
-async function readBriefsSafely(): Promise<{ meta: LargePackMeta; slim: SlimEntry[] }[]> {
+async function readBriefsSafely(): Promise<StoredBrief[]> {
   try {
     return await readBriefs();
   } catch (err) {
@@ -62,22 +65,24 @@ export const lastLoad: Record<string, number> = {};
  * `whole`: read the large packs' entries whole even if an index is stored (it did not load).
  */
 export async function readSearchedPacks(extensionVersion: string, whole = false): Promise<SearchedPacks> {
+  // The stored index is read beside the briefs (its key is checked once both are in): a start
+  // waits for the slower of the two reads, not for both one after the other.
   const t0 = performance.now();
-  const [small, briefs] = await Promise.all([readUserPacks(), readBriefsSafely()]);
-  lastLoad.briefsMs = Math.round(performance.now() - t0);
+  const timed = <T>(name: string, p: Promise<T>) => p.finally(() => (lastLoad[name] = Math.round(performance.now() - t0)));
+  const [small, briefs, stored] = await Promise.all([timed('smallMs', readUserPacks()), timed('briefsMs', readBriefsSafely()), whole ? undefined : timed('indexReadMs', readStoredIndexRecord())]);
   const key = [indexCacheKey(extensionVersion, small), ...briefs.map((b) => `large ${b.meta.id}@${b.meta.version}@${b.meta.importedAt}`)].join('|');
   const smallPacks = small.map((s) => s.pack);
   if (!briefs.length) {
     const index = small.length ? await readIndexCache(key) : undefined;
     return { packs: smallPacks, key, ...(index ? { index } : {}), large: false, complete: true };
   }
-  const t1 = performance.now();
-  const index = whole ? undefined : await readStoredIndex(key);
-  lastLoad.indexReadMs = Math.round(performance.now() - t1);
-  if (index) return { packs: [...smallPacks, ...briefs.map((b) => asPack(b.meta, b.slim.map(stubEntry)))], key, index, large: true, complete: true };
-  const read = await Promise.all(briefs.map(async (b) => asPack(b.meta, await readAllEntries(b.meta.id, b.slim).catch(() => []))));
-  const complete = read.every((p, i) => p.entries.length === briefs[i]!.slim.length);
-  return { packs: [...smallPacks, ...read.filter((p) => p.entries.length)], key, large: true, complete };
+  // A brief stored before the columns lacks the entries' dates (the ranking reads them): read whole.
+  const index = stored?.key === key && briefs.every((b) => b.current) ? stored.index : undefined;
+  if (index) return { packs: [...smallPacks, ...briefs.map((b) => asPack(b.meta, columnEntries(b.columns)))], key, index, large: true, complete: true };
+  const read = await Promise.all(briefs.map(async (b) => asPack(b.meta, await readAllEntries(b.meta.id, idsOf(b.columns)).catch(() => []))));
+  const complete = read.every((p, i) => p.entries.length === briefs[i]!.columns.count);
+  const rebrief = read.filter((p, i) => !briefs[i]!.current && p.entries.length === briefs[i]!.columns.count);
+  return { packs: [...smallPacks, ...read.filter((p) => p.entries.length)], key, large: true, complete, ...(rebrief.length ? { rebrief } : {}) };
 }
 
 /**
@@ -87,6 +92,8 @@ export async function readSearchedPacks(extensionVersion: string, whole = false)
  */
 export async function loadSearchedPacks(service: LookupService, extensionVersion: string, isCurrent: () => boolean): Promise<SearchedPacks | undefined> {
   const t0 = performance.now();
+  // Since the worker's start (its time origin): what ran before the packs were read.
+  lastLoad.readStartMs = Math.round(t0);
   let got = await readSearchedPacks(extensionVersion);
   lastLoad.readMs = Math.round(performance.now() - t0);
   if (!isCurrent()) return undefined;
@@ -111,6 +118,7 @@ export async function keepIndex(service: LookupService, got: SearchedPacks, isCu
   if (got.index || !got.packs.length) return;
   try {
     if (got.large) {
+      if (got.rebrief && isCurrent()) await writeBriefs(got.rebrief.map((p) => ({ pack: p.id, columns: toColumns(p.entries) })));
       if (got.complete) await writeStoredIndex(got.key, service.storedIndex(), isCurrent);
     } else await writeIndexCache(got.key, service.serializedIndex());
   } catch (err) {
@@ -145,7 +153,7 @@ export async function lookupWhole(service: LookupService, text: string, opts: Lo
   await wholeEntriesFor(service, ids);
   const t2 = performance.now();
   const view = service.lookup(text, opts);
-  Object.assign(lastLoad, { firstLookupMs: Math.round(t1 - t0), entriesReadMs: Math.round(t2 - t1), secondLookupMs: Math.round(performance.now() - t2) });
+  Object.assign(lastLoad, { lookupStartMs: Math.round(t0), firstLookupMs: Math.round(t1 - t0), entriesReadMs: Math.round(t2 - t1), secondLookupMs: Math.round(performance.now() - t2), answeredMs: Math.round(performance.now()) });
   return view;
 }
 

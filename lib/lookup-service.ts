@@ -18,10 +18,12 @@
 import type { Entry, Pack } from '../core/schema/pack';
 import { buildIndex, fromStoredIndex, isStoredIndex, loadIndex, lookup, serializeIndex, toStoredIndex, type LookupResult, type PageContext, type SearchIndex, type StoredIndex } from '../core/search/index';
 import { isStub } from '../core/pack/slim';
+import { primeCaches } from '../core/search/start-caches';
 import type { CitationStyle } from './storage/settings';
-import { relationOf, RELATION_ORDER } from '../core/view/words';
 import type { Corpus } from './claims-service';
-import { MAX_SELECTION_CHARS, type EntryView, type LookupView, type PackInfo, type RelatedLink } from './messages';
+import { MAX_SELECTION_CHARS, type EntryView, type LookupView, type PackInfo } from './messages';
+import { entryTable, type EntryTable } from './entry-table';
+import { entryViewOf } from './entry-view';
 import { bundledFirstOnTies } from './bundled-first';
 import { buildTypeahead, isTypeaheadQuery, type TypeaheadIndex } from '../core/typeahead/index';
 
@@ -32,19 +34,13 @@ import { buildTypeahead, isTypeaheadQuery, type TypeaheadIndex } from '../core/t
  */
 const MAX_TYPEAHEAD_ENTRIES = 5000;
 
-function tryLoad(serialized: string | StoredIndex, entries: readonly Entry[]): SearchIndex | undefined {
+function tryLoad(serialized: string | StoredIndex, table: EntryTable): SearchIndex | undefined {
   try {
-    return isStoredIndex(serialized) ? fromStoredIndex(serialized, entries) : loadIndex(serialized, entries);
+    return isStoredIndex(serialized) ? fromStoredIndex(serialized, table.all, table.fingerprint) : loadIndex(serialized, table.all);
   } catch (err) {
     console.warn('[Ordinance Lens] prebuilt index not used:', err);
     return undefined;
   }
-}
-
-interface Located {
-  entry: Entry;
-  pack: Pack;
-  imported: boolean;
 }
 
 export interface LookupService {
@@ -94,92 +90,35 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
   let index: SearchIndex | undefined;
   let source: IndexSource = 'none';
   let cached: string | StoredIndex | undefined;
-  let position = new Map<string, number>();
-  let byId: Map<string, Located> | undefined;
-  let reverse: Map<string, string[]> | undefined;
+  let table: EntryTable = entryTable([], []);
   let userPacks: readonly Pack[] = [];
-  let hidden = new Map<Pack, number>();
-  let allEntries: readonly Entry[] = [];
   // Built on the first as-you-type query after the pack set changes, never during a card's lookup.
   let typeahead: TypeaheadIndex | undefined;
 
   function ensureTypeahead(): TypeaheadIndex | undefined {
     ensure();
-    if (allEntries.length > MAX_TYPEAHEAD_ENTRIES) return undefined;
-    return (typeahead ??= buildTypeahead(allEntries));
+    if (table.all.length > MAX_TYPEAHEAD_ENTRIES) return undefined;
+    return (typeahead ??= buildTypeahead(table.all));
   }
 
   function ensure(): SearchIndex {
     if (index) return index;
-    byId = new Map();
-    reverse = new Map();
-    hidden = new Map();
-    position = new Map();
-    const all: Entry[] = [];
-    allEntries = all;
-    const add = (pack: Pack, imported: boolean) => {
-      for (const entry of pack.entries) {
-        if (byId!.has(entry.id)) {
-          hidden.set(pack, (hidden.get(pack) ?? 0) + 1);
-          continue;
-        }
-        byId!.set(entry.id, { entry, pack, imported });
-        position.set(entry.id, all.length);
-        all.push(entry);
-      }
-    };
-    for (const pack of packs) add(pack, false);
-    for (const pack of userPacks) add(pack, true);
-    for (const e of all) {
-      const fromImported = byId.get(e.id)!.imported;
-      for (const r of e.related) {
-        // Curated entries list curated links only.
-        if (fromImported && byId.get(r)?.imported === false) continue;
-        const list = reverse.get(r) ?? [];
-        list.push(e.id);
-        reverse.set(r, list);
-      }
-    }
+    const t = (table = entryTable(packs, userPacks));
     const ready = userPacks.length ? cached : prebuiltIndex;
-    const loaded = ready ? tryLoad(ready, all) : undefined;
+    const loaded = ready ? tryLoad(ready, t) : undefined;
     // Stubs carry no text: an index built from them would find nothing in it.
-    if (!loaded && all.some(isStub)) throw new Error('the stored index does not fit the packs');
+    if (!loaded && t.hasStubs()) throw new Error('the stored index does not fit the packs');
     source = loaded ? (userPacks.length ? 'cache' : 'prebuilt') : 'built';
-    index = loaded ?? buildIndex(all);
+    index = loaded ?? buildIndex(t.all);
+    // Large packs as columns: the engine's per-entry caches from the columns, not from every entry.
+    if (t.segments.length) primeCaches(index, t.prefixLength, t.segments, t.positionOf);
     return index;
-  }
-
-  function entryView(id: string): EntryView | null {
-    ensure();
-    const found = byId!.get(id);
-    if (!found) return null;
-    const { entry, pack, imported } = found;
-    const ids = [...new Set([...entry.related, ...(reverse!.get(id) ?? [])])].filter((r) => r !== id);
-    const related: RelatedLink[] = [];
-    for (const rid of ids) {
-      const other = byId!.get(rid)?.entry;
-      if (!other) continue;
-      related.push({
-        id: other.id,
-        title: other.title,
-        ...(other.citation ? { citation: other.citation } : {}),
-        kind: other.kind,
-        status: other.status,
-        relation: relationOf(entry, other),
-      });
-    }
-    const rank = (r: RelatedLink) => {
-      const i = RELATION_ORDER.indexOf(r.relation);
-      return i < 0 ? RELATION_ORDER.length : i;
-    };
-    related.sort((a, b) => rank(a) - rank(b));
-    return { entry, packId: pack.id, packTitle: pack.title, asOf: pack.asOf, related, ...(imported ? { imported: true } : {}) };
   }
 
   return {
     size: () => {
       ensure();
-      return byId!.size;
+      return table.size;
     },
     setUserPacks(next, cachedIndex) {
       userPacks = next;
@@ -189,84 +128,88 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
       source = 'none';
     },
     serializedIndex: () => JSON.stringify(serializeIndex(ensure())),
-    storedIndex: () => toStoredIndex(ensure()),
+    storedIndex: () => toStoredIndex(ensure(), table.fingerprint),
     stubsAmong(ids) {
       ensure();
-      const out = new Map<string, string[]>();
-      for (const id of new Set(ids)) {
-        const found = byId!.get(id);
-        if (found && isStub(found.entry)) out.set(found.pack.id, [...(out.get(found.pack.id) ?? []), id]);
-      }
-      return out;
+      return stubsAmong(table, ids);
     },
     withEntries(entries) {
       ensure();
-      const all = allEntries as Entry[];
-      for (const e of entries) {
-        const found = byId!.get(e.id);
-        const at = position.get(e.id);
-        if (!found || at === undefined || !isStub(found.entry)) continue;
-        found.entry = e;
-        all[at] = e;
-      }
+      for (const e of entries) table.replace(e);
     },
     indexSource: () => source,
     packs() {
       ensure();
-      const info = (p: Pack, imported: boolean): PackInfo => ({
-        id: p.id,
-        title: p.title,
-        version: p.version,
-        asOf: p.asOf,
-        entries: p.entries.length,
-        imported,
-        hidden: hidden.get(p) ?? 0,
-      });
-      return [...packs.map((p) => info(p, false)), ...userPacks.map((p) => info(p, true))];
+      return [...packs.map((p) => packInfo(table, p, false)), ...userPacks.map((p) => packInfo(table, p, true))];
     },
     bundledEntryIds: () => packs.flatMap((p) => p.entries.map((e) => e.id)),
-    corpus: () => ({ index: ensure(), entries: allEntries, asOf: packs[0]?.asOf ?? '' }),
-    entryView,
-    lookup(text, { limit, citationStyle, context, typeahead: asYouType }) {
+    corpus: () => ({ index: ensure(), entries: table.all, asOf: packs[0]?.asOf ?? '' }),
+    entryView(id) {
+      ensure();
+      return entryViewOf(table, id);
+    },
+    lookup(text, opts) {
       const t0 = performance.now();
       const idx = ensure();
-      let result: LookupResult;
-      let degraded = false;
-      try {
-        result = lookup(idx, text.slice(0, MAX_SELECTION_CHARS), { limit: limit ?? 5, ...(context ? { context } : {}) });
-      } catch (err) {
-        // The safety net for readers: an engine bug gives an empty answer marked `degraded`
-        // (the card says the lookup failed), never a page error. Tests call the engine directly,
-        // so the bug still fails them.
-        console.warn('[Ordinance Lens] lookup failed:', err);
-        degraded = true;
-        result = { query: text.slice(0, 2000), mode: 'empty', results: [], others: [], unknownCitations: [], truncated: false };
-      }
-      if (text.length > MAX_SELECTION_CHARS) result.truncated = true;
-      if (userPacks.length) {
-        const isImported = (id: string) => byId!.get(id)?.imported === true;
-        result = { ...result, results: bundledFirstOnTies(result.results, isImported), others: bundledFirstOnTies(result.others, isImported) };
-      }
-      const views: Record<string, EntryView> = {};
-      for (const hit of result.results.slice(0, 3)) {
-        const v = entryView(hit.id);
-        if (v) views[hit.id] = v;
-      }
-      const suggestions = asYouType && isTypeaheadQuery(text) ? ensureTypeahead()?.search(text, limit ?? 8) : undefined;
-      let packOf: Record<string, string> | undefined;
-      for (const hit of [...result.results, ...result.others, ...(suggestions ?? [])]) {
-        const found = byId!.get(hit.id);
-        if (found?.imported) (packOf ??= {})[hit.id] = found.pack.title;
-      }
-      return {
-        result,
-        views,
-        citationStyle,
-        tookMs: Math.round((performance.now() - t0) * 10) / 10,
-        ...(suggestions ? { suggestions } : {}),
-        ...(packOf ? { packOf } : {}),
-        ...(degraded ? { degraded: true as const } : {}),
-      };
+      return lookupView(idx, table, text, opts, { t0, imported: userPacks.length > 0, typeahead: ensureTypeahead });
     },
   };
+}
+
+type LookupOptions = Parameters<LookupService['lookup']>[1];
+
+/** The engine's answer with full views of the first three hits, the imported packs named. */
+function lookupView(idx: SearchIndex, table: EntryTable, text: string, opts: LookupOptions, more: { t0: number; imported: boolean; typeahead: () => TypeaheadIndex | undefined }): LookupView {
+  const { limit, citationStyle, context, typeahead: asYouType } = opts;
+  let { result, degraded } = safeLookup(idx, text, limit, context);
+  if (text.length > MAX_SELECTION_CHARS) result.truncated = true;
+  if (more.imported) {
+    const isImported = (id: string) => table.locate(id)?.imported === true;
+    result = { ...result, results: bundledFirstOnTies(result.results, isImported), others: bundledFirstOnTies(result.others, isImported) };
+  }
+  const views: Record<string, EntryView> = {};
+  for (const hit of result.results.slice(0, 3)) {
+    const v = entryViewOf(table, hit.id);
+    if (v) views[hit.id] = v;
+  }
+  const suggestions = asYouType && isTypeaheadQuery(text) ? more.typeahead()?.search(text, limit ?? 8) : undefined;
+  let packOf: Record<string, string> | undefined;
+  for (const hit of [...result.results, ...result.others, ...(suggestions ?? [])]) {
+    const found = table.locate(hit.id);
+    if (found?.imported) (packOf ??= {})[hit.id] = found.pack.title;
+  }
+  return {
+    result,
+    views,
+    citationStyle,
+    tookMs: Math.round((performance.now() - more.t0) * 10) / 10,
+    ...(suggestions ? { suggestions } : {}),
+    ...(packOf ? { packOf } : {}),
+    ...(degraded ? { degraded: true as const } : {}),
+  };
+}
+
+function safeLookup(idx: SearchIndex, text: string, limit: number | undefined, context: PageContext | undefined): { result: LookupResult; degraded: boolean } {
+  try {
+    return { result: lookup(idx, text.slice(0, MAX_SELECTION_CHARS), { limit: limit ?? 5, ...(context ? { context } : {}) }), degraded: false };
+  } catch (err) {
+    // The safety net for readers: an engine bug gives an empty answer marked `degraded`
+    // (the card says the lookup failed), never a page error. Tests call the engine directly,
+    // so the bug still fails them.
+    console.warn('[Ordinance Lens] lookup failed:', err);
+    return { result: { query: text.slice(0, 2000), mode: 'empty', results: [], others: [], unknownCitations: [], truncated: false }, degraded: true };
+  }
+}
+
+function stubsAmong(table: EntryTable, ids: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const id of new Set(ids)) {
+    const found = table.locate(id);
+    if (found && isStub(found.entry)) out.set(found.pack.id, [...(out.get(found.pack.id) ?? []), id]);
+  }
+  return out;
+}
+
+function packInfo(table: EntryTable, p: Pack, imported: boolean): PackInfo {
+  return { id: p.id, title: p.title, version: p.version, asOf: p.asOf, entries: p.entries.length, imported, hidden: table.hidden.get(p) ?? 0 };
 }

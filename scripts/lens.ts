@@ -22,6 +22,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   'eval-claims': () => import('./commands/eval-claims'),
   'bench-code': () => import('./commands/bench-code'),
   'bench-fuzzy': () => import('./commands/bench-fuzzy'),
+  'bench-start': () => import('./commands/bench-start'),
 };
 
 async function overview(): Promise<string> {

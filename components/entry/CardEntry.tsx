@@ -14,7 +14,7 @@ import type { EntryView } from '../../core/view/types';
 import { CitationCopy, type CopyFn } from '../CitationCopy';
 import { SourceList } from '../SourceLinks';
 import { EntryHead } from './EntryHead';
-import { Fold, PointItem, Section } from './parts';
+import { Fold, PointSection, QuestionList } from './parts';
 import { RelatedList } from './RelatedList';
 
 /**
@@ -86,24 +86,8 @@ export function CardEntry(props: CardEntryProps) {
         {entry.summary}
       </p>
       <span data-ol="head-end" aria-hidden="true" />
-      {points.shown.length ? (
-        <Section title={points.answers ? 'What answers your selection' : 'What it provides'} id={`${idPrefix}-points`}>
-          <ul class="ol-points" data-ol="points">
-            {points.shown.map((i) => (
-              <PointItem key={i} point={entry.points[i]!} view={view} matched={points.answers} />
-            ))}
-          </ul>
-        </Section>
-      ) : null}
-      {exceptions.shown.length ? (
-        <Section title="Exceptions and limits" id={`${idPrefix}-exceptions`}>
-          <ul class="ol-points" data-ol="exceptions">
-            {exceptions.shown.map((i) => (
-              <PointItem key={i} point={entry.exceptions[i]!} view={view} matched={exceptions.answers} exception />
-            ))}
-          </ul>
-        </Section>
-      ) : null}
+      <PointSection title={points.answers ? 'What answers your selection' : 'What it provides'} id={`${idPrefix}-points`} view={view} shown={points.shown} matched={() => points.answers} />
+      <PointSection title="Exceptions and limits" id={`${idPrefix}-exceptions`} view={view} exception shown={exceptions.shown} matched={() => exceptions.answers} />
       {hidden > 0 && openFull ? (
         <button type="button" class="ol-link ol-more" data-ol="more-points" onClick={openFull}>
           {hidden} more {hidden === 1 ? 'point' : 'points'} in the full entry
@@ -115,11 +99,7 @@ export function CardEntry(props: CardEntryProps) {
         {entry.openQuestions.length ? (
           <Fold title="Open questions" count={entry.openQuestions.length} name="questions">
             <p class="ol-muted">Not confirmed by the sources.</p>
-            <ul class="ol-questions" data-ol="questions">
-              {entry.openQuestions.map((q, i) => (
-                <li key={i}>{q}</li>
-              ))}
-            </ul>
+            <QuestionList questions={entry.openQuestions} />
           </Fold>
         ) : null}
         {view.related.length ? (

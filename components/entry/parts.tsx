@@ -1,4 +1,4 @@
-/** Small pieces every entry layout uses: a point, a titled section, a fold with a count. */
+/** Small pieces every entry layout uses: a point, a list of points, a titled section, a fold with a count. */
 import type { ComponentChildren } from 'preact';
 import type { Point } from '../../core/schema/pack';
 import type { EntryView } from '../../core/view/types';
@@ -16,6 +16,36 @@ export function PointItem({ point, view, matched, exception }: { point: Point; v
       </div>
       <p class="ol-point-text">{point.text}</p>
     </li>
+  );
+}
+
+/**
+ * The entry's points (or exceptions) under a heading: those at the `shown` indexes, in that order,
+ * each marked when `matched` says it answers the lookup. Nothing when none is shown.
+ */
+export function PointSection(props: { title: string; id: string; view: EntryView; exception?: boolean; shown: readonly number[]; matched: (i: number) => boolean }) {
+  const { title, id, view, exception, shown, matched } = props;
+  if (!shown.length) return null;
+  const items = exception ? view.entry.exceptions : view.entry.points;
+  return (
+    <Section title={title} id={id}>
+      <ul class="ol-points" data-ol={exception ? 'exceptions' : 'points'}>
+        {shown.map((i) => (
+          <PointItem key={i} point={items[i]!} view={view} matched={matched(i)} exception={exception} />
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+/** Open questions: what the sources leave unconfirmed. */
+export function QuestionList({ questions }: { questions: readonly string[] }) {
+  return (
+    <ul class="ol-questions" data-ol="questions">
+      {questions.map((q, i) => (
+        <li key={i}>{q}</li>
+      ))}
+    </ul>
   );
 }
 

@@ -1,8 +1,9 @@
 /**
  * A large pack's entries in brief: what the search engine reads of every entry while ranking
  * (id, title, kind, jurisdiction, related) and what a list of results shows (citation, status).
- * A browser keeps this table for all entries and reads whole entries only for the answers it
- * shows: the D.C. Code's 21,163 sections are 57 MB whole and about 5 MB in brief.
+ * A browser stores the briefs of all entries as columns (core/pack/columns.ts) and reads whole
+ * entries only for the answers it shows: the D.C. Code's 21,163 sections are 57 MB whole and
+ * about 3.5 MB in brief.
  *
  * A stub is an Entry made from the brief: ranking with stubs gives the same scores and order as
  * with whole entries (the engine reads no other field of an entry it has not chosen to show);

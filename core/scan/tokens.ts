@@ -52,14 +52,22 @@ const SYNONYM_HASH = new Map([...SYNONYM].map(([a, b]) => [hashKey(a), hashKey(b
 const H_BREAK = hashKey(BREAK);
 const H_LINE = hashKey(LINE);
 
+/**
+ * How a word of `len` characters at `s` ends: 0 not a plural; 1 a plural that drops its "s"
+ * ("agents"); 2 one whose "ies" is "y" ("parties"). Words of 3 letters or fewer, and "-ss",
+ * "-us", "-is" or a digit before the "s", are not plurals.
+ */
+function pluralFold(text: string, s: number, len: number): 0 | 1 | 2 {
+  if (len <= 3 || text.charCodeAt(s + len - 1) !== 115 /* s */) return 0;
+  const p = text.charCodeAt(s + len - 2);
+  if (p === 115 || p === 117 || p === 105 || (p >= 48 && p <= 57)) return 0; // -ss -us -is, digits
+  return len > 4 && p === 101 && text.charCodeAt(s + len - 3) === 105 ? 2 : 1;
+}
+
 /** "agents" → "agent", "parties" → "party"; words of 3 letters or fewer, "-ss", "-us", "-is" are kept. */
 export function foldPlural(w: string): string {
-  const n = w.length;
-  if (n <= 3 || w.charCodeAt(n - 1) !== 115 /* s */) return w;
-  const p = w.charCodeAt(n - 2);
-  if (p === 115 || p === 117 || p === 105 || (p >= 48 && p <= 57)) return w; // -ss -us -is, digits
-  if (n > 4 && p === 101 && w.charCodeAt(n - 3) === 105) return w.slice(0, -3) + 'y';
-  return w.slice(0, -1);
+  const fold = pluralFold(w, 0, w.length);
+  return fold === 0 ? w : fold === 2 ? w.slice(0, -3) + 'y' : w.slice(0, -1);
 }
 
 export interface Tokens {
@@ -95,17 +103,9 @@ export function keyIs(text: string, t: Tokens, k: number, key: string): boolean 
   const s = t.start[k]!;
   const len = t.end[k]! - s;
   if (len === 5) return keyAt(text, t, k) === key; // "saint"
-  let keyLen = len;
-  let y = false;
-  if (len > 3 && text.charCodeAt(s + len - 1) === 115) {
-    const p = text.charCodeAt(s + len - 2);
-    if (!(p === 115 || p === 117 || p === 105 || (p >= 48 && p <= 57))) {
-      if (len > 4 && p === 101 && text.charCodeAt(s + len - 3) === 105) {
-        keyLen = len - 2;
-        y = true;
-      } else keyLen = len - 1;
-    }
-  }
+  const fold = pluralFold(text, s, len);
+  const keyLen = len - fold;
+  const y = fold === 2;
   if (key.length !== keyLen) return false;
   const last = y ? keyLen - 1 : keyLen;
   for (let i = 0; i < last; i++) if (text.charCodeAt(s + i) !== key.charCodeAt(i)) return false;
@@ -116,10 +116,7 @@ export function keyIs(text: string, t: Tokens, k: number, key: string): boolean 
 export function foldedPlural(text: string, t: Tokens, k: number): boolean {
   if (t.kind[k] !== 0) return false;
   const s = t.start[k]!;
-  const len = t.end[k]! - s;
-  if (len <= 3 || text.charCodeAt(s + len - 1) !== 115) return false;
-  const p = text.charCodeAt(s + len - 2);
-  return !(p === 115 || p === 117 || p === 105 || (p >= 48 && p <= 57));
+  return pluralFold(text, s, t.end[k]! - s) !== 0;
 }
 
 /** Scratch arrays for short texts (names): reused, so building an index of 80,000 names allocates no buffer per name. */
@@ -135,134 +132,179 @@ export function tokenize(text: string, reuse = false): Tokens {
   // At most one token per character, plus one.
   const cap = n + 1;
   const small = reuse && n <= SHORT;
-  const hash = small ? scratch.hash : new Int32Array(cap);
-  const start = small ? scratch.start : new Int32Array(cap);
-  const end = small ? scratch.end : new Int32Array(cap);
-  const kind = small ? scratch.kind : new Uint8Array(cap);
-  let count = 0;
-  const sep = (h: number, at: number) => {
-    hash[count] = h;
-    start[count] = at;
-    end[count] = at + 1;
-    kind[count++] = 2;
+  const t: Tokens = {
+    count: 0,
+    hash: small ? scratch.hash : new Int32Array(cap),
+    start: small ? scratch.start : new Int32Array(cap),
+    end: small ? scratch.end : new Int32Array(cap),
+    kind: small ? scratch.kind : new Uint8Array(cap),
   };
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (CLASS[c] === 1) {
-      const s = i;
-      let dirty = false;
-      let possessive = false;
-      // Prefix hashes of the word: h after all characters, p1..p3 before the last 1..3.
-      let h = FNV;
-      let p1 = FNV;
-      let p2 = FNV;
-      let p3 = FNV;
-      for (;;) {
-        let d = text.charCodeAt(i);
-        while (i < n && CLASS[d] === 1) {
-          p3 = p2;
-          p2 = p1;
-          p1 = h;
-          h = step(h, d);
-          d = text.charCodeAt(++i);
-        }
-        if (i >= n) break;
-        const next = text.charCodeAt(i + 1);
-        if (d === 0xad) {
-          dirty = true;
-          i++;
-          continue;
-        }
-        if (d === 39 /* ' */ && CLASS[next] === 1) {
-          if (next === 115 /* s */ && CLASS[text.charCodeAt(i + 2)] !== 1) {
-            possessive = true;
-            break;
-          }
-          p3 = p2;
-          p2 = p1;
-          p1 = h;
-          h = step(h, d);
-          i++;
-          continue;
-        }
-        if (d === 46 /* . */) {
-          const prev = text.charCodeAt(i - 1);
-          // "19.30": digits on both sides stay one word.
-          if (prev >= 48 && prev <= 57 && next >= 48 && next <= 57) {
-            p3 = p2;
-            p2 = p1;
-            p1 = h;
-            h = step(h, d);
-            i++;
-            continue;
-          }
-          // "u.s": single letters joined by dots.
-          if (CLASS[next] === 1 && CLASS[text.charCodeAt(i + 2)] !== 1 && (i - 1 === s || text.charCodeAt(i - 2) === 46)) {
-            dirty = true;
-            i++;
-            continue;
-          }
-          break;
-        }
-        if (d === 45 /* - */ && LOWER.test(text[i - 1]!)) {
-          // "separa-\ntion": a line-end hyphen before a lower-case letter joins the word.
-          let j = i + 1;
-          while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
-          if (text.charCodeAt(j) === 10) {
-            j++;
-            while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
-            if (j < n && LOWER.test(text[j]!)) {
-              dirty = true;
-              i = j;
-              continue;
-            }
-          }
-        }
-        break;
-      }
-      let e = i;
-      let key: number;
-      if (dirty) {
-        let raw = text.slice(s, e);
-        if (/\.[\p{L}\p{N}]$/u.test(raw) && text.charCodeAt(e) === 46) {
-          raw += '.';
-          e = ++i; // the dot after initials ("u.s.") is theirs
-        }
-        key = hashKey(wordKey(cleanWord(raw)));
-      } else {
-        const len = e - s;
-        key = h;
-        if (len > 3 && text.charCodeAt(e - 1) === 115) {
-          const p = text.charCodeAt(e - 2);
-          if (!(p === 115 || p === 117 || p === 105 || (p >= 48 && p <= 57))) key = len > 4 && p === 101 && text.charCodeAt(e - 3) === 105 ? step(p3, 121 /* y */) : p1;
-        }
-        if (len === 5) key = SYNONYM_HASH.get(key & SMI) ?? key; // "saint" (confirmed by keyAt)
-        if (len === 1 && text.charCodeAt(e) === 46) e = ++i; // "N." of a name: its dot
-      }
-      hash[count] = key & SMI;
-      start[count] = s;
-      end[count] = e;
-      kind[count++] = dirty ? 1 : 0;
-      if (possessive) i += 2;
-      else if (text.charCodeAt(i) === 46 && e === i) {
-        // A dot after a word ends a sentence unless the word is an abbreviation.
-        if (e - s > 4 || !ABBREV.has(text.slice(s, e))) sep(H_BREAK, i);
-        i++;
-      }
+      i = readWord(text, i, t);
       continue;
     }
     if (CLASS[c] === 2) {
       const ch = text[i]!;
-      sep(hashKey(SYNONYM.get(ch) ?? ch), i);
-    } else if (c === 10) sep(H_LINE, i);
+      addSeparator(t, hashKey(SYNONYM.get(ch) ?? ch), i);
+    } else if (c === 10) addSeparator(t, H_LINE, i);
     else if (c === 33 || c === 63 || (c === 46 && i > 0 && text.charCodeAt(i - 1) !== 46) || (c === 45 && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32)) {
       // "!", "?", a stray ".", and " - " as a dash end a phrase.
-      sep(H_BREAK, i);
+      addSeparator(t, H_BREAK, i);
     }
     i++;
   }
-  return { count, hash, start, end, kind };
+  return t;
+}
+
+function addToken(t: Tokens, hash: number, start: number, end: number, kind: number): void {
+  t.hash[t.count] = hash;
+  t.start[t.count] = start;
+  t.end[t.count] = end;
+  t.kind[t.count++] = kind;
+}
+
+const addSeparator = (t: Tokens, hash: number, at: number) => addToken(t, hash, at, at + 1, 2);
+
+/**
+ * The word being read: where reading stands, its prefix hashes (h after all characters, p1..p3
+ * before the last 1..3, so a folded plural's key needs no second pass), whether its text holds
+ * characters that are not part of its key, and whether a possessive "'s" ended it. One shared
+ * object (JS is single-threaded), so reading a word allocates nothing.
+ */
+const word = { i: 0, h: FNV, p1: FNV, p2: FNV, p3: FNV, dirty: false, possessive: false };
+type WordState = typeof word;
+
+function addChar(w: WordState, c: number): void {
+  w.p3 = w.p2;
+  w.p2 = w.p1;
+  w.p1 = w.h;
+  w.h = step(w.h, c);
+}
+
+/** Reads the word starting at `s` into `t`, and the sentence end after it; returns where reading goes on. */
+function readWord(text: string, s: number, t: Tokens): number {
+  const w = word;
+  readWordChars(text, s, w);
+  const key = w.dirty ? dirtyWordHash(text, s, w) : cleanWordHash(text, s, w);
+  const e = w.i;
+  addToken(t, key & SMI, s, e, w.dirty ? 1 : 0);
+  if (w.possessive) return e + 2;
+  if (text.charCodeAt(e) !== 46) return e;
+  // A dot after a word ends a sentence unless the word is an abbreviation.
+  if (e - s > 4 || !ABBREV.has(text.slice(s, e))) addSeparator(t, H_BREAK, e);
+  return e + 1;
+}
+
+/** Advances `w.i` from `s` to the end of the word, hashing its characters on the way. */
+function readWordChars(text: string, s: number, w: WordState): void {
+  const n = text.length;
+  w.i = s;
+  w.h = w.p1 = w.p2 = w.p3 = FNV;
+  w.dirty = w.possessive = false;
+  for (;;) {
+    // The hot loop, on locals (a page's every letter passes here).
+    let i = w.i;
+    let h = w.h;
+    let p1 = w.p1;
+    let p2 = w.p2;
+    let p3 = w.p3;
+    let d = text.charCodeAt(i);
+    while (i < n && CLASS[d] === 1) {
+      p3 = p2;
+      p2 = p1;
+      p1 = h;
+      h = step(h, d);
+      d = text.charCodeAt(++i);
+    }
+    w.i = i;
+    w.h = h;
+    w.p1 = p1;
+    w.p2 = p2;
+    w.p3 = p3;
+    // Only a soft hyphen, an apostrophe, a dot or a hyphen may continue a word.
+    if (i >= n || (d !== 0xad && d !== 39 && d !== 46 && d !== 45) || !wordGoesOn(text, s, w, d)) return;
+  }
+}
+
+/** At `d`, a character that is no letter or digit: does the word go on past it? (Moves `w.i` past it if so.) */
+function wordGoesOn(text: string, s: number, w: WordState, d: number): boolean {
+  const next = text.charCodeAt(w.i + 1);
+  if (d === 0xad) {
+    w.dirty = true;
+    w.i++;
+    return true;
+  }
+  if (d === 39 /* ' */ && CLASS[next] === 1) {
+    if (next === 115 /* s */ && CLASS[text.charCodeAt(w.i + 2)] !== 1) {
+      w.possessive = true;
+      return false;
+    }
+    addChar(w, d);
+    w.i++;
+    return true;
+  }
+  if (d === 46 /* . */) return dotGoesOn(text, s, w, next);
+  // "separa-\ntion": a line-end hyphen before a lower-case letter joins the word.
+  if (d === 45 /* - */ && LOWER.test(text[w.i - 1]!)) return lineEndHyphenGoesOn(text, w);
+  return false;
+}
+
+function dotGoesOn(text: string, s: number, w: WordState, next: number): boolean {
+  const i = w.i;
+  const prev = text.charCodeAt(i - 1);
+  // "19.30": digits on both sides stay one word.
+  if (prev >= 48 && prev <= 57 && next >= 48 && next <= 57) {
+    addChar(w, 46);
+    w.i++;
+    return true;
+  }
+  // "u.s": single letters joined by dots.
+  if (CLASS[next] === 1 && CLASS[text.charCodeAt(i + 2)] !== 1 && (i - 1 === s || text.charCodeAt(i - 2) === 46)) {
+    w.dirty = true;
+    w.i++;
+    return true;
+  }
+  return false;
+}
+
+function lineEndHyphenGoesOn(text: string, w: WordState): boolean {
+  let j = skipBlanks(text, w.i + 1);
+  if (text.charCodeAt(j) !== 10) return false;
+  j = skipBlanks(text, j + 1);
+  if (j >= text.length || !LOWER.test(text[j]!)) return false;
+  w.dirty = true;
+  w.i = j;
+  return true;
+}
+
+/** The first position from `j` that is not a space or a tab. */
+function skipBlanks(text: string, j: number): number {
+  while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+  return j;
+}
+
+/** The key hash of a word whose text is not its key (soft hyphens, initials…): built from the cleaned string. */
+function dirtyWordHash(text: string, s: number, w: WordState): number {
+  let raw = text.slice(s, w.i);
+  if (/\.[\p{L}\p{N}]$/u.test(raw) && text.charCodeAt(w.i) === 46) {
+    raw += '.';
+    w.i++; // the dot after initials ("u.s.") is theirs
+  }
+  return hashKey(wordKey(cleanWord(raw)));
+}
+
+/** The key hash of a plain word, from its prefix hashes: plurals folded, "saint" as "st". */
+function cleanWordHash(text: string, s: number, w: WordState): number {
+  const e = w.i;
+  const len = e - s;
+  const fold = pluralFold(text, s, len);
+  let key = fold === 0 ? w.h : fold === 1 ? w.p1 : step(w.p3, 121 /* y */);
+  if (len === 5) key = SYNONYM_HASH.get(key & SMI) ?? key; // "saint" (confirmed by keyAt)
+  if (len === 1 && text.charCodeAt(e) === 46) w.i++; // "N." of a name: its dot
+  return key;
 }
 
 /** The keys of a short text (a name) as strings, with their spans. */

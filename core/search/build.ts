@@ -19,8 +19,11 @@ import { ByteWriter, decodeVarints, encodeVarints, fromBase64, toBase64 } from '
 import type { MatchedField } from './types';
 
 export const INDEX_FORMAT = 'ordinance-lens-index';
-/** Bump when what the index holds changes, the tokenizer and stemmer included (3: "IDs" → id). */
-export const INDEX_VERSION = 3;
+/**
+ * Bump when what the index holds changes, the tokenizer and stemmer included (3: "IDs" → id;
+ * 4: a stored index's fingerprint combines each pack's, core/pack/columns.ts).
+ */
+export const INDEX_VERSION = 4;
 
 export type FieldName = MatchedField['field'];
 export const FIELD_WEIGHTS: readonly (readonly [FieldName, number, number])[] = [
@@ -117,7 +120,7 @@ export interface SearchIndex {
   /** Scratch accumulators reused by lookups (one JS thread; reset after each use). */
   scratch: Scratch;
   /** Derived helpers (letter masks of `words` for fuzzy matching, id map…); never serialized. */
-  cache: { wordMasks?: Uint32Array; byId?: Map<string, number>; juris?: string[]; /** Kind class per entry (stages/kinds.ts). */ kinds?: Uint8Array; places?: string[] };
+  cache: { wordMasks?: Uint32Array; byId?: Map<string, number>; juris?: string[]; /** Kind class per entry (stages/kinds.ts). */ kinds?: Uint8Array; places?: string[]; /** Month each entry began (stages/page-date.ts). */ starts?: Int32Array };
 }
 
 export function fieldTexts(e: Entry): [FieldName, string, number][] {
@@ -170,157 +173,249 @@ class GrowU32 {
 }
 
 const WORD_RE = /^[a-z]{4,}$/;
+const N_SLOTS = FIELD_WEIGHTS.length;
+
+/** What `buildIndex` gathers entry by entry, before the postings are weighed and laid out. */
+interface Gathered {
+  termIds: Map<string, number>;
+  /** Terms in first-seen order (term id = position). */
+  termList: string[];
+  /** Entries per term id. */
+  dfBuild: GrowU32;
+  // Rows: one per (entry, term); per row its nonzero (slot, count) pairs.
+  rowTerm: GrowU32;
+  rowPairsEnd: GrowU32;
+  /** slot × 65536 + count */
+  pairSlotCount: GrowU32;
+  entryRowsEnd: Uint32Array;
+  /** Content tokens per (entry, field slot). */
+  fieldLen: Uint32Array;
+  phrases: Map<string, number[]>;
+  cites: Map<string, number[]>;
+  words: Set<string>;
+  maxPhraseLen: number;
+  /** The current entry's terms: local position per term id, the ids, counts per (position, slot). */
+  localIdx: Map<number, number>;
+  localTerms: number[];
+  localCounts: Uint32Array;
+}
+
+function startGathering(n: number): Gathered {
+  return {
+    termIds: new Map(),
+    termList: [],
+    dfBuild: new GrowU32(),
+    rowTerm: new GrowU32(),
+    rowPairsEnd: new GrowU32(),
+    pairSlotCount: new GrowU32(),
+    entryRowsEnd: new Uint32Array(n),
+    fieldLen: new Uint32Array(n * N_SLOTS),
+    phrases: new Map(),
+    cites: new Map(),
+    words: new Set(),
+    maxPhraseLen: 1,
+    localIdx: new Map(),
+    localTerms: [],
+    localCounts: new Uint32Array(256 * N_SLOTS),
+  };
+}
 
 export function buildIndex(entries: readonly Entry[]): SearchIndex {
-  const termIds = new Map<string, number>();
-  const termList: string[] = [];
-  const dfBuild = new GrowU32();
-  // Rows: one per (entry, term); per row its nonzero (slot, count) pairs.
-  const rowTerm = new GrowU32();
-  const rowPairsEnd = new GrowU32();
-  const pairSlotCount = new GrowU32(); // slot × 65536 + count
-  const entryRowsEnd = new Uint32Array(entries.length);
-  const nSlots = FIELD_WEIGHTS.length;
-  const fieldLen = new Uint32Array(entries.length * nSlots);
-  const phrases = new Map<string, number[]>();
-  const cites = new Map<string, number[]>();
-  const words = new Set<string>();
-  let maxPhraseLen = 1;
-
-  const localIdx = new Map<number, number>();
-  let localCounts = new Uint32Array(256 * nSlots);
-  const localTerms: number[] = [];
-
-  entries.forEach((e, idx) => {
-    localIdx.clear();
-    localTerms.length = 0;
-    for (const [field, text] of fieldTexts(e)) {
-      const slot = SLOT.get(field)!;
-      const ntext = norm(text);
-      const terms: string[] = [];
-      const all: string[] = [];
-      for (const t of tokenize(ntext)) {
-        all.push(t.term);
-        if (t.stop) continue;
-        terms.push(t.term);
-        if (field !== 'id' && WORD_RE.test(t.surface)) words.add(t.surface);
-      }
-      fieldLen[idx * nSlots + slot]! += terms.length;
-      for (const term of terms) {
-        let id = termIds.get(term);
-        if (id === undefined) {
-          id = termList.length;
-          termIds.set(term, id);
-          termList.push(term);
-          dfBuild.push(0);
-        }
-        let li = localIdx.get(id);
-        if (li === undefined) {
-          li = localTerms.length;
-          localIdx.set(id, li);
-          localTerms.push(id);
-          if ((li + 1) * nSlots > localCounts.length) {
-            const next = new Uint32Array(localCounts.length * 2);
-            next.set(localCounts);
-            localCounts = next;
-          }
-          localCounts.fill(0, li * nSlots, (li + 1) * nSlots);
-        }
-        localCounts[li * nSlots + slot]!++;
-      }
-      if ((field === 'title' || field === 'alias' || field === 'keyword') && terms.length > 0 && terms.length <= 8) {
-        const add = (key: string, kind: number, same: boolean) => {
-          let list = phrases.get(key);
-          if (!list) phrases.set(key, (list = []));
-          const packed = idx * 8 + (same ? 4 : 0) + kind;
-          // Same entry again (entries are added in order): keep the stronger way it carries the phrase.
-          const last = list[list.length - 1];
-          if (last !== undefined && last >>> 3 === idx) {
-            if ((last & 7) < (packed & 7)) list[list.length - 1] = packed;
-          } else list.push(packed);
-        };
-        const kind = field === 'title' ? PHRASE.title : field === 'alias' ? PHRASE.alias : PHRASE.keyword;
-        // The content words, and (when they differ) the wording itself, stop words and all, under
-        // "=" ("One Minneapolis" is not "We Are Minneapolis").
-        const same = all.length === terms.length;
-        add(terms.join(' '), kind, same);
-        if (!same && all.length <= EXACT_MAX_TOKENS) add('=' + all.join(' '), kind, true);
-        if (field === 'title') for (let k = 1; k < terms.length; k++) add(terms.slice(0, k).join(' '), PHRASE.titlePrefix, false);
-        maxPhraseLen = Math.max(maxPhraseLen, terms.length);
-      }
-      const primary = field === 'citation' || field === 'alias' || field === 'title' || field === 'keyword';
-      if (field !== 'id' && (primary || /\d/.test(text))) {
-        const ctext = ntext.trim();
-        for (const c of extractCitations(ctext)) {
-          const exact = primary && c.end - c.start >= ctext.length - 1;
-          const level = CITE_LEVEL[field] ?? 0;
-          for (const key of c.keys) {
-            if (key.includes('\n')) continue;
-            let refs = cites.get(key);
-            if (!refs) cites.set(key, (refs = []));
-            const last = refs[refs.length - 1];
-            const packed = idx * 16 + (primary ? 8 : 0) + (exact ? 4 : 0) + level;
-            if (last !== undefined && Math.floor(last / 16) === idx) {
-              const lvl = Math.max(last & 3, level);
-              refs[refs.length - 1] = idx * 16 + ((last | packed) & 12) + lvl;
-            } else refs.push(packed);
-          }
-        }
-      }
-    }
-    for (let li = 0; li < localTerms.length; li++) {
-      const id = localTerms[li]!;
-      rowTerm.push(id);
-      dfBuild.a[id]!++;
-      for (let s = 0; s < nSlots; s++) {
-        const c = localCounts[li * nSlots + s]!;
-        if (c) pairSlotCount.push(s * 65536 + Math.min(c, 65535));
-      }
-      rowPairsEnd.push(pairSlotCount.n);
-    }
-    entryRowsEnd[idx] = rowTerm.n;
+  const g = startGathering(entries.length);
+  entries.forEach((e, idx) => gatherEntry(g, e, idx));
+  const [phraseKeys, phraseStart, phraseData] = packTable(g.phrases);
+  const [citeKeys, citeStart, citeData] = packTable(g.cites);
+  return assemble(entries, {
+    ...layOutPostings(g, weighPostings(g, entries.length)),
+    phraseKeys,
+    phraseStart,
+    phraseData,
+    maxPhraseLen: g.maxPhraseLen,
+    citeKeys,
+    citeStart,
+    citeData,
+    words: [...g.words].sort(),
+    ...jurisdictionsOf(entries),
   });
+}
 
-  // Average field lengths, then saturated BM25F weights per (entry, term), grouped by term.
-  const avg = FIELD_WEIGHTS.map((_, s) => {
-    let sum = 0;
-    for (let i = 0; i < entries.length; i++) sum += fieldLen[i * nSlots + s]!;
-    return Math.max(1, sum / Math.max(1, entries.length));
-  });
-  const nTerms = termList.length;
+/** One entry's terms, phrases and citations, field by field; then its (entry, term) rows. */
+function gatherEntry(g: Gathered, e: Entry, idx: number): void {
+  g.localIdx.clear();
+  g.localTerms.length = 0;
+  for (const [field, text] of fieldTexts(e)) {
+    const ntext = norm(text);
+    const { terms, all } = countFieldTerms(g, idx, field, ntext);
+    if ((field === 'title' || field === 'alias' || field === 'keyword') && terms.length > 0 && terms.length <= 8) addPhrases(g, idx, field, terms, all);
+    const primary = field === 'citation' || field === 'alias' || field === 'title' || field === 'keyword';
+    if (field !== 'id' && (primary || /\d/.test(text))) addCitations(g.cites, idx, field, primary, ntext);
+  }
+  closeEntryRows(g, idx);
+}
+
+/** Tokenizes one field: counts its content terms for the entry and keeps its words for fuzzy matching. */
+function countFieldTerms(g: Gathered, idx: number, field: FieldName, ntext: string): { terms: string[]; all: string[] } {
+  const slot = SLOT.get(field)!;
+  const terms: string[] = [];
+  const all: string[] = [];
+  for (const t of tokenize(ntext)) {
+    all.push(t.term);
+    if (t.stop) continue;
+    terms.push(t.term);
+    if (field !== 'id' && WORD_RE.test(t.surface)) g.words.add(t.surface);
+  }
+  g.fieldLen[idx * N_SLOTS + slot]! += terms.length;
+  for (const term of terms) {
+    // localSlot may replace g.localCounts: read the array after it.
+    const li = localSlot(g, termId(g, term));
+    g.localCounts[li * N_SLOTS + slot]!++;
+  }
+  return { terms, all };
+}
+
+function termId(g: Gathered, term: string): number {
+  const id = intern(g.termIds, g.termList, term);
+  if (id === g.dfBuild.n) g.dfBuild.push(0); // a new term
+  return id;
+}
+
+/** The term's position among the current entry's terms, its slot counts zeroed when new. */
+function localSlot(g: Gathered, id: number): number {
+  const known = g.localTerms.length;
+  const li = intern(g.localIdx, g.localTerms, id);
+  if (li < known) return li;
+  if ((li + 1) * N_SLOTS > g.localCounts.length) {
+    const next = new Uint32Array(g.localCounts.length * 2);
+    next.set(g.localCounts);
+    g.localCounts = next;
+  }
+  g.localCounts.fill(0, li * N_SLOTS, (li + 1) * N_SLOTS);
+  return li;
+}
+
+/** `key`'s number in `numbers` (its position in `keys`); a new key is numbered at the end. */
+function intern<K>(numbers: Map<K, number>, keys: K[], key: K): number {
+  let n = numbers.get(key);
+  if (n === undefined) {
+    n = keys.length;
+    numbers.set(key, n);
+    keys.push(key);
+  }
+  return n;
+}
+
+function addPhrases(g: Gathered, idx: number, field: FieldName, terms: string[], all: string[]): void {
+  const kind = field === 'title' ? PHRASE.title : field === 'alias' ? PHRASE.alias : PHRASE.keyword;
+  // The content words, and (when they differ) the wording itself, stop words and all, under
+  // "=" ("One Minneapolis" is not "We Are Minneapolis").
+  const same = all.length === terms.length;
+  addPhrase(g.phrases, terms.join(' '), idx, kind, same);
+  if (!same && all.length <= EXACT_MAX_TOKENS) addPhrase(g.phrases, '=' + all.join(' '), idx, kind, true);
+  if (field === 'title') for (let k = 1; k < terms.length; k++) addPhrase(g.phrases, terms.slice(0, k).join(' '), idx, PHRASE.titlePrefix, false);
+  g.maxPhraseLen = Math.max(g.maxPhraseLen, terms.length);
+}
+
+function addPhrase(phrases: Map<string, number[]>, key: string, idx: number, kind: number, same: boolean): void {
+  addRef(phrases, key, idx * 8 + (same ? 4 : 0) + kind, 8, strongerPhrase);
+}
+
+/** Same entry again: keep the stronger way it carries the phrase. */
+const strongerPhrase = (last: number, packed: number) => ((last & 7) < (packed & 7) ? packed : last);
+
+/** Same entry again: one ref with either's primary and exact flags and the higher level. */
+const mergedCitation = (last: number, packed: number) => Math.floor(packed / 16) * 16 + ((last | packed) & 12) + Math.max(last & 3, packed & 3);
+
+/**
+ * Adds a packed ref (entry × `unit` + flags) to `key`'s list. Entries are added in order, so the
+ * same entry again can only be the list's last ref: `merge` then gives the one ref kept.
+ */
+function addRef(map: Map<string, number[]>, key: string, packed: number, unit: 8 | 16, merge: (last: number, packed: number) => number): void {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  const last = list[list.length - 1];
+  if (last !== undefined && Math.floor(last / unit) === Math.floor(packed / unit)) list[list.length - 1] = merge(last, packed);
+  else list.push(packed);
+}
+
+function addCitations(cites: Map<string, number[]>, idx: number, field: FieldName, primary: boolean, ntext: string): void {
+  const ctext = ntext.trim();
+  for (const c of extractCitations(ctext)) {
+    const exact = primary && c.end - c.start >= ctext.length - 1;
+    const level = CITE_LEVEL[field] ?? 0;
+    for (const key of c.keys) if (!key.includes('\n')) addRef(cites, key, idx * 16 + (primary ? 8 : 0) + (exact ? 4 : 0) + level, 16, mergedCitation);
+  }
+}
+
+/** One row per term of the entry just gathered, with its nonzero (slot, count) pairs. */
+function closeEntryRows(g: Gathered, idx: number): void {
+  for (let li = 0; li < g.localTerms.length; li++) {
+    const id = g.localTerms[li]!;
+    g.rowTerm.push(id);
+    g.dfBuild.a[id]!++;
+    for (let s = 0; s < N_SLOTS; s++) {
+      const c = g.localCounts[li * N_SLOTS + s]!;
+      if (c) g.pairSlotCount.push(s * 65536 + Math.min(c, 65535));
+    }
+    g.rowPairsEnd.push(g.pairSlotCount.n);
+  }
+  g.entryRowsEnd[idx] = g.rowTerm.n;
+}
+
+interface Weighed {
+  /** Where each term id's postings start in `ids` and `qw` (term ids in first-seen order). */
+  start: Uint32Array;
+  ids: Uint32Array;
+  qw: Uint8Array;
+}
+
+/** Average field lengths, then saturated BM25F weights per (entry, term), grouped by term. */
+function weighPostings(g: Gathered, n: number): Weighed {
+  const avg = averageFieldLengths(g.fieldLen, n);
+  const nTerms = g.termList.length;
   const start = new Uint32Array(nTerms + 1);
-  for (let t = 0; t < nTerms; t++) start[t + 1] = start[t]! + dfBuild.a[t]!;
+  for (let t = 0; t < nTerms; t++) start[t + 1] = start[t]! + g.dfBuild.a[t]!;
   const cursor = start.slice(0, nTerms);
-  const ids = new Uint32Array(rowTerm.n);
-  const qw = new Uint8Array(rowTerm.n);
+  const ids = new Uint32Array(g.rowTerm.n);
+  const qw = new Uint8Array(g.rowTerm.n);
   let row = 0;
   let pair = 0;
-  for (let idx = 0; idx < entries.length; idx++) {
-    for (; row < entryRowsEnd[idx]!; row++) {
+  for (let idx = 0; idx < n; idx++) {
+    for (; row < g.entryRowsEnd[idx]!; row++) {
       let t = 0;
-      for (; pair < rowPairsEnd.a[row]!; pair++) {
-        const sc = pairSlotCount.a[pair]!;
+      for (; pair < g.rowPairsEnd.a[row]!; pair++) {
+        const sc = g.pairSlotCount.a[pair]!;
         const s = sc >>> 16;
         const c = sc & 65535;
         const [, w, b] = FIELD_WEIGHTS[s]!;
-        t += (w * c) / (1 - b + (b * fieldLen[idx * nSlots + s]!) / avg[s]!);
+        t += (w * c) / (1 - b + (b * g.fieldLen[idx * N_SLOTS + s]!) / avg[s]!);
       }
       const sat = t / (K1 + t);
-      const term = rowTerm.a[row]!;
-      const at = cursor[term]!++;
+      const at = cursor[g.rowTerm.a[row]!]!++;
       ids[at] = idx;
       qw[at] = Math.max(1, Math.min(255, Math.round(sat * 255)));
     }
   }
+  return { start, ids, qw };
+}
 
-  // Sorted dictionary; postings re-laid in dictionary order as bytes.
+function averageFieldLengths(fieldLen: Uint32Array, n: number): number[] {
+  return FIELD_WEIGHTS.map((_, s) => {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += fieldLen[i * N_SLOTS + s]!;
+    return Math.max(1, sum / Math.max(1, n));
+  });
+}
+
+/** Sorted dictionary; postings re-laid in dictionary order as bytes. */
+function layOutPostings(g: Gathered, { start, ids, qw }: Weighed): Pick<Parts, 'terms' | 'df' | 'postStart' | 'postBytes'> {
+  const { termList } = g;
+  const nTerms = termList.length;
   const order = termList.map((_, i) => i).sort((a, b) => (termList[a]! < termList[b]! ? -1 : termList[a]! > termList[b]! ? 1 : 0));
-  const terms = order.map((i) => termList[i]!);
   const df = new Uint32Array(nTerms);
   const postStart = new Uint32Array(nTerms + 1);
   const w = new ByteWriter();
   order.forEach((old, t) => {
-    df[t] = dfBuild.a[old]!;
+    df[t] = g.dfBuild.a[old]!;
     postStart[t] = w.length;
     let prev = -1;
     for (let k = start[old]!; k < start[old + 1]!; k++) {
@@ -330,10 +425,11 @@ export function buildIndex(entries: readonly Entry[]): SearchIndex {
     }
   });
   postStart[nTerms] = w.length;
+  return { terms: order.map((i) => termList[i]!), df, postStart, postBytes: w.bytes() };
+}
 
-  const [phraseKeys, phraseStart, phraseData] = packTable(phrases);
-  const [citeKeys, citeStart, citeData] = packTable(cites);
-
+/** Jurisdiction names (each also without its state) and the one most entries share. */
+function jurisdictionsOf(entries: readonly Entry[]): Pick<Parts, 'jurisdictions' | 'homeJurisdiction'> {
   const jcount = new Map<string, number>();
   for (const e of entries) {
     const j = jurisName(e.jurisdiction);
@@ -341,22 +437,7 @@ export function buildIndex(entries: readonly Entry[]): SearchIndex {
   }
   const jurisdictions = [...jcount.keys()].flatMap((j) => [j, j.split(',')[0]!.trim()]).filter((j, i, a) => j && a.indexOf(j) === i);
   const homeJurisdiction = [...jcount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-  return assemble(entries, {
-    terms,
-    df,
-    postStart,
-    postBytes: w.bytes(),
-    phraseKeys,
-    phraseStart,
-    phraseData,
-    maxPhraseLen,
-    citeKeys,
-    citeStart,
-    citeData,
-    words: [...words].sort(),
-    jurisdictions,
-    homeJurisdiction,
-  });
+  return { jurisdictions, homeJurisdiction };
 }
 
 function packTable(map: Map<string, number[]>): [string[], Uint32Array, Uint32Array] {
@@ -401,12 +482,7 @@ export function citeRefs(index: SearchIndex, k: number): CitationRef[] {
 // Serialization
 
 /** The prebuilt index as plain JSON-safe data (strings and numbers only). */
-export interface SerializedIndex {
-  format: typeof INDEX_FORMAT;
-  version: number;
-  /** Number of entries and a fingerprint of their ids and titles, checked on load. */
-  entries: number;
-  fingerprint: string;
+export interface SerializedIndex extends IndexHeader {
   terms: string;
   /** base64 of varints. */
   df: string;
@@ -429,7 +505,7 @@ export interface SerializedIndex {
  * entries. It does not see edits to summaries or points, so callers pair an index with the entries
  * it was built from (the build writes both; the session cache keys on pack versions and import times).
  */
-export function entriesFingerprint(entries: readonly Entry[]): string {
+export function entriesFingerprint(entries: readonly Pick<Entry, 'id' | 'title'>[]): string {
   let h = 0x811c9dc5;
   const mix = (s: string) => {
     for (let i = 0; i < s.length; i++) {
@@ -446,7 +522,34 @@ export function entriesFingerprint(entries: readonly Entry[]): string {
   return (h >>> 0).toString(16).padStart(8, '0') + ':' + entries.length;
 }
 
-const lens = (startArr: Uint32Array) => {
+/** What heads both stored forms of an index (this one and core/search/stored-index.ts). */
+export interface IndexHeader {
+  format: typeof INDEX_FORMAT;
+  version: number;
+  /** Number of entries and a fingerprint of their ids and titles, checked on load. */
+  entries: number;
+  fingerprint: string;
+}
+
+/**
+ * `fingerprint`: of the entries, when the caller knows it without reading them (the lookup
+ * service combines each pack's: core/pack/columns.ts); by default, read from the entries.
+ */
+export function indexHeader(index: SearchIndex, fingerprint = entriesFingerprint(index.entries)): IndexHeader {
+  return { format: INDEX_FORMAT, version: INDEX_VERSION, entries: index.entries.length, fingerprint };
+}
+
+/** Throws a plain Error unless `h` heads an index of this version built from `entries`. */
+export function checkHeader(h: IndexHeader | null | undefined, entries: readonly Entry[], fingerprint?: string): void {
+  if (!h || h.format !== INDEX_FORMAT) throw new Error('not an Ordinance Lens index');
+  if (h.version !== INDEX_VERSION) throw new Error(`index version ${String(h.version)}, expected ${INDEX_VERSION}`);
+  if (h.entries !== entries.length || h.fingerprint !== (fingerprint ?? entriesFingerprint(entries))) throw new Error('the index was built from other entries');
+}
+
+/** Key lists are joined with a newline: no key holds one (buildIndex skips citation keys that do). */
+export const joinKeys = (keys: readonly string[]) => keys.join('\n');
+export const splitKeys = (s: string) => (s ? s.split('\n') : []);
+export const lens = (startArr: Uint32Array) => {
   const out = new Uint32Array(Math.max(0, startArr.length - 1));
   for (let i = 0; i < out.length; i++) out[i] = startArr[i + 1]! - startArr[i]!;
   return out;
@@ -456,26 +559,21 @@ const starts = (lengths: Uint32Array) => {
   for (let i = 0; i < lengths.length; i++) out[i + 1] = out[i]! + lengths[i]!;
   return out;
 };
-const splitKeys = (s: string) => (s ? s.split('\n') : []);
-
 export function serializeIndex(index: SearchIndex): SerializedIndex {
   return {
-    format: INDEX_FORMAT,
-    version: INDEX_VERSION,
-    entries: index.entries.length,
-    fingerprint: entriesFingerprint(index.entries),
-    terms: index.terms.join('\n'),
+    ...indexHeader(index),
+    terms: joinKeys(index.terms),
     df: toBase64(encodeVarints(index.df)),
     postLens: toBase64(encodeVarints(lens(index.postStart))),
     postBytes: toBase64(index.postBytes),
-    phraseKeys: index.phraseKeys.join('\n'),
+    phraseKeys: joinKeys(index.phraseKeys),
     phraseLens: toBase64(encodeVarints(lens(index.phraseStart))),
     phraseData: toBase64(encodeVarints(index.phraseData)),
     maxPhraseLen: index.maxPhraseLen,
-    citeKeys: index.citeKeys.join('\n'),
+    citeKeys: joinKeys(index.citeKeys),
     citeLens: toBase64(encodeVarints(lens(index.citeStart))),
     citeData: toBase64(encodeVarints(index.citeData)),
-    words: index.words.join('\n'),
+    words: joinKeys(index.words),
     jurisdictions: index.jurisdictions,
     homeJurisdiction: index.homeJurisdiction,
   };
@@ -488,9 +586,7 @@ export function serializeIndex(index: SearchIndex): SerializedIndex {
  */
 export function loadIndex(data: SerializedIndex | string, entries: readonly Entry[]): SearchIndex {
   const d = (typeof data === 'string' ? JSON.parse(data) : data) as SerializedIndex;
-  if (!d || d.format !== INDEX_FORMAT) throw new Error('not an Ordinance Lens index');
-  if (d.version !== INDEX_VERSION) throw new Error(`index version ${String(d.version)}, expected ${INDEX_VERSION}`);
-  if (d.entries !== entries.length || d.fingerprint !== entriesFingerprint(entries)) throw new Error('the index was built from other entries');
+  checkHeader(d, entries);
   const terms = splitKeys(d.terms);
   const phraseKeys = splitKeys(d.phraseKeys);
   const citeKeys = splitKeys(d.citeKeys);

@@ -15,8 +15,10 @@ import { accumulateTerms, bestTouchedScore, touch } from './stages/accumulate';
 import { matchPhrases } from './stages/phrases';
 import { contextAbout, contextFactor, pageCity, placesNamed, type ContextSignal } from './stages/context';
 import { applyPhraseBonuses, bestSlot, confirmStrong, LABEL, labelSlots, marginOf, pickTop, rateCitations, readBack, scoreSlots, shareWithRelated, SLOT } from './stages/rate';
+import { pageMonth } from './stages/page-date';
 import { hitBuilder, type Candidate } from './stages/hits';
 import { kindClasses } from './stages/kinds';
+import { ownTitlesFirst, pagePlace, titlePhrases } from './title-phrase';
 
 export { buildIndex, loadIndex, serializeIndex, INDEX_VERSION } from './build';
 export type { SearchIndex } from './build';
@@ -39,7 +41,7 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
     return result;
   }
   // 6a. context, read first: its pass uses the same scratch arrays and leaves them clean.
-  const signal: ContextSignal = { city: pageCity(index, options.context), about: options.context ? contextAbout(index, options.context, q.source) : new Map() };
+  const signal: ContextSignal = { city: pageCity(index, options.context), about: options.context ? contextAbout(index, options.context, q.source) : new Map(), month: pageMonth(options.context) };
   // 2. citations
   const cites = resolveCitations(index, q, signal.city);
   result.unknownCitations = cites.unknown;
@@ -51,6 +53,7 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
   const topText = bestTouchedScore(sc, nt);
   // 5. phrases
   const phrases = matchPhrases(index, q, terms, topText);
+  const ownTitles = titlePhrases(index, q, terms, topText, nt, pagePlace(index, options.context, signal.city), phrases.entries);
   nt = applyPhraseBonuses(sc, phrases.entries, nt);
   for (const id of cites.hits.keys()) nt = touch(sc, nt, id, SLOT.cite);
   const top = readBack(sc, nt);
@@ -66,7 +69,8 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
   const kinds = kindClasses(index);
   const rateInput = { passage: q.passage, top, covBase: keyIdf, allIdf, unknownWords: terms.unknownWords > 0, kinds, contextFactor: (i: number) => factors[i]!, contextAgrees: (i: number) => (signal.about.get(sc.touched[i]!) ?? 0) >= RANKING.context.agreesAt, wordCount: q.words.length, referring: reading === 'referring' };
   scoreSlots(sc, nt, rateInput);
-  rateCitations(sc, nt, cites.hits, phrases.wordForWord);
+  ownTitlesFirst(index, nt, ownTitles);
+  rateCitations(sc, nt, cites.hits, phrases.wordForWord, q.passage, allIdf);
   let bestI = bestSlot(sc, nt);
   labelSlots(sc, nt, rateInput, bestI, marginOf(sc, nt, bestI));
   bestI = shareWithRelated(index, nt, bestI, cites.hits, top);
@@ -124,3 +128,4 @@ function strongestIdf(all: { idf: number; qtf: number; variants: unknown[] }[]):
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+

@@ -72,6 +72,8 @@ export const RANKING = {
     otherCity: 0.55,
     /** The page's city needs this many more mentions than any other to be "the page's city". */
     cityMargin: 1,
+    /** Entries that began more than a month after the page was written (its address dates it): × this. */
+    laterThanPage: 0.5,
   },
   passage: {
     /** Glossary terms weigh this much among the answers to a sentence (the governing law first). */
@@ -107,6 +109,8 @@ export const RANKING = {
       /** A passage that names the entry (its title or alias inside) needs this much coverage. */
       namedCoverage: 0.3,
       strongCoverage: 0.5,
+      /** A citation found inside a passage makes a Strong answer only with this much coverage. */
+      citedStrongCoverage: 0.4,
       likelyCoverage: 0.4,
       /** … when the text around the selection is about the same entry. */
       likelyCoverageInContext: 0.25,

@@ -8,13 +8,9 @@
  * (the fingerprint of their ids and titles), is refused and the caller builds a new one.
  */
 import type { Entry } from '../schema/pack';
-import { assemble, entriesFingerprint, INDEX_FORMAT, INDEX_VERSION, type SearchIndex } from './build';
+import { assemble, checkHeader, indexHeader, joinKeys as join, splitKeys as split, type IndexHeader, type SearchIndex } from './build';
 
-export interface StoredIndex {
-  format: typeof INDEX_FORMAT;
-  version: number;
-  entries: number;
-  fingerprint: string;
+export interface StoredIndex extends IndexHeader {
   terms: string;
   df: Uint32Array;
   postStart: Uint32Array;
@@ -31,16 +27,10 @@ export interface StoredIndex {
   homeJurisdiction: string;
 }
 
-/** Key lists are joined with a newline: no key holds one (build.ts skips citation keys that do). */
-const join = (keys: readonly string[]) => keys.join('\n');
-const split = (s: string) => (s ? s.split('\n') : []);
-
-export function toStoredIndex(index: SearchIndex): StoredIndex {
+/** `fingerprint`: of the entries, when the caller knows it without reading them (see indexHeader). */
+export function toStoredIndex(index: SearchIndex, fingerprint?: string): StoredIndex {
   return {
-    format: INDEX_FORMAT,
-    version: INDEX_VERSION,
-    entries: index.entries.length,
-    fingerprint: entriesFingerprint(index.entries),
+    ...indexHeader(index, fingerprint),
     terms: join(index.terms),
     df: index.df,
     postStart: index.postStart,
@@ -67,10 +57,8 @@ export function isStoredIndex(x: unknown): x is StoredIndex {
  * The index for `entries` from its stored form. Throws a plain Error when it is of another
  * version, built from other entries, or its arrays do not fit together; callers then build.
  */
-export function fromStoredIndex(s: StoredIndex, entries: readonly Entry[]): SearchIndex {
-  if (!s || s.format !== INDEX_FORMAT) throw new Error('not an Ordinance Lens index');
-  if (s.version !== INDEX_VERSION) throw new Error(`index version ${String(s.version)}, expected ${INDEX_VERSION}`);
-  if (s.entries !== entries.length || s.fingerprint !== entriesFingerprint(entries)) throw new Error('the index was built from other entries');
+export function fromStoredIndex(s: StoredIndex, entries: readonly Entry[], fingerprint?: string): SearchIndex {
+  checkHeader(s, entries, fingerprint);
   const terms = split(s.terms);
   const phraseKeys = split(s.phraseKeys);
   const citeKeys = split(s.citeKeys);

@@ -6,7 +6,8 @@
  * Stores:
  * - `packs`: one record per pack: its fields without the entries, the entry count, the file's
  *   size and the import time;
- * - `briefs`: per pack, every entry in brief (core/pack/slim.ts), read at each worker start;
+ * - `briefs`: per pack, every entry in brief as columns (core/pack/columns.ts), read at each
+ *   worker start (records stored before the columns, `slim`, are converted when read);
  * - `entries`: one record per entry, keyed [pack id, entry id], read a few at a time;
  * - `index`: the search index of everything searched, in its stored form
  *   (core/search/stored-index.ts), under the key of what it was built from.
@@ -17,6 +18,7 @@
  */
 import type { Entry, Pack } from '../../core/schema/pack';
 import type { SlimEntry } from '../../core/pack/slim';
+import { columnsFit, toColumns, type PackColumns } from '../../core/pack/columns';
 import type { StoredIndex } from '../../core/search/index';
 import { committed, deleteDatabase, openDatabase, request } from './idb';
 
@@ -86,17 +88,54 @@ export async function listLargePacks(): Promise<LargePackMeta[]> {
   return all.sort((a, b) => a.importedAt - b.importedAt);
 }
 
+interface BriefRecord {
+  pack: string;
+  columns?: PackColumns;
+  /** Before the columns: one object per entry. */
+  slim?: SlimEntry[];
+}
+
+/** A stored brief as columns; `current` false when it was stored before the columns (it lacks the entries' dates: write it again). */
+function columnsOfRecord(r: BriefRecord): { columns: PackColumns; current: boolean } | undefined {
+  if (columnsFit(r.columns)) return { columns: r.columns, current: true };
+  return Array.isArray(r.slim) ? { columns: toColumns(r.slim), current: false } : undefined;
+}
+
+export interface StoredBrief {
+  meta: LargePackMeta;
+  columns: PackColumns;
+  /** False: stored before the columns, without the entries' dates (lib/large-packs.ts writes it again). */
+  current: boolean;
+}
+
 /** Each stored large pack with every entry in brief, read in one transaction. */
-export async function readBriefs(): Promise<{ meta: LargePackMeta; slim: SlimEntry[] }[]> {
+export async function readBriefs(): Promise<StoredBrief[]> {
   if (!(await exists())) return [];
   const d = await db();
   const tx = d.transaction([S.packs, S.briefs]);
   const [metas, briefs] = await Promise.all([
     request(tx.objectStore(S.packs).getAll() as IDBRequest<LargePackMeta[]>),
-    request(tx.objectStore(S.briefs).getAll() as IDBRequest<{ pack: string; slim: SlimEntry[] }[]>),
+    request(tx.objectStore(S.briefs).getAll() as IDBRequest<BriefRecord[]>),
   ]);
-  const byPack = new Map(briefs.map((b) => [b.pack, b.slim]));
-  return metas.sort((a, b) => a.importedAt - b.importedAt).flatMap((meta) => (byPack.has(meta.id) ? [{ meta, slim: byPack.get(meta.id)! }] : []));
+  const byPack = new Map(
+    briefs.flatMap((b) => {
+      const columns = columnsOfRecord(b);
+      return columns ? [[b.pack, columns] as const] : [];
+    }),
+  );
+  return metas.sort((a, b) => a.importedAt - b.importedAt).flatMap((meta) => (byPack.has(meta.id) ? [{ meta, ...byPack.get(meta.id)! }] : []));
+}
+
+/** Stores briefs again (made from whole entries). Never throws: a brief not written is written at a later start. */
+export async function writeBriefs(briefs: { pack: string; columns: PackColumns }[]): Promise<void> {
+  try {
+    const tx = (await db()).transaction(S.briefs, 'readwrite');
+    const done = committed(tx);
+    for (const b of briefs) tx.objectStore(S.briefs).put({ pack: b.pack, columns: b.columns } satisfies BriefRecord);
+    await done;
+  } catch (err) {
+    console.debug('[Ordinance Lens] briefs not written again:', String(err));
+  }
 }
 
 /** Whole entries of pack `pack` by id (missing ids are left out). */
@@ -107,12 +146,12 @@ export async function readEntries(pack: string, ids: readonly string[]): Promise
   return got.flatMap((r) => (r ? [r.entry] : []));
 }
 
-/** Every entry of pack `pack`, in the pack's order (for building the index). */
-export async function readAllEntries(pack: string, order: readonly SlimEntry[]): Promise<Entry[]> {
+/** Every entry of pack `pack`, in the pack's order (`order`: its ids; for building the index). */
+export async function readAllEntries(pack: string, order: readonly string[]): Promise<Entry[]> {
   const store = (await db()).transaction(S.entries).objectStore(S.entries);
   const all = await request(store.getAll(packRange(pack)) as IDBRequest<{ id: string; entry: Entry }[]>);
   const byId = new Map(all.map((r) => [r.id, r.entry]));
-  return order.flatMap((s) => (byId.has(s.id) ? [byId.get(s.id)!] : []));
+  return order.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
 }
 
 export interface StoreProgress {
@@ -124,7 +163,7 @@ export interface StoreProgress {
  * Stores `pack` (validated by the caller) with its brief, replacing a pack of the same id, and
  * forgets the stored index (it no longer matches). All or nothing; `signal` cancels it.
  */
-export async function storeLargePack(pack: Pack, meta: LargePackMeta, slim: SlimEntry[], onProgress?: (p: StoreProgress) => void, signal?: AbortSignal): Promise<void> {
+export async function storeLargePack(pack: Pack, meta: LargePackMeta, columns: PackColumns, onProgress?: (p: StoreProgress) => void, signal?: AbortSignal): Promise<void> {
   const tx = (await db()).transaction([S.packs, S.briefs, S.entries, S.index], 'readwrite');
   const done = committed(tx);
   const abort = () => tx.abort();
@@ -134,7 +173,7 @@ export async function storeLargePack(pack: Pack, meta: LargePackMeta, slim: Slim
     entries.delete(packRange(pack.id));
     tx.objectStore(S.index).clear();
     tx.objectStore(S.packs).put(meta);
-    tx.objectStore(S.briefs).put({ pack: pack.id, slim });
+    tx.objectStore(S.briefs).put({ pack: pack.id, columns } satisfies BriefRecord);
     putInBatches(entries, pack, (stored) => onProgress?.({ stored, total: pack.entries.length }));
     if (signal?.aborted) tx.abort();
     await done;
@@ -186,12 +225,11 @@ export async function removeLargePack(id: string): Promise<boolean> {
   return had !== undefined;
 }
 
-/** The stored index if it was built from exactly `key`, else undefined. Never throws. */
-export async function readStoredIndex(key: string): Promise<StoredIndex | undefined> {
+/** The stored index and the key of what it was built from, if any. Never throws. */
+export async function readStoredIndexRecord(): Promise<{ key: string; index: StoredIndex } | undefined> {
   try {
     if (!(await exists())) return undefined;
-    const r = await request((await db()).transaction(S.index).objectStore(S.index).get('current') as IDBRequest<{ key: string; index: StoredIndex } | undefined>);
-    return r?.key === key ? r.index : undefined;
+    return await request((await db()).transaction(S.index).objectStore(S.index).get('current') as IDBRequest<{ key: string; index: StoredIndex } | undefined>);
   } catch {
     return undefined;
   }

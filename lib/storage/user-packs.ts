@@ -31,6 +31,8 @@ import { parsePack } from '../../core/schema/parse-pack';
 import { tooLarge, formatProblems, validatePackText, validatePackValue } from '../../core/schema/validate';
 import { KEYS, readRaw, serialized, writeAtomic, type Envelope } from './area';
 import { envelopeOf, readVersioned, type Salvaged, type VersionedValue } from './versioned';
+import { readBriefs } from './pack-db';
+import { findId } from '../../core/pack/columns';
 
 export const USER_PACKS_VERSION = 1;
 /**
@@ -187,6 +189,25 @@ export function refusal(problems: readonly { path: string; reason: string }[], l
 }
 
 /**
+ * The refusal when an entry of `value` has the id of an entry of a large imported pack (in
+ * IndexedDB, lib/storage/pack-db.ts), else undefined. Found by binary search in each large
+ * pack's sorted ids, without reading its 21,000 ids into a set. An unreadable database is not
+ * a reason to refuse (the lookup service still lets the first pack with an id keep it).
+ */
+async function largePackClash(value: unknown, packId: unknown): Promise<string | undefined> {
+  const entries = (value as { entries?: unknown } | null)?.entries;
+  if (!Array.isArray(entries)) return undefined;
+  const ids = entries.flatMap((e) => (typeof (e as { id?: unknown } | null)?.id === 'string' ? [(e as { id: string }).id] : []));
+  const briefs = await readBriefs().catch(() => []);
+  for (const b of briefs) {
+    if (b.meta.id === packId) continue;
+    const taken = ids.find((id) => findId(b.columns, id) >= 0);
+    if (taken !== undefined) return `Not imported: the entry id "${taken.slice(0, 200)}" is already used by “${b.meta.title}”, an imported large pack. Entry ids must be unique across packs: give the pack's entries other ids, or remove “${b.meta.title}” first.`;
+  }
+  return undefined;
+}
+
+/**
  * Validates `text` as a pack and stores it, all or nothing. `reserved` are the bundled packs'
  * ids and entry ids (the background reports them).
  */
@@ -221,6 +242,8 @@ export function importUserPack(text: string, reserved: Reserved): Promise<PackIm
         message: `Not imported: ${typeof title === 'string' && title.trim() ? `“${title.trim().slice(0, 200)}”` : 'the pack'} has the id "${peekId}", which is the id of the pack that comes with Ordinance Lens. Give your pack another id (its "id" field).`,
       };
     }
+    const clash = await largePackClash(value, peekId);
+    if (clash) return { ok: false, message: clash };
     const v = validatePackValue(value, known);
     if (!v.ok) return refusal(v.problems);
     const pack = v.pack;

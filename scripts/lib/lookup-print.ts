@@ -23,7 +23,7 @@ function explainLines(h: LookupHit): string[] {
 }
 
 function hitLines(h: LookupHit, n: number, entry: Entry | undefined, explain: boolean): string[] {
-  const cite = h.citation ? `${h.citation}${h.pinpoint ? ` ${h.pinpoint}` : ''}` : '(no citation)';
+  const cite = h.citation ? `${h.citation}${h.pinpoint && !h.citation.endsWith(h.pinpoint) ? ` ${h.pinpoint}` : ''}` : '(no citation)';
   return [`  ${n}. ${h.title}`, `     ${cite} · ${MATCH_LABEL[h.confidence]} · lens show ${h.id}`, `     ${whyMatched(h, entry)}`, ...(explain ? explainLines(h) : [])];
 }
 

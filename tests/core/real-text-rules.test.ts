@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex, lookup } from '../../core/search/index';
 import { bundledEntries } from '../support/bundled';
+import { pageMonth } from '../../core/search/stages/page-date';
 
 const index = buildIndex(bundledEntries());
 const ids = (r: ReturnType<typeof lookup>) => [...r.results, ...r.others].map((h) => h.id);
@@ -71,5 +72,37 @@ describe('honest labels', () => {
   it('calls an entry selected by its own title or citation "Strong"', () => {
     expect(lookup(index, 'detainer').results[0]).toMatchObject({ id: 'term-detainer', confidence: 'high' });
     expect(lookup(index, '8 U.S.C. 1373').results[0]).toMatchObject({ id: 'usc-8-1373', confidence: 'high' });
+  });
+});
+
+describe('when the page was written', () => {
+  const sentence = "The reports are required by the president's executive order on sanctuary jurisdictions.";
+  const on = (url: string) => lookup(index, sentence, { context: { url, text: '', title: '' } }).results[0]?.id;
+
+  it('a story dated March 2017 by its address reads "the executive order" as the 2017 order, a 2025 story as the 2025 one', () => {
+    expect(on('https://example.org/news/2017/03/sheriff-reports')).toBe('eo-13768');
+    expect(on('https://example.org/news/2025/06/sheriff-reports')).toBe('eo-14287');
+  });
+
+  it('reads a date only from year-and-month folders or a whole date, never a numbered order or a lone year', () => {
+    expect(pageMonth({ url: 'https://example.org/story/2025/01/17/chief' })).toBe(2025 * 12);
+    expect(pageMonth({ url: 'https://city.example/news/2025/december/updates' })).toBe(2025 * 12 + 11);
+    expect(pageMonth({ url: 'https://www.govinfo.gov/content/pkg/FR-2025-05-02/html/x.htm' })).toBe(2025 * 12 + 4);
+    expect(pageMonth({ url: 'https://city.example/mayor/executive-orders/executive-order-2025-01' })).toBeUndefined();
+    expect(pageMonth({ url: 'https://example.org/fact-checks/policy-changes-since-2024-1d05df' })).toBeUndefined();
+    expect(pageMonth(undefined)).toBeUndefined();
+    // A query or fragment is the reader's filter, not the page's date.
+    expect(pageMonth({ url: 'https://example.org/timeline?from=2017-01-01&to=2026-02-01#2017-02-10' })).toBeUndefined();
+    expect(pageMonth({ url: 'https://example.org/news/story?utm_campaign=newsletter-2017-03-01' })).toBeUndefined();
+    expect(pageMonth({ url: 12345 as unknown as string })).toBeUndefined();
+  });
+});
+
+describe('a citation inside a sentence', () => {
+  it('is a Strong answer only when the sentence is about the cited law, not when it defines something else', () => {
+    const about = lookup(index, '8 U.S.C. 1357(g) lets ICE sign written agreements with state and local agencies whose officers then perform immigration officer functions under federal supervision.');
+    expect(about.results[0]).toMatchObject({ id: 'usc-8-1357g', confidence: 'high' });
+    const mentions = lookup(index, 'Under the jail enforcement model of a 287(g) agreement, trained local deputies screen people booked into the county jail against federal databases and flag them for removal.');
+    expect(mentions.results.find((h) => h.id === 'usc-8-1357g')?.confidence).toBe('medium');
   });
 });

@@ -9,7 +9,11 @@ import { buildIndex, fromStoredIndex, lookup, toStoredIndex, type LookupResult }
 import { slimEntry, stubEntry, isStub } from '../../core/pack/slim';
 import { bundledEntries } from '../support/bundled';
 import { syntheticEntries } from '../../scripts/commands/bench';
+import { combineFingerprints, findId, runFingerprint, toColumns } from '../../core/pack/columns';
+import { lazyEntries, segmentsAfter } from '../../core/pack/lazy-entries';
+import { primeCaches } from '../../core/search/start-caches';
 
+const bundledCount = bundledEntries().length;
 const entries = [...bundledEntries(), ...syntheticEntries(2000)];
 const built = buildIndex(entries);
 
@@ -60,5 +64,48 @@ describe('stubs', () => {
     expect(stub.id).toBe(whole.id);
     expect(whole.matched.some((m) => m.field === 'point')).toBe(true);
     expect(stub.matched.some((m) => m.field === 'point')).toBe(false);
+  });
+});
+
+describe('columns (a large pack as a worker start reads it)', () => {
+  const columns = toColumns(entries.slice(bundledCount));
+  const segments = segmentsAfter(bundledCount, [columns]);
+  const lazy = lazyEntries(entries.slice(0, bundledCount), segments);
+  const positions = new Map(entries.map((e, i) => [e.id, i]));
+  const fingerprint = combineFingerprints([runFingerprint(entries.slice(0, bundledCount)), columns.fingerprint]);
+  const loaded = fromStoredIndex(structuredClone(toStoredIndex(built, fingerprint)), lazy, fingerprint);
+  primeCaches(loaded, bundledCount, segments, (id) => positions.get(id));
+
+  it('rank as whole entries do, with the caches made from the columns', () => {
+    const context = { title: 'Saint Paul city council', url: 'https://www.stpaul.gov/council', text: 'The Saint Paul council voted on the ordinance.' };
+    for (const q of QUERIES) {
+      expect(ranking(lookup(loaded, q, { limit: 8 })), q).toEqual(ranking(lookup(built, q, { limit: 8 })));
+      expect(ranking(lookup(loaded, q, { limit: 8, context })), q).toEqual(ranking(lookup(built, q, { limit: 8, context })));
+    }
+  });
+
+  it('give the caches the stages compute from whole entries', () => {
+    for (const q of QUERIES) lookup(built, q, { context: { title: 'Minneapolis', url: 'https://example.org/2017/03/story', text: 'Minneapolis and Saint Paul' } });
+    expect(loaded.cache.kinds).toEqual(built.cache.kinds);
+    expect(loaded.cache.juris).toEqual(built.cache.juris);
+    expect(loaded.cache.places).toEqual(built.cache.places);
+    expect(built.cache.starts?.some((m) => m > 0)).toBe(true);
+    expect(loaded.cache.starts).toEqual(built.cache.starts);
+    for (const e of entries.slice(-50)) expect(loaded.cache.byId!.get(e.id)).toBe(positions.get(e.id));
+  });
+
+  it('fingerprint a pack as its whole entries would be', () => {
+    expect(columns.fingerprint).toBe(runFingerprint(entries.slice(bundledCount)));
+    expect(() => fromStoredIndex(toStoredIndex(built, fingerprint), lazy, combineFingerprints([columns.fingerprint]))).toThrow(/other entries/);
+  });
+
+  it('find entries by id and make each entry only when read', () => {
+    expect(findId(columns, entries[bundledCount + 7]!.id)).toBe(7);
+    expect(findId(columns, 'no-such-id')).toBe(-1);
+    const e = lazy[bundledCount + 7]!;
+    expect(isStub(e)).toBe(true);
+    expect(lazy[bundledCount + 7]).toBe(e);
+    expect(slimEntry(e)).toEqual(slimEntry(entries[bundledCount + 7]!));
+    expect(lazy.length).toBe(entries.length);
   });
 });

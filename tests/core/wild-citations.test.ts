@@ -48,11 +48,18 @@ describe('citations written the way real pages write them', () => {
 });
 
 describe('numbers alone name no law', () => {
-  for (const q of ['[1] [2] [3]', '[1]', '15', '2025', '1, 2, 3', '(4)', '19 20 30', '$19.30', '$19.30 (2)']) {
+  for (const q of ['[1] [2] [3]', '[1]', '15', '2025', '1, 2, 3', '(4)', '19 20 30', '$19.30', '$19.30 (2)', '1-866-DHS-2-ICE', '1-800-375-5283', '(612) 673-3000']) {
     it(`"${q}" answers nothing`, () => {
       const r = lookup(index, q);
       expect(r.results).toEqual([]);
       expect(r.others).toEqual([]);
     });
   }
+});
+
+describe('telephone numbers are not words of the query, and nothing else is taken for one', () => {
+  it('keeps hyphenated agency names after a count ("1,500 ICE-HSI agents")', () => {
+    const r = lookup(index, '2,000 ICE-ERO officers');
+    expect([...r.results, ...r.others].map((h) => h.id)).toContain('term-ice');
+  });
 });

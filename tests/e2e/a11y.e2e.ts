@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
-import { OUT, ROOT, cardEval, selectText, startHarness, waitForCard, type Harness } from './harness';
+import { OUT, ROOT, cardEvalInPage, selectText, startHarness, waitForCard, type Harness } from './harness';
 
 const SHOTS = join(OUT, 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
@@ -35,7 +35,7 @@ async function axeOn(page: Page, target: 'document' | 'card'): Promise<Violation
   await page.evaluate(AXE); // axe's source, evaluated in the page (no script tag: works under a strict CSP)
   if (target === 'card') {
     // Let axe walk into the closed root: expose it to this test's axe run only, through DevTools.
-    await cardEval(page, (root) => {
+    await cardEvalInPage(page, (root) => {
       Object.defineProperty(root.host, 'shadowRoot', { configurable: true, get: () => root });
       return true;
     });

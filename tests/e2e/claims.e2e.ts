@@ -6,9 +6,9 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { OUT, ROOT, cardClick, cardEval, consoleErrors, startHarness, waitForCard, type Harness } from './harness';
+import { OUT, ROOT, cardClick, cardEval, cardEvalInPage, consoleErrors, startHarness, waitForCard, type Harness } from './harness';
 
 const SHOTS = join(OUT, 'screenshots');
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -27,7 +27,7 @@ afterAll(async () => {
 async function seriousViolations(page: Page, card: boolean): Promise<string[]> {
   await page.evaluate(AXE);
   if (card) {
-    await cardEval(page, (root) => {
+    await cardEvalInPage(page, (root) => {
       Object.defineProperty(root.host, 'shadowRoot', { configurable: true, get: () => root });
       return true;
     });
@@ -39,26 +39,34 @@ async function seriousViolations(page: Page, card: boolean): Promise<string[]> {
   }, card);
 }
 
+/** A fresh page with the card open on the passage, its claim check arrived (a second message after the answer). */
+async function claimCard(): Promise<Page> {
+  const page = await h.openFixture('news-article.html');
+  // The paragraph wraps across lines in the page source: select the whole paragraph.
+  const selected = await page.evaluate(() => {
+    const p = Array.from(document.querySelectorAll('p')).find((x) => x.textContent!.includes('officers still will not ask'))!;
+    p.scrollIntoView({ block: 'center' });
+    const range = document.createRange();
+    range.selectNodeContents(p);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+    return getSelection()!.toString();
+  });
+  expect(selected.replace(/\s+/g, ' ').trim()).toBe(PASSAGE);
+  expect(await h.lookup(page, selected)).toMatchObject({ surface: 'card' });
+  await waitForCard(page);
+  await expect.poll(() => cardEval(page, (r) => r.querySelectorAll('[data-ol="claim"]').length), { timeout: 5000 }).toBeGreaterThan(0);
+  return page;
+}
+
 describe('the card checks each claim of a selected passage', () => {
+  // Each test opens its own card: none depends on another's clicks.
   let page: Page;
-  beforeAll(async () => {
-    page = await h.openFixture('news-article.html');
-    // The paragraph wraps across lines in the page source: select the whole paragraph.
-    const selected = await page.evaluate(() => {
-      const p = Array.from(document.querySelectorAll('p')).find((x) => x.textContent!.includes('officers still will not ask'))!;
-      p.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.selectNodeContents(p);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      return getSelection()!.toString();
-    });
-    expect(selected.replace(/\s+/g, ' ').trim()).toBe(PASSAGE);
-    expect(await h.lookup(page, selected)).toMatchObject({ surface: 'card' });
-    await waitForCard(page);
-    // The claim check arrives after the answer (a second message).
-    const end = Date.now() + 5000;
-    while (!(await cardEval(page, (r) => r.querySelectorAll('[data-ol="claim"]').length > 0)) && Date.now() < end) await page.waitForTimeout(25);
+  beforeEach(async () => {
+    page = await claimCard();
+  });
+  afterEach(async () => {
+    await page.close();
   });
 
   it('sets each claim beside the provision that speaks to it, with its badge, flags and the aligned words', async () => {

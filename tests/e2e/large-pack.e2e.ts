@@ -7,7 +7,7 @@
  * Prints import time, stored size, quota and the first lookup after a stop (.ci-out/large-pack.json).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -173,7 +173,7 @@ describe('the D.C. Code as an imported pack', () => {
       timings.push(await sw.evaluate(() => (globalThis as unknown as { __lensTest: { loadTimings(): unknown } }).__lensTest.loadTimings()));
     }
     const sorted = [...firstMs].sort((a, b) => a - b);
-    Object.assign(figures, { firstLookupAfterStopMs: firstMs, firstLookupAfterStopMedianMs: sorted[2], workerTimings: timings });
+    Object.assign(figures, { firstLookupAfterStopMs: firstMs, firstLookupAfterStopMedianMs: sorted[2], workerTimings: timings, loadAverage: loadavg().map((x) => Math.round(x * 10) / 10) });
   }, 300_000);
 
   it('an interrupted import (the page closed while storing) leaves the stored pack as it was', async () => {
@@ -209,6 +209,16 @@ describe('the D.C. Code as an imported pack', () => {
     expect(await opts.locator('[data-pack-id="dc-code"]').innerText()).toContain(`version ${pack.version} `);
     expect((await ask('§ 24-211.07')).result.results[0]?.id).toBe(SECTION);
   }, 600_000);
+
+  it('a small pack that reuses one of its entry ids is refused, naming the large pack', async () => {
+    const small = { ...(JSON.parse(JSON.stringify({ ...pack, entries: [pack.entries.find((e) => e.id === SECTION)!] })) as Pack), id: 'dc-extract', title: 'An extract' };
+    await opts.bringToFront();
+    await opts.locator('[data-ol="import-pack"]').setInputFiles(packFile('extract.json', small));
+    await expect
+      .poll(() => opts.locator('[data-ol="pack-message"]').innerText(), { timeout: 60_000 })
+      .toMatch(/^Not imported: the entry id "dc-24-211\.07" is already used by “Code of the District of Columbia”, an imported large pack\./);
+    expect(await opts.locator('[data-pack-id="dc-extract"]').count()).toBe(0);
+  }, 120_000);
 
   it('Remove takes the pack out and frees its space', async () => {
     await opts.bringToFront();

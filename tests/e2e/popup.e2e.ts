@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { OUT, cardHostCount, consoleErrors, selectText, startHarness, type Harness } from './harness';
 
@@ -31,14 +31,28 @@ async function clipboard(back: Page): Promise<string> {
 }
 
 describe('popup search', () => {
+  // Each test opens its own popup, as a reader does: none depends on another's query or view.
   let page: Page;
-  beforeAll(async () => {
+  beforeEach(async () => {
     page = await h.openExtensionPage('popup.html');
     await page.setViewportSize({ width: 420, height: 640 });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('ol-q');
+  });
+  afterEach(async () => {
+    const errors = consoleErrors(page);
+    await page.close();
+    expect(errors, errors.join('\n')).toEqual([]);
   });
 
+  /** Types `query` and opens the first result (the search box must have the focus). */
+  async function openFirst(query: string, id: string): Promise<void> {
+    await page.locator('#ol-q').fill(query);
+    await expect.poll(() => page.locator('#ol-results-opt-0').getAttribute('data-result-id')).toBe(id);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-ol="detail"]');
+  }
+
   it('jumps to entries as the reader types a few letters, the matched letters marked', async () => {
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('ol-q');
     await page.keyboard.type('sepa', { delay: 30 });
     const row = page.locator('[data-ol="results"] [data-result-id="term-separation-ordinance"]');
     await expect.poll(() => row.locator('.ol-result-title mark').allTextContents()).toEqual(['Sepa']);
@@ -69,7 +83,6 @@ describe('popup search', () => {
   });
 
   it('finds a misspelled term as the reader types', async () => {
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('ol-q');
     await page.keyboard.type('seperation ordnance', { delay: 10 });
     await page.waitForSelector('[data-ol="results"] [role="option"]');
     const titles = await page.locator('[data-ol="results"] .ol-result-title').allTextContents();
@@ -78,6 +91,8 @@ describe('popup search', () => {
   });
 
   it('moves through results with the keyboard and opens one with Enter', async () => {
+    await page.keyboard.type('seperation ordnance', { delay: 10 });
+    await expect.poll(() => page.locator('[data-ol="results"] [role="option"]').count()).toBeGreaterThan(1);
     const input = page.locator('#ol-q');
     await expect.poll(() => input.getAttribute('aria-activedescendant')).toBe('ol-results-opt-0');
     await page.keyboard.press('ArrowDown');
@@ -97,11 +112,7 @@ describe('popup search', () => {
   });
 
   it('copies a citation in the short and memo styles', async () => {
-    await page.locator('[data-ol="detail"] [data-ol="back"]').click();
-    await page.locator('#ol-q').fill('19.30(a)(3)');
-    await expect.poll(() => page.locator('#ol-results-opt-0').getAttribute('data-result-id')).toBe('mpls-19.30');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('[data-ol="detail"]');
+    await openFirst('19.30(a)(3)', 'mpls-19.30');
     await page.locator('[data-ol="detail"] [data-ol="copy"]').click();
     await expect.poll(() => clipboard(page)).toBe('Minneapolis, Minn., Code of Ordinances § 19.30(a)(3)');
     await page.locator('[data-ol="detail"] select').selectOption('memo');
@@ -113,7 +124,6 @@ describe('popup search', () => {
     await page.locator('[data-ol="detail"] select').selectOption('markdown');
     await page.locator('[data-ol="detail"] [data-ol="copy"]').click();
     await expect.poll(() => clipboard(page)).toMatch(/^\[Minneapolis, Minn\., Code of Ordinances § 19\.30\(a\)\(3\)\]\(https?:\/\/[^)]+\)/);
-    await page.locator('[data-ol="detail"] [data-ol="back"]').click();
   });
 
   it('Esc clears the search; a nonsense query says nothing covers it', async () => {
@@ -135,6 +145,8 @@ describe('popup search', () => {
   });
 
   it('lists recent lookups, exports them, and clears them', async () => {
+    await openFirst('19.30(a)(3)', 'mpls-19.30');
+    await page.locator('[data-ol="detail"] [data-ol="back"]').click();
     await page.getByRole('tab', { name: 'Recent' }).click();
     await expect.poll(() => page.locator('[data-ol="recent"] li').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-ol="recent"]').innerText()).toContain('19.30(a)(3)');
@@ -143,10 +155,6 @@ describe('popup search', () => {
     await page.screenshot({ path: join(SHOTS, 'popup-recent.png') });
     await page.locator('[data-ol="clear-history"]').click();
     await expect.poll(() => page.locator('[data-ol="recent"] li').count()).toBe(0);
-  });
-
-  it('logged no errors', () => {
-    expect(consoleErrors(page), consoleErrors(page).join('\n')).toEqual([]);
   });
 });
 

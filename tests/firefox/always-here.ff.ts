@@ -9,12 +9,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { BUILDS, requireBuild } from '../trust/lib/builds';
-import { FixtureServer } from '../trust/lib/server';
+import { trustFixtures } from '../trust/lib/server';
+import type { FixtureServer } from '../support/fixture-server';
 import { GECKO_ID, launchFirefox, until, type FirefoxLens } from '../support/firefox';
 
 let server: FixtureServer;
 beforeAll(async () => {
-  server = await new FixtureServer().start();
+  server = await trustFixtures().start();
 });
 afterAll(async () => {
   await server?.stop();

@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { BUILDS, requireBuild } from '../trust/lib/builds';
 import { recordFigures } from '../trust/lib/figures';
-import { FixtureServer, TARGET } from '../trust/lib/server';
+import { trustFixtures, TARGET } from '../trust/lib/server';
+import type { FixtureServer } from '../support/fixture-server';
 import { cardCall, explainViaContextMenu, launchFirefox, pressCommand, waitForFirefoxCard, waitForNoFirefoxCard, type FirefoxLens } from '../support/firefox';
 
 const TITLE = /Public safety services/;
@@ -26,7 +27,7 @@ const openFullEntry: Record<string, string> = {};
 const figures: Record<string, { run: number; passed: number; failed: string[]; firefoxOwnRequests: number }> = {};
 let server: FixtureServer;
 beforeAll(async () => {
-  server = await new FixtureServer().start();
+  server = await trustFixtures().start();
 });
 afterAll(async () => {
   const all = Object.values(figures);

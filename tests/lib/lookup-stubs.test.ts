@@ -1,5 +1,6 @@
 /**
- * The lookup service with a large pack as stubs (what a restarted worker loads from IndexedDB):
+ * The lookup service with a large pack as stubs (what a restarted worker falls back to when an
+ * earlier pack has one of its ids; columns are the usual start: lookup-columns.test.ts):
  * it answers from the stored index, names the stubs a lookup shows so their text can be read,
  * shows them whole once read, and never builds an index from stubs (it would have no text).
  */

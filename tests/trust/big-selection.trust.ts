@@ -6,10 +6,11 @@
  * Figure: the page's longest task during either lookup.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchLens, mainEval, type Lens } from './lib/browser';
-import { selectTarget, waitForCard, waitForNoCard } from './lib/card';
+import { launchLens, mainEval, type Lens } from '../support/lens-browser';
+import { selectTarget, waitForCard, waitForNoCard } from '../support/lens-card';
 import { recordFigures } from './lib/figures';
-import { FixtureServer } from './lib/server';
+import { trustFixtures } from './lib/server';
+import type { FixtureServer } from '../support/fixture-server';
 
 /** A task this long is a visible freeze. */
 const LIMIT_MS = 500;
@@ -17,7 +18,7 @@ const LIMIT_MS = 500;
 let lens: Lens;
 let server: FixtureServer;
 beforeAll(async () => {
-  server = await new FixtureServer().start();
+  server = await trustFixtures().start();
   lens = await launchLens();
 });
 afterAll(async () => {

@@ -12,10 +12,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { isolatedEval, launchLens, mainEval, openExtensionPage, type Lens, type LookupOutcome } from './lib/browser';
-import { cardEval, hitTest, selectTarget, waitForCard } from './lib/card';
+import { isolatedEval, launchLens, mainEval, type Lens, type LookupOutcome } from '../support/lens-browser';
+import { cardEval, hitTest, selectTarget, waitForCard } from '../support/lens-card';
 import { recordFigures } from './lib/figures';
-import { FixtureServer, TARGET } from './lib/server';
+import { trustFixtures, TARGET } from './lib/server';
+import type { FixtureServer } from '../support/fixture-server';
 
 const TITLE = /Public safety services/;
 let lens: Lens;
@@ -38,7 +39,7 @@ const figures = {
 };
 
 beforeAll(async () => {
-  server = await new FixtureServer().start();
+  server = await trustFixtures().start();
   lens = await launchLens();
 });
 afterAll(async () => {
@@ -263,7 +264,7 @@ describe('copy citation', () => {
       // Headless Chromium opens the side panel (or its fallback window) without a page we can drive:
       // the card says it opened, and the side panel page, opened as a tab, shows that lookup.
       expect(await copyStatus(page, status)).toMatch(/^Opened in the side panel/);
-      const panel = await openExtensionPage(lens, 'sidepanel.html');
+      const panel = await lens.openExtensionPage('sidepanel.html');
       await panel.waitForSelector('[data-ol="note"]', { timeout: 5000 });
       expect(await panel.textContent('[data-ol="note"]')).toMatch(/blocks copying/);
       await expect.poll(() => panel.textContent('body'), { timeout: 5000 }).toMatch(TITLE);
@@ -300,7 +301,7 @@ describe('copy citation', () => {
 describe('where a card cannot serve the reader: the side panel, with a reason in words', () => {
   /** The side panel's note for the pending lookup (opened as a tab: headless Chromium hides the panel). */
   async function panelNote(): Promise<string> {
-    const panel = await openExtensionPage(lens, 'sidepanel.html');
+    const panel = await lens.openExtensionPage('sidepanel.html');
     try {
       await panel.waitForSelector('[data-ol="note"]', { timeout: 5000 });
       return (await panel.textContent('[data-ol="note"]')) ?? '';

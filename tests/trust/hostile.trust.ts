@@ -13,10 +13,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { diffSnapshots, domSnapshot, launchLens, mainEval, subtree, type Lens, type Snapshot } from './lib/browser';
-import { cardHostIds, cardStyle, hitTest, selectTarget, waitForCard, waitForNoCard } from './lib/card';
+import { launchLens, mainEval, type Lens } from '../support/lens-browser';
+import { diffSnapshots, domSnapshot, subtree, type Snapshot } from '../support/dom-snapshot';
+import { cardHostIds, cardStyle, hitTest, selectTarget, waitForCard, waitForNoCard } from '../support/lens-card';
 import { recordFigures } from './lib/figures';
-import { FixtureServer } from './lib/server';
+import { trustFixtures } from './lib/server';
+import type { FixtureServer } from '../support/fixture-server';
 
 const TITLE = /Public safety services/;
 
@@ -117,7 +119,7 @@ let server: FixtureServer;
 const results: { name: string; passed: boolean; problems: string[] }[] = [];
 
 beforeAll(async () => {
-  server = await new FixtureServer().start();
+  server = await trustFixtures().start();
   lens = await launchLens();
 });
 afterAll(async () => {

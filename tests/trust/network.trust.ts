@@ -14,10 +14,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
-import { launchLens, netLogRequests, sendFromPage, type Lens } from './lib/browser';
-import { cardEval, cardPoint, selectTarget, waitForCard, waitForNoCard } from './lib/card';
+import { launchLens, netLogRequests, sendFromPage, type Lens } from '../support/lens-browser';
+import { cardEval, cardPoint, selectTarget, waitForCard, waitForNoCard } from '../support/lens-card';
 import { recordFigures } from './lib/figures';
-import { FixtureServer } from './lib/server';
+import { trustFixtures } from './lib/server';
+import type { FixtureServer } from '../support/fixture-server';
 
 let lens: Lens;
 let server: FixtureServer;
@@ -36,7 +37,7 @@ function origin(req: Request): string {
 }
 
 beforeAll(async () => {
-  server = await new FixtureServer().start();
+  server = await trustFixtures().start();
   lens = await launchLens({ netLog: true });
   lens.ctx.on('request', (req) => {
     seen.push({ url: req.url(), from: origin(req), ...(req.headers().referer ? { referer: req.headers().referer } : {}), navigation: req.isNavigationRequest() });

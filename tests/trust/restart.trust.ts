@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cdp, launchLens, openExtensionPage, sendFromPage, type Lens } from './lib/browser';
+import { cdp, launchLens, sendFromPage, type Lens } from '../support/lens-browser';
 import { recordFigures } from './lib/figures';
 
 const RESTARTS = 20;
@@ -20,7 +20,7 @@ let lens: Lens;
 let page: Page;
 beforeAll(async () => {
   lens = await launchLens();
-  page = await openExtensionPage(lens, 'popup.html');
+  page = await lens.openExtensionPage('popup.html');
 });
 afterAll(async () => {
   await lens?.close();

@@ -7,10 +7,11 @@
  * observation counts as a page-visible trace.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchLens, mainEval, type Lens } from './lib/browser';
-import { selectTarget, waitForCard, waitForNoCard, cardPoint } from './lib/card';
+import { launchLens, mainEval, type Lens } from '../support/lens-browser';
+import { selectTarget, waitForCard, waitForNoCard, cardPoint } from '../support/lens-card';
 import { recordFigures } from './lib/figures';
-import { FixtureServer } from './lib/server';
+import { trustFixtures } from './lib/server';
+import type { FixtureServer } from '../support/fixture-server';
 
 interface Look {
   newGlobals: string[];
@@ -33,7 +34,7 @@ interface Spy {
 let lens: Lens;
 let server: FixtureServer;
 beforeAll(async () => {
-  server = await new FixtureServer().start();
+  server = await trustFixtures().start();
   lens = await launchLens();
 });
 afterAll(async () => {

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchLens, openExtensionPage, type Lens } from './lib/browser';
+import { launchLens, type Lens } from '../support/lens-browser';
 
 let lens: Lens;
 let page: Page;
@@ -42,7 +42,7 @@ const styleChecked = (id: string) => page.locator(`input[name="cite"][value="${i
 
 beforeAll(async () => {
   lens = await launchLens();
-  page = await openExtensionPage(lens, 'options.html');
+  page = await lens.openExtensionPage('options.html');
 });
 afterAll(async () => lens?.close());
 beforeEach(async () => {

@@ -14,12 +14,15 @@ import { accumulateTerms, clearTouched } from './accumulate';
 import { entryJurisdiction, resolveCitations } from './citations';
 import { parseQuery, type ParsedQuery } from './parse';
 import { expandTerms } from './terms';
+import { entryStarts } from './page-date';
 
 export interface ContextSignal {
   /** The city the page is about, as a normalized jurisdiction name. */
   city?: string;
   /** Entry index → how much the surrounding text is about it (0–1, the best is 1). */
   about: Map<number, number>;
+  /** The month the page was written, from its address (stages/page-date.ts). */
+  month?: number;
 }
 
 const ORDINANCE_KINDS = new Set(['ordinance', 'ordinance-section', 'amendment']);
@@ -115,6 +118,10 @@ export function contextFactor(index: SearchIndex, entry: number, signal: Context
   const about = signal.about.get(entry);
   const C = RANKING.context;
   if (about) f *= 1 + about * (reading === 'referring' ? C.referringAgreement : reading === 'short' ? C.shortAgreement : C.agreement);
+  if (signal.month) {
+    const began = entryStarts(index)[entry]!;
+    if (began > signal.month + 1) f *= C.laterThanPage;
+  }
   if (signal.city) {
     const j = entryJurisdiction(index, entry);
     if (j !== signal.city && !named.has(j) && competingPlaces(index).includes(j)) f *= RANKING.context.otherCity;

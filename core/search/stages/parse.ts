@@ -34,6 +34,8 @@ const MONTHS = new Set(['january', 'february', 'march', 'april', 'june', 'july',
 const isDateWord = (t: Token) => MONTHS.has(t.surface);
 /** Words of a dateline or byline around a date. */
 const DATELINE_WORDS = new Set(['updated', 'update', 'checked', 'posted', 'published', 'modified', 'reviewed', 'accessed', 'retrieved', 'am', 'pm', 'et', 'ct', 'edt', 'cdt', 'est', 'cst', 'utc', 'gmt', 'today', 'yesterday']);
+/** A North American telephone number: (612) 673-3000, 612-673-3000, and 1-8xx numbers spelled with letters (1-866-DHS-2-ICE). */
+const PHONE = /(?:\b1[-. ]\d{3}[-. ](?=[0-9a-z-]*[a-z])[0-9a-z]{1,4}(?:-[0-9a-z]{1,4}){1,3}|(?:\(\d{3}\)\s?|\b\d{3}[-. ])\d{3}[-. ]\d{4})\b/g;
 const isYear = (t: Token) => /^(?:19|20)\d\d$/.test(t.surface);
 
 export function parseQuery(raw: string): ParsedQuery {
@@ -46,7 +48,10 @@ export function parseQuery(raw: string): ParsedQuery {
   const inCite = (t: Token) => cites.some((c) => t.start >= c.start && t.end <= c.end);
   // A money amount ("$19.30") is never a section number.
   const isAmount = (t: Token) => text[t.start - 1] === '$' && /^\d/.test(t.surface);
-  let words = tokens.filter((t) => !t.stop && !inCite(t) && !(isBareNumber(t) && !isYear(t)) && !isAmount(t));
+  // Nor is a telephone number, even spelled with letters ("1-866-DHS-2-ICE" names no agency's law).
+  const phones = [...text.matchAll(PHONE)].map((m) => [m.index, m.index + m[0].length] as const);
+  const inPhone = (t: Token) => phones.some(([a, b]) => t.start >= a && t.end <= b);
+  let words = tokens.filter((t) => !t.stop && !inCite(t) && !(isBareNumber(t) && !isYear(t)) && !isAmount(t) && !inPhone(t));
   if (words.length <= RANKING.query.passageWords) {
     // A short selection that is only dates and dateline words ("Checked on January 18, 2026",
     // "May 26, 2003 // UPDATED 10:50 am") names no law. With a real word beside them, the date

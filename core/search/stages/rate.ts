@@ -150,13 +150,16 @@ export function marginOf(sc: Scratch, nt: number, bestI: number): number {
   return second > 0 ? sc.final[bestI]! / second : 10;
 }
 
-/** Citation hits rank above word matches; their label comes from how the entry carries the citation. */
-export function rateCitations(sc: Scratch, nt: number, cites: Map<number, CiteHit>, wordForWord: Map<number, number>): void {
+/** Citation hits rank above word matches; their label comes from how the entry carries the citation (and, in a passage, how much of it the entry covers). */
+export function rateCitations(sc: Scratch, nt: number, cites: Map<number, CiteHit>, wordForWord: Map<number, number>, passage: boolean, allIdf: number): void {
   const { fl, conf, final, text, touched } = sc;
   for (let i = 0; i < nt; i++) {
     if (!(fl[i]! & SLOT.cite)) continue;
     const c = cites.get(touched[i]!)!;
-    conf[i] = c.primary ? LABEL.strong : LABEL.likely;
+    // A citation inside a sentence or passage is a Strong answer only when the passage is about
+    // that entry too: "The most common 287(g) model…" defines a model, not § 1357(g).
+    const about = !passage || sc.cm[i]! / allIdf >= RANKING.rate.passage.citedStrongCoverage;
+    conf[i] = c.primary && about ? LABEL.strong : LABEL.likely;
     final[i] = c.score + RANKING.citations.rankBoost + text[i]!;
   }
   // A selection that carries a citation and is worded exactly as an entry's title or alias

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dcLawXml } from '../../../core/import/dc-law-xml';
-import { buildIndex, lookup } from '../../../core/search/index';
+import { buildIndex, lookup, type PageContext, type SearchIndex } from '../../../core/search/index';
 import { emptyTally, rates, readLabelled, score, type Tally } from '../../../scripts/lib/eval-metrics';
 import type { ImportResult } from '../../../core/import/types';
 import type { Pack } from '../../../core/schema/pack';
@@ -73,9 +73,12 @@ describe('the whole D.C. Code as a pack', () => {
  * (decision 0006): raise them as the engine improves; never lower them quietly.
  */
 describe('answers on the whole D.C. Code', () => {
+  let index: SearchIndex;
+  const indexOf = () => (index ??= buildIndex([...bundledEntries(), ...validated!.entries]));
+
   it('keeps citations exact, defined terms found, uncovered text unanswered', () => {
     expect(validated, 'the pack validated above').toBeDefined();
-    const index = buildIndex([...bundledEntries(), ...validated!.entries]);
+    const index = indexOf();
     const byKind = new Map<string, Tally>();
     const all = emptyTally();
     for (const row of readLabelled(join(import.meta.dirname, '../../eval/dc-queries.jsonl'))) {
@@ -92,5 +95,19 @@ describe('answers on the whole D.C. Code', () => {
     expect(all.negOk).toBe(all.neg);
     expect(rates(all).hit1).toBeGreaterThanOrEqual(0.75);
     expect(rates(all).hit3).toBeGreaterThanOrEqual(0.82);
+  }, 240_000);
+
+  // Two places at once: whose law "immigration detainer" means is the page's (issue 15).
+  it('answers "immigration detainer" with D.C. Code § 24-211.07 on a D.C. page, not on a Minneapolis page', () => {
+    expect(validated, 'the pack validated above').toBeDefined();
+    const first = (context?: PageContext) => lookup(indexOf(), 'immigration detainer', { limit: 5, ...(context ? { context } : {}) }).results[0]?.id;
+    const dcPage = { title: 'D.C. jail will not hold people for ICE without a judge’s warrant', url: 'https://www.dcist.com/story/dc-jail-ice/', text: 'The D.C. Department of Corrections releases people at the end of their sentence.' };
+    const namedPage = { title: 'Council hearing', url: 'https://example.org/news', text: 'The District of Columbia jail and federal immigration requests.' };
+    const mplsPage = { title: 'Minneapolis police and ICE', url: 'https://www.startribune.com/minneapolis-ice', text: 'Minneapolis police do not hold people for ICE under the city ordinance.' };
+    expect(first(dcPage)).toBe('dc-24-211.07');
+    expect(first(namedPage)).toBe('dc-24-211.07');
+    expect(first(mplsPage)).not.toBe('dc-24-211.07');
+    // Without a page, the federal rule and the glossary still come first (the D.C. section is listed lower).
+    expect(first()).not.toBe('dc-24-211.07');
   }, 240_000);
 });

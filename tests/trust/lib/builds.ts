@@ -1,16 +1,14 @@
 /** The built extensions the trust tests read. `npm run test:trust` builds them all first. */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ROOT } from './figures';
+import { OUTPUT, requireBuild } from '../../support/lens-browser';
+export { requireBuild };
 
-/** Where the builds are: .output, or LENS_TRUST_OUTPUT (a private build while others rebuild .output). */
-export const OUTPUT = process.env.LENS_TRUST_OUTPUT ?? join(ROOT, '.output');
 export const BUILDS = {
   chrome: join(OUTPUT, 'chrome-mv3'),
   firefoxMv2: join(OUTPUT, 'firefox-mv2'),
   firefoxMv3: join(OUTPUT, 'firefox-mv3'),
 } as const;
-export const E2E_BUILD = join(OUTPUT, 'chrome-mv3-e2e');
 
 export type BuildName = keyof typeof BUILDS;
 
@@ -28,10 +26,6 @@ export interface Manifest {
   sandbox?: unknown;
   background?: { service_worker?: string; scripts?: string[] };
   [key: string]: unknown;
-}
-
-export function requireBuild(dir: string): void {
-  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`${relative(ROOT, dir)} is missing: run \`npm run test:trust\` (it builds every target first)`);
 }
 
 export function readManifest(dir: string): Manifest {

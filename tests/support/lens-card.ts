@@ -1,11 +1,13 @@
 /**
- * The card, seen from outside the page's reach: found and read through the DevTools protocol
- * (closed shadow root included), evaluated in an isolated world so a page that poisoned its
- * built-ins cannot interfere with the observation.
+ * The in-page card, seen from outside the page's reach: found and read through the DevTools
+ * protocol (closed shadow root included). `cardEval` runs in a fresh isolated world, so a page
+ * that poisoned its built-ins cannot interfere with the observation; `cardEvalInPage` runs in
+ * the page's own world, for a test that hands the root to a page script (axe).
  */
 import type { Page } from 'playwright-core';
-import { cdp, domSnapshot, type Snapshot } from './browser';
-import { callOnObject } from '../../support/cdp';
+import { callOnObject } from './cdp';
+import { domSnapshot, type Snapshot } from './dom-snapshot';
+import { cdp, isolatedContext } from './lens-browser';
 
 /** Hosts we add: an element with a closed shadow root whose name the page did not write ("x-…"). */
 export function cardHostIds(snap: Snapshot): number[] {
@@ -17,32 +19,37 @@ export function cardHostIds(snap: Snapshot): number[] {
   return out;
 }
 
-async function isolatedContext(page: Page): Promise<number> {
-  const s = await cdp(page);
-  const { frameTree } = (await s.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
-  const { executionContextId } = (await s.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'lens-trust-card' })) as { executionContextId: number };
-  return executionContextId;
+/** How many card hosts are in the page right now. */
+export async function cardHostCount(page: Page): Promise<number> {
+  return cardHostIds(await domSnapshot(page)).length;
 }
 
-/** Runs `fn(shadowRoot, arg)` on the card's closed root, in an isolated world (pristine built-ins). */
-export async function cardEval<T, A = null>(page: Page, fn: (root: ShadowRoot, arg: A) => T | Promise<T>, arg?: A): Promise<T> {
+async function onCardRoot<T, A>(page: Page, executionContextId: number | undefined, fn: (root: ShadowRoot, arg: A) => T | Promise<T>, arg: A | undefined): Promise<T> {
   const snap = await domSnapshot(page);
   const host = cardHostIds(snap)[0];
   if (host === undefined) throw new Error('no card on the page');
   const rootId = snap.get(host)!.shadowRoots.find((r) => snap.get(r)?.shadowRootType === 'closed')!;
   const s = await cdp(page);
-  const executionContextId = await isolatedContext(page);
-  const { object } = (await s.send('DOM.resolveNode', { backendNodeId: rootId, executionContextId })) as { object: { objectId: string } };
+  const { object } = (await s.send('DOM.resolveNode', { backendNodeId: rootId, ...(executionContextId !== undefined ? { executionContextId } : {}) })) as { object: { objectId: string } };
   return callOnObject(s, object.objectId, fn as (node: never, arg: A) => T | Promise<T>, arg);
 }
 
-/** Waits for a card with its answer; returns its text. */
+/** Runs `fn(shadowRoot, arg)` on the card's closed root, in an isolated world (pristine built-ins); throws if there is no card. */
+export async function cardEval<T, A = null>(page: Page, fn: (root: ShadowRoot, arg: A) => T | Promise<T>, arg?: A): Promise<T> {
+  return onCardRoot(page, await isolatedContext(page, 'lens-test-card'), fn, arg);
+}
+
+/** `cardEval` in the page's main world: what `fn` defines on the root is seen by page scripts. */
+export async function cardEvalInPage<T, A = null>(page: Page, fn: (root: ShadowRoot, arg: A) => T | Promise<T>, arg?: A): Promise<T> {
+  return onCardRoot(page, undefined, fn, arg);
+}
+
+/** Waits for a card with its answer (not "Looking this up…"); returns its text. */
 export async function waitForCard(page: Page, timeoutMs = 8000): Promise<string> {
   const end = Date.now() + timeoutMs;
   let last = '';
   for (;;) {
-    const snap = await domSnapshot(page);
-    if (cardHostIds(snap).length > 0) {
+    if ((await cardHostCount(page)) > 0) {
       const r = await cardEval(page, (root) => ({
         ready: !!root.querySelector('[data-ol="answer"]'),
         text: (root.querySelector('[data-ol="card"]') as HTMLElement | null)?.innerText ?? '',
@@ -58,10 +65,15 @@ export async function waitForCard(page: Page, timeoutMs = 8000): Promise<string>
 export async function waitForNoCard(page: Page, timeoutMs = 3000): Promise<boolean> {
   const end = Date.now() + timeoutMs;
   for (;;) {
-    if (cardHostIds(await domSnapshot(page)).length === 0) return true;
+    if ((await cardHostCount(page)) === 0) return true;
     if (Date.now() > end) return false;
     await new Promise((ok) => setTimeout(ok, 30));
   }
+}
+
+/** The card's visible text (innerText of the dialog). */
+export async function cardText(page: Page): Promise<string> {
+  return cardEval(page, (r) => (r.querySelector('[data-ol="card"]') as HTMLElement | null)?.innerText ?? '');
 }
 
 /** Centre of the element matching `selector` in the card, in viewport CSS pixels (scrolled into view). */
@@ -79,6 +91,13 @@ export async function cardPoint(page: Page, selector: string): Promise<{ x: numb
   );
 }
 
+/** Clicks the first element matching `selector` inside the card, with a real mouse click. */
+export async function cardClick(page: Page, selector: string): Promise<void> {
+  const point = await cardPoint(page, selector);
+  if (!point) throw new Error(`no ${selector} in the card`);
+  await page.mouse.click(point.x, point.y);
+}
+
 /**
  * Is the card's element at `selector` what a click at its centre would hit? Asks the browser's
  * hit testing (DOM.getNodeForLocation), which sees through closed roots and top layers alike.
@@ -92,7 +111,7 @@ export async function hitTest(page: Page, selector: string): Promise<{ ok: boole
   // The browser's hit testing, from an isolated world: elementFromPoint returns our host when
   // the card is what a click there reaches (closed roots retarget to the host).
   const s = await cdp(page);
-  const contextId = await isolatedContext(page);
+  const contextId = await isolatedContext(page, 'lens-test-card');
   const r = (await s.send('Runtime.evaluate', {
     contextId,
     returnByValue: true,
@@ -119,7 +138,7 @@ export async function cardStyle(page: Page, props: string[]): Promise<Record<str
 /** Selects the text of the element `selector` (in a same-origin frame `frameSelector` if given), in an isolated world. */
 export async function selectTarget(page: Page, selector: string): Promise<string> {
   const s = await cdp(page);
-  const ctx = await isolatedContext(page);
+  const ctx = await isolatedContext(page, 'lens-test-card');
   const r = (await s.send('Runtime.evaluate', {
     contextId: ctx,
     returnByValue: true,
