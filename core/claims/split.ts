@@ -81,7 +81,7 @@ function startsClause(after: string, reach = 4): boolean {
   if (!w.length) return false;
   if (CLAUSE_VERBS.has(w[0]!)) return true;
   // "bars X from entering agreements and from using resources …": a second thing barred is a claim of its own.
-  if (w[0] === 'from' && /ing$/.test(w[1] ?? '')) return true;
+  if (w[0] === 'from' && (w[1] ?? '').endsWith('ing')) return true;
   // "and officials must …", "and a federal judge issued …": a short subject, then a verb.
   if (SUBJECT_WORDS.has(w[0]!)) return w.slice(1).some((x) => CLAUSE_VERBS.has(x));
   return false;

@@ -128,7 +128,7 @@ export function termStats(entries: readonly Entry[]): TermStats {
     };
     e.points.forEach((p, i) => add('point', p.text, i));
     e.exceptions.forEach((p, i) => add('exception', p.text, i));
-    entryTermSet(e);
+    entryTerms(e);
   });
   // Ids for the points' terms and the words entries are known by (entrySimilarity reads both).
   const ids = new Map<string, number>();
@@ -139,14 +139,6 @@ export function termStats(entries: readonly Entry[]): TermStats {
   // Every point's weighted terms, once per pack: a claim then only looks them up.
   for (const e of entries) entryVectors(s, e);
   return s;
-}
-
-/** entryTerms as a set, for a claim's few terms to be looked up in (memoized per entry). */
-const entrySetMemo = new WeakMap<Entry, ReadonlySet<string>>();
-export function entryTermSet(e: Entry): ReadonlySet<string> {
-  let t = entrySetMemo.get(e);
-  if (!t) entrySetMemo.set(e, (t = new Set(entryTerms(e))));
-  return t;
 }
 
 /** The words an entry is known by (title, citation, aliases, summary), memoized per entry (termStats fills it). */
