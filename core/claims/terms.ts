@@ -29,7 +29,7 @@ const FILLER_STEMS = new Set(['certain', 'explicit', 'specif', 'ultim', 'whether
 const FILLER_WORDS = new Set(['reportedly', 'allegedly', 'purportedly', 'apparently']);
 
 /** Stems folded together: different words for the same thing in news and in law. */
-const SYNONYMS: Record<string, string> = {
+const SYNONYM_LIST: Record<string, string> = {
   inquir: 'ask', question: 'ask', queri: 'ask',
   officer: 'polic', mpd: 'polic', cop: 'polic',
   undocu: 'status', undocument: 'status',
@@ -41,6 +41,9 @@ const SYNONYMS: Record<string, string> = {
   deport: 'remov',
   individu: 'peopl', person: 'peopl',
 };
+// A Map, not the object: a word such as "constructor" must not find Object.prototype's entry,
+// and a lookup that misses is the common case.
+const SYNONYMS = new Map(Object.entries(SYNONYM_LIST));
 
 /** Names written out in news and shortened in the pack (or the reverse), read as one word. */
 const PHRASES: [RegExp, string][] = [
@@ -60,7 +63,7 @@ export function claimTerms(text: string): { terms: string[]; surfaces: Map<strin
   for (const [re, to] of PHRASES) t = t.replace(re, to);
   scanTerms(t, (stem, surface) => {
     if (MODAL_STEMS.has(stem) || FILLER_STEMS.has(stem) || FILLER_WORDS.has(surface) || stem.length < 2) return;
-    const t = SYNONYMS[stem] ?? stem;
+    const t = SYNONYMS.get(stem) ?? stem;
     if (!surfaces.has(t)) {
       terms.push(t);
       surfaces.set(t, [surface]);

@@ -31,6 +31,10 @@ describe('claim terms leave out hedges', () => {
     expect(claimTerms(text).terms).not.toContain(stem);
   });
 
+  it('reads "constructor" as a word, not as the name of a built-in', () => {
+    expect(claimTerms('The constructor filed a lawsuit.').terms).toEqual(['constructor', 'file', 'lawsuit']);
+  });
+
   it('keeps "report" when the claim is about a report', () => {
     expect(claimTerms('The city publishes a report.').terms).toContain('report');
   });
