@@ -14,6 +14,7 @@ import type { Confidence, Entry } from '../schema/pack';
 import { lookup, type SearchIndex } from '../search/index';
 import { candidateEntries, rankingOf, scoreCandidates, type Candidate, type ClaimVector, type Ranking } from './candidates';
 import { chooseBest } from './choose';
+import { paragraphScope, type ParagraphScope } from './paragraph-scope';
 import { describesOlderText, notInForce, type ClaimFlag } from './flags';
 import { opposes, readModality, type Modality, type Polarity } from './modality';
 import { readingWhereAligned } from './point-reading';
@@ -99,11 +100,11 @@ function flagsOf(best: Candidate, claim: Modality, pointReading: Polarity): Clai
  * claim comes from (checkClaims asks once per passage); without it the engine is asked about the
  * claim alone.
  */
-export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim: ClaimSpan, options: CheckOptions = {}, passage?: Ranking): ClaimResult {
+export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim: ClaimSpan, options: CheckOptions = {}, passage?: Ranking, scope?: ParagraphScope): ClaimResult {
   const reading = readModality(claim.text);
   const base = { text: claim.text, start: claim.start, end: claim.end, claimReading: reading.polarity };
   const none = (): ClaimResult => ({ ...base, entry: null, match: 'none', matched: '', confidence: null, flags: ['no-match'], aligned: [], strength: 0, coverage: 0, engineConfident: false });
-  const { terms, surfaces } = claimTerms(claim.text);
+  const { terms, surfaces } = scope?.terms.get(claim.text) ?? claimTerms(claim.text);
   if (!terms.length) return none();
   const stats = termStats(entries);
   const weights = new Map(terms.map((t) => [t, idf(stats, t)]));
@@ -113,7 +114,7 @@ export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim:
 
   const ranking = passage ?? rankingOf(lookup(index, claim.text, { limit: 5 }), options.candidates ?? 8);
   const pool = candidateEntries(stats, entries, byIdMap(entries), vector, ranking);
-  const best = chooseBest(scoreCandidates(stats, pool, vector, ranking), reading, weights);
+  const best = chooseBest(scoreCandidates(stats, pool, vector, ranking, scope), reading, weights);
   if (!best) return none();
   const engineConfident = ranking.confident.has(best.entry.id);
   if (best.coverage < (engineConfident ? MIN_COVERAGE : MIN_COVERAGE_UNSURE)) return none();
@@ -139,7 +140,7 @@ export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim:
 }
 
 /** Candidate entries per claim the passage's lookup names (capped by the engine's limit of 50). */
-const PASSAGE_CANDIDATES_PER_CLAIM = 2;
+const PASSAGE_CANDIDATES_PER_CLAIM = 1;
 /** Up to this many claims, the engine is asked about each one. */
 const PER_CLAIM_LOOKUPS = 3;
 
@@ -158,5 +159,6 @@ export function checkClaims(index: SearchIndex, entries: readonly Entry[], text:
   // A claim or three are each asked about (the engine's answer for the sentence itself is the
   // better guide); a paragraph is asked about once.
   const passage = claims.length > PER_CLAIM_LOOKUPS ? rankingOf(lookup(index, all, { limit }), limit) : undefined;
-  return { clauses: claims.map((c) => checkClaim(index, entries, c, options, passage)), truncated: found.length > max };
+  const scope = paragraphScope(termStats(entries), claims.map((c) => c.text));
+  return { clauses: claims.map((c) => checkClaim(index, entries, c, options, passage, scope)), truncated: found.length > max };
 }

@@ -15,8 +15,8 @@
  */
 import type { Entry } from '../schema/pack';
 import type { Candidate } from './candidates';
-import { readModality, type Modality, type Polarity } from './modality';
-import { readingWhereAligned } from './point-reading';
+import type { Modality, Polarity } from './modality';
+import { pointModality, readingWhereAligned } from './point-reading';
 import { itemTerms } from './terms';
 
 /** Candidates within this share of the top score are near-ties. */
@@ -32,15 +32,8 @@ const MIN_CASE_SHARE = 0.35;
 function isCarveOut(c: Candidate): boolean {
   return c.match === 'exception' || carveOutText(c.point.text);
 }
-const carveMemo = new Map<string, boolean>();
 function carveOutText(text: string): boolean {
-  let v = carveMemo.get(text);
-  if (v === undefined) {
-    v = readModality(text).carveOut ?? false;
-    if (carveMemo.size > 100_000) carveMemo.clear();
-    carveMemo.set(text, v);
-  }
-  return v;
+  return pointModality(text).carveOut ?? false;
 }
 
 /** The best `n` candidates that are rules (not carve-outs), read lazily from the sorted list. */

@@ -3,7 +3,7 @@
  * emergencies" forbids interfering and permits responding; the clause sharing most of the
  * claim's weight decides. Clauses and their readings are memoized per point text.
  */
-import { readModality, type Polarity } from './modality';
+import { readModality, type Modality, type Polarity } from './modality';
 import { splitClaims } from './split';
 import { itemTerms } from './terms';
 
@@ -13,13 +13,26 @@ export interface PointClause {
   carveOut: boolean;
 }
 
+/** readModality of a whole point text, memoized: choose.ts asks whether a point is a carve-out, and a point of one clause reads the same. */
+const modalityMemo = new Map<string, Modality>();
+export function pointModality(text: string): Modality {
+  let m = modalityMemo.get(text);
+  if (!m) {
+    m = readModality(text);
+    if (modalityMemo.size > 100_000) modalityMemo.clear();
+    modalityMemo.set(text, m);
+  }
+  return m;
+}
+
 const clauseMemo = new Map<string, PointClause[]>();
 export function pointClauses(text: string): PointClause[] {
   let r = clauseMemo.get(text);
   if (!r) {
     const parts = splitClaims(text);
-    r = (parts.length ? parts : [{ text }]).map((c) => {
-      const m = readModality(c.text);
+    r = (parts.length > 1 ? parts : [{ text }]).map((c) => {
+      const m = parts.length > 1 ? readModality(c.text) : pointModality(text);
+      // A point of one clause has the terms the pack's statistics already read (itemTerms is memoized).
       return { terms: new Set(itemTerms(c.text)), reading: m.polarity, carveOut: m.carveOut ?? false };
     });
     if (clauseMemo.size > 100_000) clauseMemo.clear();

@@ -27,9 +27,11 @@ const CLAUSE_VERBS = new Set(
     'barred prohibited required allowed permitted restricted limited added expanded prevented declared ordered removed stopped')
     .split(' '),
 );
-const SUBJECT_WORDS = new Set('it they he she we i you this that these those officers police city mpd ice officials the council staff employees residents agents'.split(' '));
+const SUBJECT_WORDS = new Set('it they he she we i you this that these those officers police city mpd ice officials the a an council staff employees residents agents'.split(' '));
 
 const MIN_WORDS = 4;
+/** Words before a colon for it to end a claim (shorter: a heading or a label, "The decision:"). */
+const COLON_MIN_WORDS = 8;
 
 function words(s: string): string[] {
   return s.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
@@ -74,12 +76,14 @@ const LONG_SENTENCE = 600;
 const WORD_REACH = 40;
 
 /** Is the text after a joining "and" a clause of its own (a verb near its start)? */
-function startsClause(after: string): boolean {
-  const w = words(after).slice(0, 4);
+function startsClause(after: string, reach = 4): boolean {
+  const w = words(after).slice(0, reach);
   if (!w.length) return false;
   if (CLAUSE_VERBS.has(w[0]!)) return true;
-  // "and officials must …", "and the Council voted …": a short subject, then a verb.
-  if (SUBJECT_WORDS.has(w[0]!)) return w.slice(1, 4).some((x) => CLAUSE_VERBS.has(x));
+  // "bars X from entering agreements and from using resources …": a second thing barred is a claim of its own.
+  if (w[0] === 'from' && (w[1] ?? '').endsWith('ing')) return true;
+  // "and officials must …", "and a federal judge issued …": a short subject, then a verb.
+  if (SUBJECT_WORDS.has(w[0]!)) return w.slice(1).some((x) => CLAUSE_VERBS.has(x));
   return false;
 }
 
@@ -87,11 +91,14 @@ function startsClause(after: string): boolean {
 function clauseSpans(text: string, from: number, to: number): [number, number][] {
   const s = text.slice(from, to);
   const cuts: { at: number; skip: number }[] = [];
-  const joint = /\s*;\s*|,?\s+\b(but|while|whereas|although|though)\b\s+|,?\s+\band\b\s+/giu;
+  const joint = /\s*;\s*|,?\s+\b(but|while|whereas|although|though)\b\s+|,?\s+\band\b\s+|:\s+/giu;
   let m: RegExpExecArray | null;
   while ((m = joint.exec(s))) {
     const j = m[0].trim().replace(/^,\s*/, '').toLowerCase();
     if (j === 'and' && !startsClause(s.slice(m.index + m[0].length))) continue;
+    // A colon mostly opens a list, a quote or the point of a heading ("The decision: …"); it joins
+    // two claims when a sentence of its own comes before it and a clause follows it.
+    if (j === ':' && (words(s.slice(0, m.index)).length < COLON_MIN_WORDS || !startsClause(s.slice(m.index + m[0].length), 5))) continue;
     // "while preserving …", "but not …": a participle or bare "not" after the joint is still a clause of the claim.
     cuts.push({ at: m.index, skip: m[0].length });
   }
@@ -114,15 +121,35 @@ function trimSpan(text: string, start: number, end: number): [number, number] {
   let e = end;
   const head = /^(?:\s|[•·\-–—*]|\(\d{1,2}\)|\[\d+\])+/u.exec(text.slice(s, e));
   if (head) s += head[0].length;
-  const tail = /(?:\s|\[\d+\]|[,;:])+$/u.exec(text.slice(s, e));
+  const tail = /(?:\s|\[\d+\]|[,;:—–])+$/u.exec(text.slice(s, e));
   if (tail) e -= tail[0].length;
   return [s, Math.max(s, e)];
+}
+
+/**
+ * Blocks of a selection: a selection across a page's elements carries a line break between its
+ * headings, list items and paragraphs, and none of them ends a sentence with a stop ("City Seal",
+ * "- Limited collaboration … remains allowed"). A break ends a block unless the next line starts
+ * in lower case (a line wrapped inside a sentence, as in text pasted from a PDF).
+ */
+function blockSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let start = 0;
+  const re = /[ \t]*\r?\n\s*(?=[^\s\p{Ll}])/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m.index > start) spans.push([start, m.index]);
+    start = m.index + m[0].length;
+  }
+  if (start < text.length) spans.push([start, text.length]);
+  return spans;
 }
 
 /** The claims of a selection, in reading order. Text with no words gives no claims. */
 export function splitClaims(text: string, maxClauses = 40): Clause[] {
   const out: Clause[] = [];
-  for (const [a, b] of sentenceSpans(text)) {
+  const sentences = blockSpans(text).flatMap(([a, b]) => sentenceSpans(text.slice(a, b)).map(([s, e]) => [a + s, a + e] as [number, number]));
+  for (const [a, b] of sentences) {
     for (const [c, d] of clauseSpans(text, a, b)) {
       const [s, e] = trimSpan(text, c, d);
       const piece = text.slice(s, e);

@@ -16,8 +16,20 @@ const MODAL_STEMS = new Set([
   'sole',
 ]);
 
+/**
+ * Hedges and discourse words: rare in a pack's points, so weighted as if they were subject matter
+ * ("certain serious crimes" is not about a point's "certain grounds"), but they say how a text
+ * speaks, not what about.
+ */
+const FILLER_STEMS = new Set(['certain', 'explicit', 'specif', 'ultim', 'whether', "they'r", "we'r", "you'r", 'particular', 'various']);
+/**
+ * Hedges on where a statement comes from ("reportedly"): a pack's points say it of press-only
+ * facts, so "report" looked common and matched any claim about reports. The badge carries that.
+ */
+const FILLER_WORDS = new Set(['reportedly', 'allegedly', 'purportedly', 'apparently']);
+
 /** Stems folded together: different words for the same thing in news and in law. */
-const SYNONYMS: Record<string, string> = {
+const SYNONYM_LIST: Record<string, string> = {
   inquir: 'ask', question: 'ask', queri: 'ask',
   officer: 'polic', mpd: 'polic', cop: 'polic',
   undocu: 'status', undocument: 'status',
@@ -29,6 +41,9 @@ const SYNONYMS: Record<string, string> = {
   deport: 'remov',
   individu: 'peopl', person: 'peopl',
 };
+// A Map, not the object: a word such as "constructor" must not find Object.prototype's entry,
+// and a lookup that misses is the common case.
+const SYNONYMS = new Map(Object.entries(SYNONYM_LIST));
 
 /** Names written out in news and shortened in the pack (or the reverse), read as one word. */
 const PHRASES: [RegExp, string][] = [
@@ -37,7 +52,7 @@ const PHRASES: [RegExp, string][] = [
   [/\b(?:u\.?s\.? )?(?:department of )?homeland security\b/g, 'dhs'],
   [/\btak(?:e|es|ing) part\b/g, 'participate'],
   // Being in the country without status, however a page puts it, is what the pack calls undocumented.
-  [/\b(?:(?:being |are |is )?(?:in the (?:u\.?s\.?|united states|country)|here|present)) (?:unlawfully|illegally|without (?:legal )?(?:authorization|status|papers|permission))\b|\bwithout legal status\b|\billegal (?=immigrants?\b|aliens?\b)/g, 'undocumented '],
+  [/\b(?:(?:being |are |is )?(?:(?:present |living |residing )?in the (?:u\.?s\.?|united states|country)|here|present)) (?:unlawfully|illegally|without (?:legal )?(?:authorization|status|papers|permission))\b|\bwithout legal status\b|\billegal (?=immigrants?\b|aliens?\b)/g, 'undocumented '],
   [/\bcity council\b/g, 'council'],
 ];
 
@@ -47,8 +62,8 @@ export function claimTerms(text: string): { terms: string[]; surfaces: Map<strin
   let t = norm(text);
   for (const [re, to] of PHRASES) t = t.replace(re, to);
   scanTerms(t, (stem, surface) => {
-    if (MODAL_STEMS.has(stem) || stem.length < 2) return;
-    const t = SYNONYMS[stem] ?? stem;
+    if (MODAL_STEMS.has(stem) || FILLER_STEMS.has(stem) || FILLER_WORDS.has(surface) || stem.length < 2) return;
+    const t = SYNONYMS.get(stem) ?? stem;
     if (!surfaces.has(t)) {
       terms.push(t);
       surfaces.set(t, [surface]);
@@ -88,6 +103,10 @@ export interface TermStats {
   refs: ItemRef[];
   /** Term → the items that carry it (indexes into refs). */
   postings: Map<string, number[]>;
+  /** Term → a small whole number, for the terms of the pack's points and exceptions (see claimWeightsDense). */
+  ids: Map<string, number>;
+  /** A claim's weights by term id (zero elsewhere): filled and cleared around each claim's scoring. */
+  dense: Float64Array;
 }
 
 const statsMemo = new WeakMap<readonly Entry[], TermStats>();
@@ -112,21 +131,17 @@ export function termStats(entries: readonly Entry[]): TermStats {
     };
     e.points.forEach((p, i) => add('point', p.text, i));
     e.exceptions.forEach((p, i) => add('exception', p.text, i));
-    entryTermSet(e);
+    entryTerms(e);
   });
-  s = { items: refs.length, idfs: new Map(), vectors: new Map(), df, refs, postings };
+  // Ids for the points' terms and the words entries are known by (entrySimilarity reads both).
+  const ids = new Map<string, number>();
+  for (const t of df.keys()) ids.set(t, ids.size);
+  for (const e of entries) for (const t of entryTerms(e)) if (!ids.has(t)) ids.set(t, ids.size);
+  s = { items: refs.length, idfs: new Map(), vectors: new Map(), df, refs, postings, ids, dense: new Float64Array(ids.size) };
   statsMemo.set(entries, s);
   // Every point's weighted terms, once per pack: a claim then only looks them up.
   for (const e of entries) entryVectors(s, e);
   return s;
-}
-
-/** entryTerms as a set, for a claim's few terms to be looked up in (memoized per entry). */
-const entrySetMemo = new WeakMap<Entry, ReadonlySet<string>>();
-export function entryTermSet(e: Entry): ReadonlySet<string> {
-  let t = entrySetMemo.get(e);
-  if (!t) entrySetMemo.set(e, (t = new Set(entryTerms(e))));
-  return t;
 }
 
 /** The words an entry is known by (title, citation, aliases, summary), memoized per entry (termStats fills it). */
@@ -158,28 +173,31 @@ export function retrieveItems(stats: TermStats, weights: ReadonlyMap<string, num
       acc[id]! += ww;
     }
   }
-  // Keep the k best without sorting everything touched.
-  const best: { id: number; dot: number }[] = [];
-  let floor = 0;
+  // Keep the k best without sorting everything touched: `low` is the slot of the weakest kept.
+  const ids: number[] = [];
+  const dots: number[] = [];
+  let low = 0;
   for (const id of touched) {
     const dot = acc[id]!;
     acc[id] = 0;
-    if (best.length < k) {
-      best.push({ id, dot });
-      if (best.length === k) floor = Math.min(...best.map((b) => b.dot));
-    } else if (dot > floor) {
-      let mi = 0;
-      for (let i = 1; i < best.length; i++) if (best[i]!.dot < best[mi]!.dot) mi = i;
-      best[mi] = { id, dot };
-      floor = Math.min(...best.map((b) => b.dot));
+    if (ids.length < k) {
+      ids.push(id);
+      dots.push(dot);
+      if (dot < dots[low]!) low = dots.length - 1;
+    } else if (dot > dots[low]!) {
+      ids[low] = id;
+      dots[low] = dot;
+      for (let i = 0; i < k; i++) if (dots[i]! < dots[low]!) low = i;
     }
   }
-  return best.sort((a, b) => b.dot - a.dot).map(({ id, dot }) => ({ ref: stats.refs[id]!, dot }));
+  return ids.map((id, i) => ({ ref: stats.refs[id]!, dot: dots[i]! })).sort((a, b) => b.dot - a.dot);
 }
 let scratch = new Float64Array(0);
 
 export interface ItemVector {
   terms: readonly string[];
+  /** The terms' ids (TermStats.ids), for scoring against a claim's dense weights. */
+  ids: Int32Array;
   weights: Float64Array;
   /** Euclidean norm of the weights. */
   norm: number;
@@ -189,6 +207,8 @@ export interface ItemVector {
 export interface EntryVectors {
   points: ItemVector[];
   exceptions: ItemVector[];
+  /** Ids of the words the entry is known by (entryTerms), for the claim's share of them. */
+  known: Int32Array;
 }
 const entryVectorMemo = new WeakMap<TermStats, WeakMap<Entry, EntryVectors>>();
 export function entryVectors(stats: TermStats, entry: Entry): EntryVectors {
@@ -196,7 +216,8 @@ export function entryVectors(stats: TermStats, entry: Entry): EntryVectors {
   if (!byEntry) entryVectorMemo.set(stats, (byEntry = new WeakMap()));
   let v = byEntry.get(entry);
   if (!v) {
-    v = { points: entry.points.map((p) => itemVector(stats, p.text)), exceptions: entry.exceptions.map((p) => itemVector(stats, p.text)) };
+    const known = Int32Array.from(entryTerms(entry), (t) => stats.ids.get(t) ?? -1).filter((id) => id >= 0);
+    v = { points: entry.points.map((p) => itemVector(stats, p.text)), exceptions: entry.exceptions.map((p) => itemVector(stats, p.text)), known };
     byEntry.set(entry, v);
   }
   return v;
@@ -208,13 +229,15 @@ export function itemVector(stats: TermStats, text: string): ItemVector {
   if (!v) {
     const terms = itemTerms(text);
     const weights = new Float64Array(terms.length);
+    const ids = new Int32Array(terms.length);
     let n = 0;
     terms.forEach((t, i) => {
       const w = idf(stats, t);
       weights[i] = w;
+      ids[i] = stats.ids.get(t) ?? -1;
       n += w * w;
     });
-    v = { terms, weights, norm: Math.sqrt(n) };
+    v = { terms, ids, weights, norm: Math.sqrt(n) };
     stats.vectors.set(text, v);
   }
   return v;

@@ -1,13 +1,15 @@
 /**
- * `lens eval-claims [--split tune|test|all] [--verbose]`: claim check on the labelled claim set
+ * `lens eval-claims [--split tune|test|all] [--paragraphs] [--verbose]`: claim check on the labelled claim set
  * (tests/eval/claims.jsonl, read from ../shared at run time), split by page with the rule of
  * decision 0004 (see decision 0012). Prints entry and point accuracy and flag precision/recall for
  * tune, test and all. `--verbose` lists the misses of the tune split only: the test split is
- * measured, never read claim by claim while tuning.
+ * measured, never read claim by claim while tuning. `--paragraphs` checks each claim inside the
+ * paragraph it was read in (one check per paragraph, as a reader selecting it gets) and scores the
+ * clause of that check that overlaps the claim.
  */
 import { join } from 'node:path';
 import { buildIndex } from '../../core/search/index';
-import { evaluateClaims, loadClaimSet, summarizeClaims, type ClaimEvalRow } from '../lib/claim-eval';
+import { evaluateClaims, loadClaimSet, summarizeClaims, type ClaimEvalMode, type ClaimEvalRow } from '../lib/claim-eval';
 import { bundledEntries } from './lookup';
 import type { Command } from './types';
 import { oneOf, runCommand, type CommandSpec } from '../lib/cli-args';
@@ -35,24 +37,25 @@ function flagsWrong(r: ClaimEvalRow): boolean {
 
 const spec = {
   name: 'eval-claims',
-  synopsis: '[--split tune|test|all] [--verbose]',
+  synopsis: '[--split tune|test|all] [--paragraphs] [--verbose]',
   summary: 'claim check on the labelled claim set (tests/eval/claims.jsonl): entry, point and flag precision/recall per split (decision 0012)',
   positionals: false,
   options: {
     split: { type: 'string', value: 'tune|test|all', help: 'print one split only (default: tune, test and all)' },
+    paragraphs: { type: 'boolean', help: 'check each claim inside its paragraph (one check per paragraph) instead of alone' },
     verbose: { type: 'boolean', help: 'list the misses of the tune split (never of test)' },
   },
 } as const satisfies CommandSpec;
 
 export const command: Command = {
   spec,
-  run: (args) => runCommand(spec, args, (v) => evalClaims(v.split === undefined ? undefined : oneOf(v.split, '--split', ['tune', 'test', 'all'] as const, 'all'), !!v.verbose)),
+  run: (args) => runCommand(spec, args, (v) => evalClaims(v.split === undefined ? undefined : oneOf(v.split, '--split', ['tune', 'test', 'all'] as const, 'all'), !!v.verbose, v.paragraphs ? 'paragraph' : 'claim')),
 };
 
-function evalClaims(only: 'tune' | 'test' | 'all' | undefined, verbose: boolean): number {
+function evalClaims(only: 'tune' | 'test' | 'all' | undefined, verbose: boolean, mode: ClaimEvalMode): number {
   const entries = bundledEntries();
-  const report = evaluateClaims(loadClaimSet(join(ROOT, 'tests/eval/claims.jsonl')), buildIndex(entries), entries, join(ROOT, '../shared'));
-  console.log(`claim set: ${report.claims} claims read (unreadable ${report.missing}, stale point labels ${report.stalePoints})`);
+  const report = evaluateClaims(loadClaimSet(join(ROOT, 'tests/eval/claims.jsonl')), buildIndex(entries), entries, join(ROOT, '../shared'), mode);
+  console.log(`claim set${mode === 'paragraph' ? ', each checked inside its paragraph' : ''}: ${report.claims} claims read (unreadable ${report.missing}, stale point labels ${report.stalePoints})`);
   for (const split of ['tune', 'test', 'all'] as const) {
     if (only && only !== split) continue;
     console.log(line(split, split === 'all' ? report.rows : report.rows.filter((r) => r.split === split)));

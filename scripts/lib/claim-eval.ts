@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkClaim, type ClaimFlag, type ClaimResult } from '../../core/claims/index';
+import { checkClaim, checkClaims, type ClaimFlag, type ClaimResult } from '../../core/claims/index';
 import type { Entry } from '../../core/schema/pack';
 import type { SearchIndex } from '../../core/search/index';
 import { itemTerms } from '../../core/claims/terms';
@@ -149,24 +149,70 @@ export function resolvePoint(label: string, byId: ReadonlyMap<string, Entry>): s
   return best >= 0 && bestHits * 2 >= keys.length ? `${id}#${kind}${best}` : undefined;
 }
 
-export function evaluateClaims(set: readonly LabelledClaim[], index: SearchIndex, entries: readonly Entry[], sharedDir: string): ClaimEvalReport {
+/** How a labelled claim is checked: alone (as a selection of that sentence) or inside its paragraph. */
+export type ClaimEvalMode = 'claim' | 'paragraph';
+
+/**
+ * The paragraph a claim was read in, and where the claim sits in it: for a real-dev row, the
+ * row's `context` (the paragraph around the selection); for a seed article, the line itself.
+ */
+export function claimParagraph(c: LabelledClaim, sharedDir: string): { text: string; start: number; end: number } | undefined {
+  const lines = sharedLines(join(sharedDir, c.file));
+  const raw = lines?.[c.line - 1];
+  if (raw === undefined) return undefined;
+  if (!c.field) return { text: raw, start: c.start, end: c.end };
+  const row = JSON.parse(raw) as Record<string, unknown>;
+  const field = String(row[c.field] ?? '');
+  const context = typeof row.context === 'string' ? row.context : '';
+  const at = context.indexOf(field);
+  return at < 0 ? { text: field, start: c.start, end: c.end } : { text: context, start: at + c.start, end: at + c.end };
+}
+
+/** The claim of a paragraph's check that overlaps [start, end) most (what the reader sees beside those words). */
+function clauseAt(clauses: readonly ClaimResult[], start: number, end: number): ClaimResult | undefined {
+  let best: ClaimResult | undefined;
+  let bestOverlap = 0;
+  for (const cl of clauses) {
+    const overlap = Math.min(end, cl.end) - Math.max(start, cl.start);
+    if (overlap > bestOverlap) {
+      best = cl;
+      bestOverlap = overlap;
+    }
+  }
+  return best;
+}
+
+/**
+ * Checks every readable claim of the set. `mode: 'paragraph'` checks the paragraph each claim
+ * was read in (one check per paragraph, as a reader selecting it gets) and scores the clause of
+ * that check that overlaps the claim most.
+ */
+export function evaluateClaims(set: readonly LabelledClaim[], index: SearchIndex, entries: readonly Entry[], sharedDir: string, mode: ClaimEvalMode = 'claim'): ClaimEvalReport {
   const rows: ClaimEvalRow[] = [];
   let missing = 0;
   let stale = 0;
   const byId = new Map(entries.map((e) => [e.id, e]));
+  const paragraphs = new Map<string, ClaimResult[]>();
+  const checkInParagraph = (c: LabelledClaim): ClaimResult | undefined => {
+    const p = claimParagraph(c, sharedDir);
+    if (!p) return undefined;
+    let clauses = paragraphs.get(p.text);
+    if (!clauses) paragraphs.set(p.text, (clauses = checkClaims(index, entries, p.text).clauses));
+    return clauseAt(clauses, p.start, p.end);
+  };
   for (const claim of set) {
     const text = claimText(claim, sharedDir);
-    if (!text) {
+    const got = !text ? undefined : mode === 'paragraph' ? checkInParagraph(claim) : checkClaim(index, entries, { text, start: 0, end: text.length });
+    if (!text || !got) {
       missing++;
       continue;
     }
-    const got = checkClaim(index, entries, { text, start: 0, end: text.length });
     const points = claim.points.map((p) => resolvePoint(p, byId));
     stale += points.filter((p) => p === undefined).length;
     const accepted = points.filter((p) => p !== undefined);
     const entryOk = claim.entries.length ? got.entry !== null && claim.entries.includes(got.entry) : got.entry === null;
     const ref = got.entry && got.index !== undefined ? `${got.entry}#${got.match === 'exception' ? 'X' : 'P'}${got.index}` : undefined;
-    rows.push({ claim, split: claimSplit(claim, sharedDir), text, got, entryOk, ...(claim.points.length ? { pointOk: ref !== undefined && accepted.includes(ref) } : {}) });
+    rows.push({ claim, split: claimSplit(claim, sharedDir), text: mode === 'paragraph' ? got.text : text, got, entryOk, ...(claim.points.length ? { pointOk: ref !== undefined && accepted.includes(ref) } : {}) });
   }
   return { ...summarizeClaims(rows), missing, stalePoints: stale };
 }

@@ -43,8 +43,40 @@ describe('splitClaims', () => {
     expect(texts('Police do not ask about status and never will [1] [2]')).toEqual(['Police do not ask about status and never will']);
   });
 
+  it('ends a claim at a line break before a heading, a list item or a new paragraph', () => {
+    expect(texts('Rules for city lots\n\nThe order closes city lots to staging.\n- Officers may not ask about status\n- Limited help in criminal cases remains allowed')).toEqual([
+      'Rules for city lots',
+      'The order closes city lots to staging.',
+      'Officers may not ask about status',
+      'Limited help in criminal cases remains allowed',
+    ]);
+    // A line wrapped inside a sentence (text pasted from a PDF) continues in lower case: one claim.
+    expect(texts('Officers may not detain anyone only for a civil\nimmigration violation.')).toHaveLength(1);
+  });
+
+  it('splits a second thing barred ("and from …ing") and "and a … verb" into claims of their own', () => {
+    expect(texts('Departments are barred from signing agreements with ICE and from using city resources to set perimeters.')).toEqual([
+      'Departments are barred from signing agreements with ICE',
+      'from using city resources to set perimeters.',
+    ]);
+    expect(texts('The state opened an inquiry into the mayor, and a federal judge issued limits on crowd control.')).toHaveLength(2);
+  });
+
+  it('splits at a colon only between two sentences, not after a heading or before a list', () => {
+    expect(texts('The city wrote its separation policy into the code: the order refuses city lots for staging.')).toEqual([
+      'The city wrote its separation policy into the code',
+      'the order refuses city lots for staging.',
+    ]);
+    expect(texts('The board’s answer: an agreement would break state law.')).toHaveLength(1);
+    expect(texts('The revised ordinance covers three things: lots, garages and city buildings.')).toHaveLength(1);
+  });
+
+  it('drops a trailing dash from a claim cut out of a longer sentence', () => {
+    expect(texts('Officers may not ask about status — ; the order closes city lots to staging')[0]).toBe('Officers may not ask about status');
+  });
+
   it('gives offsets into the original text', () => {
-    const src = '  Police may ask.  Officers may not detain anyone.';
+    const src = '  Police may ask.  Officers may not detain anyone.\n\n- Staff may not share data:  the order says so plainly.';
     for (const c of splitClaims(src)) expect(src.slice(c.start, c.end)).toBe(c.text);
   });
 
