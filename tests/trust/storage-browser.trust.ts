@@ -50,6 +50,10 @@ afterAll(async () => lens?.close());
 beforeEach(async () => {
   // One set for the seed: a clear() first would let the background read "settings missing" and
   // "written before" in between, and repair it as vanished (a race only this test creates).
+  // The record of what was written goes first: removing the previous test's packs or history
+  // while it still lists them would let the background (which re-reads packs when they change)
+  // report them as vanished into this test's notices.
+  await local.set({ storageMeta: { keys: ['settings'] } });
   await local.remove(['filler', 'storageRepairs', 'history', 'userPacks', 'storageDamageReported']);
   await local.set({ ...OTHER, settings: SAVED, storageMeta: { keys: ['settings'] } });
 });
