@@ -14,6 +14,7 @@
 import type { Entry } from '../schema/pack';
 import type { SlimEntry } from './slim';
 import { entriesFingerprint } from '../search/build';
+import { startMonth } from '../search/stages/page-date';
 
 export const COLUMNS_FORMAT = 'ordinance-lens-columns';
 
@@ -52,16 +53,6 @@ export interface PackColumns {
 /** What a brief is made from: an entry in brief, and its dates when they are known (a whole entry). */
 type Briefed = SlimEntry & { dates?: readonly { date: string }[] };
 
-/** The month an entry began, as stages/page-date.ts (entryStarts) computes it from its dates. */
-export function startMonth(dates: readonly { date: string }[] | undefined): number {
-  let first = 0;
-  for (const d of dates ?? []) {
-    // "2025" alone: the earliest it can be is January.
-    const n = Number(d.date.slice(0, 4)) * 12 + (d.date.length >= 7 ? Number(d.date.slice(5, 7)) : 1) - 1;
-    if (!first || n < first) first = n;
-  }
-  return first;
-}
 
 /** FNV-1a over a run of entries' ids and titles (build.ts): says whether a stored index was built from these entries. */
 export const runFingerprint = entriesFingerprint;

@@ -13,12 +13,9 @@
 import type { SearchIndex } from './build';
 import { jurisName } from './build';
 import type { ColumnSegment } from '../pack/lazy-entries';
-import { startMonth } from '../pack/columns';
-import { KIND_CLASS } from './stages/kinds';
-
-/** Kinds whose jurisdiction is a place a page can be about (stages/context.ts). */
-const ORDINANCE_KINDS = new Set(['ordinance', 'ordinance-section', 'amendment']);
-const kindClass = (kind: string) => (kind === 'term' ? KIND_CLASS.term : kind === 'event' ? KIND_CLASS.event : KIND_CLASS.law);
+import { startMonth } from './stages/page-date';
+import { kindClass } from './stages/kinds';
+import { ORDINANCE_KINDS } from './stages/context';
 
 /**
  * An id → position map that asks `find` instead of holding every id (the engine only calls

@@ -6,6 +6,7 @@
 import type { Entry } from '../../core/schema/pack';
 import type { HitSignals, LookupHit, LookupResult } from '../../core/search/index';
 import { MATCH_LABEL, whyMatched } from './lookup-words';
+import { shortCite } from '../../core/format/citation';
 
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 
@@ -23,7 +24,8 @@ function explainLines(h: LookupHit): string[] {
 }
 
 function hitLines(h: LookupHit, n: number, entry: Entry | undefined, explain: boolean): string[] {
-  const cite = h.citation ? `${h.citation}${h.pinpoint && !h.citation.endsWith(h.pinpoint) ? ` ${h.pinpoint}` : ''}` : '(no citation)';
+  // The cite as the card copies it (the pinpoint joined to a section, never repeated).
+  const cite = entry?.citation ? shortCite({ entry, pinpoint: h.pinpoint }) : (h.citation ?? '(no citation)');
   return [`  ${n}. ${h.title}`, `     ${cite} · ${MATCH_LABEL[h.confidence]} · lens show ${h.id}`, `     ${whyMatched(h, entry)}`, ...(explain ? explainLines(h) : [])];
 }
 

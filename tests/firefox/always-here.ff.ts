@@ -8,10 +8,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { BUILDS, requireBuild } from '../trust/lib/builds';
 import { trustFixtures } from '../trust/lib/server';
 import type { FixtureServer } from '../support/fixture-server';
-import { GECKO_ID, launchFirefox, until, type FirefoxLens } from '../support/firefox';
+import { GECKO_ID, FIREFOX_BUILDS, launchFirefoxBuild, until, type FirefoxLens } from '../support/firefox';
 
 let server: FixtureServer;
 beforeAll(async () => {
@@ -29,14 +28,10 @@ const markCount = (page: Page) =>
     return n;
   });
 
-describe.each([
-  ['Firefox MV2 build', 'firefoxMv2'],
-  ['Firefox MV3 build', 'firefoxMv3'],
-] as const)('%s: always explain pages on this site', (_name, build) => {
+describe.each(FIREFOX_BUILDS)('%s: always explain pages on this site', (_name, build) => {
   let ff: FirefoxLens;
   beforeAll(async () => {
-    requireBuild(BUILDS[build]);
-    ff = await launchFirefox(BUILDS[build]);
+    ff = await launchFirefoxBuild(build);
   });
   afterAll(async () => {
     await ff?.close();

@@ -13,11 +13,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { BUILDS, requireBuild } from '../trust/lib/builds';
 import { recordFigures } from '../trust/lib/figures';
 import { trustFixtures, TARGET } from '../trust/lib/server';
 import type { FixtureServer } from '../support/fixture-server';
-import { cardCall, explainViaContextMenu, launchFirefox, pressCommand, waitForFirefoxCard, waitForNoFirefoxCard, type FirefoxLens } from '../support/firefox';
+import { cardCall, explainViaContextMenu, FIREFOX_BUILDS, launchFirefoxBuild, pressCommand, waitForFirefoxCard, waitForNoFirefoxCard, type FirefoxLens } from '../support/firefox';
 
 const TITLE = /Public safety services/;
 /** What the real context menu did for a selection in a cross-origin frame, per build. */
@@ -55,10 +54,7 @@ async function select(page: Page, selector: string): Promise<{ x: number; y: num
   }, selector);
 }
 
-describe.each([
-  ['Firefox MV2 build', 'firefoxMv2'],
-  ['Firefox MV3 build', 'firefoxMv3'],
-] as const)('%s in firefox-esr', (name, build) => {
+describe.each(FIREFOX_BUILDS)('%s in firefox-esr', (name, build) => {
   let ff: FirefoxLens;
   const fig = (figures[name] = { run: 0, passed: 0, failed: [] as string[], firefoxOwnRequests: 0 });
   const counted = (title: string, fn: () => Promise<void>) =>
@@ -74,8 +70,7 @@ describe.each([
     });
 
   beforeAll(async () => {
-    requireBuild(BUILDS[build]);
-    ff = await launchFirefox(BUILDS[build]);
+    ff = await launchFirefoxBuild(build);
   });
   afterAll(async () => {
     await ff?.close();

@@ -6,10 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { BUILDS, requireBuild } from '../trust/lib/builds';
 import { trustFixtures } from '../trust/lib/server';
 import type { FixtureServer } from '../support/fixture-server';
-import { launchFirefox, until, type FirefoxLens } from '../support/firefox';
+import { FIREFOX_BUILDS, launchFirefoxBuild, until, type FirefoxLens } from '../support/firefox';
 
 let server: FixtureServer;
 beforeAll(async () => {
@@ -37,14 +36,10 @@ function marked(page: Page): Promise<string[]> {
   });
 }
 
-describe.each([
-  ['Firefox MV2 build', 'firefoxMv2'],
-  ['Firefox MV3 build', 'firefoxMv3'],
-] as const)('%s: explain this page', (_name, build) => {
+describe.each(FIREFOX_BUILDS)('%s: explain this page', (_name, build) => {
   let ff: FirefoxLens;
   beforeAll(async () => {
-    requireBuild(BUILDS[build]);
-    ff = await launchFirefox(BUILDS[build]);
+    ff = await launchFirefoxBuild(build);
   });
   afterAll(async () => {
     await ff?.close();

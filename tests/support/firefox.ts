@@ -14,6 +14,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import { BUILDS, requireBuild } from '../trust/lib/builds';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const GECKO_ID = 'ordinance-lens@example.org';
@@ -51,6 +52,18 @@ async function refusingProxy(log: string[]): Promise<{ server: Server; port: num
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return { server, port: (server.address() as AddressInfo).port, sockets };
+}
+
+/** Both Firefox builds, for `describe.each`: [what the suite calls it, its build]. */
+export const FIREFOX_BUILDS = [
+  ['Firefox MV2 build', 'firefoxMv2'],
+  ['Firefox MV3 build', 'firefoxMv3'],
+] as const;
+
+/** Firefox with one of the built extensions installed (the build must exist: `requireBuild` says how to make it). */
+export async function launchFirefoxBuild(build: (typeof FIREFOX_BUILDS)[number][1]): Promise<FirefoxLens> {
+  requireBuild(BUILDS[build]);
+  return launchFirefox(BUILDS[build]);
 }
 
 export async function launchFirefox(extensionDir: string): Promise<FirefoxLens> {

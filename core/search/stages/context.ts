@@ -25,7 +25,8 @@ export interface ContextSignal {
   month?: number;
 }
 
-const ORDINANCE_KINDS = new Set(['ordinance', 'ordinance-section', 'amendment']);
+/** Kinds whose jurisdiction is a place a page can be about. */
+export const ORDINANCE_KINDS: ReadonlySet<string> = new Set(['ordinance', 'ordinance-section', 'amendment']);
 
 /** Places that have their own ordinances in the loaded packs: the ones a page can be "about". */
 function competingPlaces(index: SearchIndex): string[] {

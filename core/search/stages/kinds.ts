@@ -3,6 +3,9 @@ import type { SearchIndex } from '../build';
 
 export const KIND_CLASS = { law: 0, term: 1, event: 2 } as const;
 
+/** The kind class of one entry kind. */
+export const kindClass = (kind: string): number => (kind === 'term' ? KIND_CLASS.term : kind === 'event' ? KIND_CLASS.event : KIND_CLASS.law);
+
 export function kindClasses(index: SearchIndex): Uint8Array {
-  return (index.cache.kinds ??= Uint8Array.from(index.entries, (e) => (e.kind === 'term' ? KIND_CLASS.term : e.kind === 'event' ? KIND_CLASS.event : KIND_CLASS.law)));
+  return (index.cache.kinds ??= Uint8Array.from(index.entries, (e) => kindClass(e.kind)));
 }

@@ -29,15 +29,18 @@ export function pageMonth(ctx: PageContext | undefined): number | undefined {
   return monthNumber(Number(m[1]), month);
 }
 
-/** Per entry, the month of its earliest dated fact (0 when undated: an undated entry is never weighed down). */
+/** The month of an entry's earliest dated fact (0 when undated: an undated entry is never weighed down). */
+export function startMonth(dates: readonly { date: string }[] | undefined): number {
+  let first = 0;
+  for (const d of dates ?? []) {
+    // "2025" alone: the earliest it can be is January.
+    const n = monthNumber(Number(d.date.slice(0, 4)), d.date.length >= 7 ? Number(d.date.slice(5, 7)) : 1);
+    if (!first || n < first) first = n;
+  }
+  return first;
+}
+
+/** Per entry, the month it began (startMonth). */
 export function entryStarts(index: SearchIndex): Int32Array {
-  return (index.cache.starts ??= Int32Array.from(index.entries, (e) => {
-    let first = 0;
-    for (const d of e.dates ?? []) {
-      // "2025" alone: the earliest it can be is January.
-      const n = monthNumber(Number(d.date.slice(0, 4)), d.date.length >= 7 ? Number(d.date.slice(5, 7)) : 1);
-      if (!first || n < first) first = n;
-    }
-    return first;
-  }));
+  return (index.cache.starts ??= Int32Array.from(index.entries, (e) => startMonth(e.dates)));
 }
