@@ -58,8 +58,9 @@ describe('claim check on the labelled claim set', () => {
     `claims ${report.claims} (unreadable ${report.missing}, stale point labels ${report.stalePoints}); entry ${pct(report.entryAccuracy)} (floor ${ISSUE_FLOORS.entry}); point ${pct(report.pointAccuracy)} on ${report.pointClaims} (floor ${ISSUE_FLOORS.point})`,
     ...Object.entries(report.flags).map(([f, s]) => `${f}: precision ${pct(s.precision)} recall ${pct(s.recall)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`),
   ].join('\n');
+  // Misses of the tune split only: the test split is measured, never read claim by claim (decision 0012).
   const misses = report.rows
-    .filter((r) => !r.entryOk || r.pointOk === false)
+    .filter((r) => r.split === 'tune' && (!r.entryOk || r.pointOk === false))
     .map((r) => `${r.claim.file}:${r.claim.line} [${r.claim.start},${r.claim.end}) → ${r.got.entry ?? 'none'} ${r.got.match} ${r.got.index ?? ''} (expected ${r.claim.points[0] ?? r.claim.entries[0] ?? 'none'})`)
     .join('\n');
   const perSplit = (['tune', 'test'] as const).map((split) => {
@@ -101,7 +102,9 @@ describe('claim check on the labelled claim set', () => {
   });
 
   it('never calls a claim the opposite of the pack where the labels say it is not', () => {
-    // No claim in this set contradicts the pack, so any `opposite` here is a false alarm.
+    // No claim in this set contradicts the pack (real pages describe the rules they cite), so any
+    // `opposite` here is a false alarm; five claims that permit or ask were added for it (0012,
+    // third round). Its recall is measured on claims written for the purpose (opposite-table).
     expect(report.flags.opposite.fp, summary).toBe(0);
   });
 
