@@ -47,7 +47,7 @@ const BAR_ON_BARS =
 const LIMITED = /\bonly\s+(?:allows?|permits?|authori[sz]es?|lets?)\b|\b(?:may|can|allowed to|permitted to)\b(?!\s+not)[^.;]{0,80}?\bonly\s+(?:when|where|if|in|for|to|as)\b|\bonly\s+(?:when|where|if)\b[^.;]{0,80}?\b(?:may|can|allowed|permitted)\b/;
 
 const FORBID =
-  /\b(?:may|must|shall|should|will|can|could|would|do|does|did|is|are|was|were)\s+not\b|\b(?:cannot|can't|won't|don't|doesn't|didn't|mustn't|shouldn't|isn't|aren't)\b|\bnever\b|\bno longer\b|\bnot\s+(?:allowed|permitted|authori[sz]ed|to)\b|\b(?:prohibit|prohibits|prohibited|prohibiting|bar|bars|barred|barring|ban|bans|banned|banning|forbid|forbids|forbidden|forbidding|refuse|refuses|refused|refusing|precludes?|off-limits|outlaws?)\b|\bprevents?\b[^.;]{0,60}?\bfrom\b|\bkeeps?\b[^.;]{0,40}?\bout of\b|\bno\s+(?:\w+\s+){0,3}?(?:may|shall|can|will)\b/;
+  /\b(?:may|must|shall|should|will|can|could|would|do|does|did|is|are|was|were)\s+not\b|\b(?:cannot|can't|won't|don't|doesn't|didn't|mustn't|shouldn't|isn't|aren't)\b|\bnever\b|\bno longer\b|\bnot\s+(?:allowed|permitted|authori[sz]ed|to)\b|\b(?:prohibit|prohibits|prohibited|prohibiting|bar|bars|barred|barring|ban|bans|banned|banning|forbid|forbids|forbidden|forbidding|refuse|refuses|refused|refusing|precludes?|off-limits|outlaws?)\b|\bprevents?\b[^.;]{0,60}?\bfrom\b|\bkeeps?\b[^.;]{0,40}?\bout of\b|\bno\s+(?:\w+\s+){0,3}?(?:may|shall|can|will)\b|\b(?:may|shall|can|will)\s+neither\b|\bneither\b[^.;]{0,60}?\bnor\b[^.;]{0,40}?\b(?:authori[sz]es?|allows?|permits?|lets?)\b/;
 
 const PERMIT =
   /\b(?:may|can)\b(?!\s+not)|\b(?:allowed|permitted|authori[sz]ed|lawful|legal)\s+to\b|\b(?:allows?|(?<!\b(?:a|the|without|no|any)\s)permits?|authori[sz]es?|lets?)\b|\bis\s+(?:lawful|legal|allowed|permitted)\b|\bfree\s+to\b|\bstill\b/;

@@ -28,6 +28,9 @@ const table: [string, Polarity, boolean?][] = [
   ['No state or local entity may prohibit or restrict another from sending status information to ICE.', 'permit'],
   ['Section 1373 bars local rules restricting the sharing of status information.', 'permit'],
   ['The ordinance bars officers from sharing status information.', 'forbid'],
+  // "neither … nor" with a rule word
+  ['The federal government may neither direct states nor command their officers.', 'forbid'],
+  ['Holding someone on a detainer is an arrest that neither state nor federal law authorizes.', 'forbid'],
   // "only" limits a permission
   ['MPD policy only allows officers to question status in trafficking cases.', 'limited'],
   ['Staff may ask about status only when a law requires it.', 'limited'],
