@@ -16,6 +16,9 @@
  * sanctuary list, EO 14287, the AG's sensitive-locations guidance, the administrative stay, Border
  * Patrol; the reported MPD limits, the City's recording advice, Saint Paul's mask ordinance text),
  * decided by reading those entries and points; seven had been labelled "nothing in the pack".
+ * Decision 0012's third round extended three more to pack 1.1 points that restate them and had
+ * been missed (term-dhs#P3 and #P4, mpls-charter-7.1#P1), and added five claims for the
+ * `opposite` flag's precision (claims that permit or ask; none contradicts the pack).
  *
  * Since decision 0012 the set is split by page (tune 77 / test 46) and tuned on tune only. After
  * the exception gate and modality work: tune entry 0.77 / point 0.73 (was 0.75 / 0.70), test
