@@ -16,6 +16,7 @@ import { matchPhrases } from './stages/phrases';
 import { contextAbout, contextFactor, pageCity, placesNamed, type ContextSignal } from './stages/context';
 import { applyPhraseBonuses, bestSlot, confirmStrong, LABEL, labelSlots, marginOf, pickTop, rateCitations, readBack, scoreSlots, shareWithRelated, SLOT } from './stages/rate';
 import { pageMonth } from './stages/page-date';
+import { applyVersionCues, versionCue } from './stages/version-cues';
 import { hitBuilder, type Candidate } from './stages/hits';
 import { kindClasses } from './stages/kinds';
 import { ownTitlesFirst, pagePlace, titlePhrases } from './title-phrase';
@@ -74,6 +75,8 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
   let bestI = bestSlot(sc, nt);
   labelSlots(sc, nt, rateInput, bestI, marginOf(sc, nt, bestI));
   bestI = shareWithRelated(index, nt, bestI, cites.hits, top);
+  // After the related share, which may reorder an amendment and the law it amends either way.
+  bestI = applyVersionCues(index, nt, versionCue(q.text, q.cites), bestI);
   confirmStrong(sc, nt, q.passage);
 
   // 8. hits

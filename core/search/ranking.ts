@@ -12,6 +12,8 @@ export const RANKING = {
     maxTokens: 4000,
     /** More content words than this (outside citations) make the selection a passage. */
     passageWords: 6,
+    /** A passage leaves out the name of whoever is speaking ("Chief O'Hara says …", "…, said Feist"). */
+    dropSpeakers: true,
   },
   terms: {
     /** Passages score at most this many of their strongest terms. */
@@ -74,6 +76,15 @@ export const RANKING = {
     cityMargin: 1,
     /** Entries that began more than a month after the page was written (its address dates it): × this. */
     laterThanPage: 0.5,
+    /** The selection's own words about which version of a law it means (stages/version-cues.ts). */
+    version: {
+      /** "updated", "amended", "strengthened": amendment entries × this. */
+      amendedCue: 1.25,
+      /** "first enacted", "originally": amendment entries × this. */
+      originalCue: 0.8,
+      /** The selection says something happened in a year ("In 2017, …"): entries that began after it × this. */
+      laterThanYear: 0.6,
+    },
   },
   passage: {
     /** Glossary terms weigh this much among the answers to a sentence (the governing law first). */
