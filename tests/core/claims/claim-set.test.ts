@@ -44,10 +44,18 @@ const entries = bundledEntries();
 /** The issue's floors (not all reached; see the module comment). */
 export const ISSUE_FLOORS = { entry: 0.9, point: 0.75, oppositePrecision: 0.9, exceptionPrecision: 0.9 };
 /** What the check reaches on this set and pack (asserted; the split is decision 0012's). */
-const REACHED = { entry: 0.81, point: 0.75 };
-const REACHED_TEST = { entry: 0.86, point: 0.77 };
-/** The same set, each claim checked inside its paragraph (eval-claims --paragraphs). */
-const REACHED_PARAGRAPH = { entry: 0.82, point: 0.72 };
+const REACHED = { entry: 0.82, point: 0.76 };
+/**
+ * Test split: 0.89 / 0.80 on its 46 claims before decision 0012's third round; the three claims
+ * that round added to it (for the opposite flag: a question and two whose subject is a pronoun)
+ * bring it to 0.857 / 0.755 on 49. Measured, not read claim by claim.
+ */
+const REACHED_TEST = { entry: 0.85, point: 0.75 };
+/**
+ * The same set, each claim checked inside its paragraph (eval-claims --paragraphs): point 0.72 on
+ * the 119 claims before the third round, 0.718 with the five it added (124).
+ */
+const REACHED_PARAGRAPH = { entry: 0.83, point: 0.71 };
 
 describe('claim check on the labelled claim set', () => {
   it('reads every claim from ../shared', () => {
@@ -97,7 +105,12 @@ describe('claim check on the labelled claim set', () => {
     expect(inParagraphs.missing, line).toBe(0);
     expect(inParagraphs.entryAccuracy, line).toBeGreaterThanOrEqual(REACHED_PARAGRAPH.entry);
     expect(inParagraphs.pointAccuracy, line).toBeGreaterThanOrEqual(REACHED_PARAGRAPH.point);
-    expect(inParagraphs.flags.exception.fp + inParagraphs.flags.opposite.fp, line).toBe(0);
+    expect(inParagraphs.flags.exception.fp, line).toBe(0);
+    // Opposite: none on the tune split; one on the test split since the third round added claims
+    // that permit or ask (decision 0012; a test-split claim, so not read one by one).
+    const tuneOpposite = summarizeClaims(inParagraphs.rows.filter((r) => r.split === 'tune')).flags.opposite;
+    expect(tuneOpposite.fp, line).toBe(0);
+    expect(inParagraphs.flags.opposite.fp, line).toBeLessThanOrEqual(1);
   });
 
   it('flags an exception only where the labels allow it', () => {
