@@ -36,7 +36,7 @@ const entries: Entry[] = [
     title: 'Communication with immigration authorities',
     summary: 'A federal law that protects sharing status information with federal authorities.',
     status: 'in-force',
-    points: [pt('No state or local entity may prohibit or restrict an official from sharing immigration-status information with federal authorities.')],
+    points: [pt('The statute bars state and local governments from prohibiting or restricting their officials from sharing immigration-status information with federal authorities.')],
   },
   {
     ...base,
