@@ -93,7 +93,10 @@ export function contextAbout(index: SearchIndex, ctx: PageContext | undefined, s
     for (const [id, hit] of cited) if (hit.primary) about.set(id, 1);
     return about;
   }
-  const terms = expandTerms(index, { ...q, passage: true });
+  const expanded = expandTerms(index, { ...q, passage: true });
+  // A word found in thousands of entries says nothing about which one the page is about, and its
+  // postings are most of this pass's cost in a large pack (never reached by a pack of hundreds).
+  const terms = { ...expanded, scored: expanded.scored.filter((t) => t.variants.every((v) => index.df[v.t]! <= RANKING.context.maxEntriesPerWord)) };
   const sc = index.scratch;
   const nt = accumulateTerms(index, terms, true);
   let top = 0;
