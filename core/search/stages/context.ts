@@ -126,9 +126,13 @@ export function contextFactor(index: SearchIndex, entry: number, signal: Context
     const began = entryStarts(index)[entry]!;
     if (began > signal.month + 1) f *= C.laterThanPage;
   }
-  if (signal.city) {
-    const j = entryJurisdiction(index, entry);
-    if (j !== signal.city && !named.has(j) && competingPlaces(index).includes(j)) f *= RANKING.context.otherCity;
-  }
+  if (otherPlace(index, entry, signal, named)) f *= RANKING.context.otherCity;
   return f;
+}
+
+/** The entry is local law of another place than the page's, and the selection does not name that place. */
+export function otherPlace(index: SearchIndex, entry: number, signal: ContextSignal, named: Set<string>): boolean {
+  if (!signal.city) return false;
+  const j = entryJurisdiction(index, entry);
+  return j !== signal.city && !named.has(j) && competingPlaces(index).includes(j);
 }
