@@ -13,7 +13,7 @@ import { resolveCitations } from './stages/citations';
 import { expandTerms } from './stages/terms';
 import { accumulateTerms, bestTouchedScore, touch } from './stages/accumulate';
 import { matchPhrases } from './stages/phrases';
-import { contextAbout, contextFactor, pageCity, placesNamed, type ContextSignal } from './stages/context';
+import { contextAbout, contextFactor, otherPlace, pageCity, placesNamed, type ContextSignal } from './stages/context';
 import { applyPhraseBonuses, bestSlot, confirmStrong, LABEL, labelSlots, marginOf, pickTop, rateCitations, readBack, scoreSlots, shareWithRelated, SLOT } from './stages/rate';
 import { pageMonth } from './stages/page-date';
 import { applyVersionCues, versionCue } from './stages/version-cues';
@@ -78,6 +78,8 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
   // After the related share, which may reorder an amendment and the law it amends either way.
   bestI = applyVersionCues(index, nt, versionCue(q.text, q.cites), bestI);
   confirmStrong(sc, nt, q.passage);
+  // On a page about one place, another place's local law is at most a possible match, unless the selection names that place or cites it.
+  for (let i = 0; i < nt; i++) if (!(sc.fl[i]! & SLOT.cite) && sc.conf[i]! > LABEL.possible && otherPlace(index, sc.touched[i]!, signal, named)) sc.conf[i] = LABEL.possible;
 
   // 8. hits
   const bestScore = bestI >= 0 ? sc.final[bestI]! : 0;

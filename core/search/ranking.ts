@@ -62,6 +62,8 @@ export const RANKING = {
   context: {
     /** Characters of page context read (the enclosing block and neighbours). */
     maxChars: 2000,
+    /** Words of the context found in more entries than this are not read (stages/context.ts). */
+    maxEntriesPerWord: 4000,
     /** An entry the context is about gains up to this share of its score. */
     agreement: 0.35,
     /** A short selection: context only breaks near-ties. */

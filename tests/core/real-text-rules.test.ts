@@ -35,6 +35,14 @@ describe('page context', () => {
     expect(index.entries.find((e) => e.id === first!.id)!.jurisdiction).toBe('Minneapolis');
   });
 
+  it("offers another city's local law on a Minneapolis page only as a possible match, unless the selection names that city", () => {
+    const jurisdictionOf = (id: string) => index.entries.find((e) => e.id === id)!.jurisdiction;
+    const answers = lookup(index, 'masked officers', { context: minneapolis });
+    expect(answers.results.map((h) => jurisdictionOf(h.id))).not.toContain('Saint Paul');
+    expect(answers.others.map((h) => h.id)).toContain('stpaul-ord-26-6-26-7');
+    expect(lookup(index, 'St. Paul ban on masked officers', { context: minneapolis }).results.map((h) => h.id)).toContain('stpaul-ord-26-6-26-7');
+  });
+
   it('never changes the answer to a citation because of the page', () => {
     expect(lookup(index, '§ 19.30(a)', { context: saintPaul }).results[0]?.id).toBe('mpls-19.30');
   });

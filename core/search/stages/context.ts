@@ -93,7 +93,10 @@ export function contextAbout(index: SearchIndex, ctx: PageContext | undefined, s
     for (const [id, hit] of cited) if (hit.primary) about.set(id, 1);
     return about;
   }
-  const terms = expandTerms(index, { ...q, passage: true });
+  const expanded = expandTerms(index, { ...q, passage: true });
+  // A word found in thousands of entries says nothing about which one the page is about, and its
+  // postings are most of this pass's cost in a large pack (never reached by a pack of hundreds).
+  const terms = { ...expanded, scored: expanded.scored.filter((t) => t.variants.every((v) => index.df[v.t]! <= RANKING.context.maxEntriesPerWord)) };
   const sc = index.scratch;
   const nt = accumulateTerms(index, terms, true);
   let top = 0;
@@ -123,9 +126,13 @@ export function contextFactor(index: SearchIndex, entry: number, signal: Context
     const began = entryStarts(index)[entry]!;
     if (began > signal.month + 1) f *= C.laterThanPage;
   }
-  if (signal.city) {
-    const j = entryJurisdiction(index, entry);
-    if (j !== signal.city && !named.has(j) && competingPlaces(index).includes(j)) f *= RANKING.context.otherCity;
-  }
+  if (otherPlace(index, entry, signal, named)) f *= RANKING.context.otherCity;
   return f;
+}
+
+/** The entry is local law of another place than the page's, and the selection does not name that place. */
+export function otherPlace(index: SearchIndex, entry: number, signal: ContextSignal, named: Set<string>): boolean {
+  if (!signal.city) return false;
+  const j = entryJurisdiction(index, entry);
+  return j !== signal.city && !named.has(j) && competingPlaces(index).includes(j);
 }
