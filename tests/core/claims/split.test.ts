@@ -68,6 +68,13 @@ describe('splitClaims', () => {
     expect(texts('The rule applies to city lots and to park buildings used for storage.')).toHaveLength(1);
   });
 
+  it('splits ", with <subject> <participle>" (a second claim), not "with the exception of …"', () => {
+    expect(texts('The council passed the measure, with two members voting against it.')).toEqual(['The council passed the measure', 'with two members voting against it.']);
+    expect(texts('Officers may work with federal agents, with the exception of cases involving status.')).toHaveLength(1);
+    expect(texts('The city shares records with the state, with help from the county.')).toHaveLength(1);
+    expect(texts('The city shares records with the state, with audits including yearly reviews.')).toHaveLength(1);
+  });
+
   it('splits at "but," with a comma after it', () => {
     expect(texts('Deputies can answer questions from federal agents, but, without a court order, the jail cannot keep anyone past release.')).toEqual([
       'Deputies can answer questions from federal agents',
