@@ -82,8 +82,6 @@ export interface Ranking {
   hits: Map<string, { id: string; score: number; via?: string }>;
   top: number;
   confident: Set<string>;
-  /** The engine's answer for a whole passage, shared by its claims. */
-  shared?: boolean;
 }
 
 export function rankingOf(found: LookupResult, limit: number): Ranking {
@@ -160,59 +158,11 @@ export function scoreCandidates(stats: TermStats, pool: Iterable<Entry>, claim: 
     const out: Candidate[] = [];
     const places = placesNamed(claim.text);
     const proposals = SPEAKS_OF_PROPOSALS.test(claim.text);
-    if (ranking.shared && scope) ranking = attributeRanking(stats, ranking, pool, dense, scope);
     for (const entry of pool) scoreEntry(out, entryVectors(stats, entry), entry, { claim, ranking, places, proposals, dense, scope });
     return out;
   } finally {
     for (const id of set) dense[id] = 0;
   }
-}
-
-/** The claim's share of the paragraph's words an entry carries counts at this power (a square root: a claim sharing a quarter of them keeps half of the entry's score). */
-const SHARE_EXP = 0.5;
-/** An entry the passage's lookup did not name is taken to score this share of the lowest it named. */
-const UNNAMED_SCORE = 0.5;
-/** A confident answer for the passage stays one for the claim when its share is at least this share of the claim's best. */
-const CONFIDENT_SHARE = 0.5;
-
-/**
- * The passage's answer attributed to one of its claims. The engine ranks entries by the whole
- * paragraph's words, so a clause about something else ("all residents can access city services"
- * in a paragraph about a federal act) would be weighed by the paragraph's topic. Each entry's score
- * is multiplied by the share of the paragraph's words it carries that are the claim's (`dense`:
- * the claim's weights by term id; `scope.union`: every claim's terms). An entry the lookup did not
- * name (reached through the claim's rare words) scored below the lowest it named: it is taken at
- * half of that, times its share.
- */
-export function attributeRanking(stats: TermStats, passage: Ranking, pool: Iterable<Entry>, dense: Float64Array, scope: ParagraphScope): Ranking {
-  const hits: Ranking['hits'] = new Map();
-  let floor = Infinity;
-  for (const h of passage.hits.values()) floor = Math.min(floor, h.score);
-  const unnamed = Number.isFinite(floor) ? floor * UNNAMED_SCORE : 0;
-  let top = 0;
-  for (const entry of pool) {
-    const h = passage.hits.get(entry.id);
-    const score = (h ? h.score : unnamed) * claimShare(entryVectors(stats, entry), dense, scope.union) ** SHARE_EXP;
-    if (score > top) top = score;
-    hits.set(entry.id, { id: entry.id, score, ...(h?.via ? { via: h.via } : {}) });
-  }
-  const confident = new Set<string>();
-  for (const id of passage.confident) if ((hits.get(id)?.score ?? 0) >= top * CONFIDENT_SHARE && top > 0) confident.add(id);
-  return { hits, top: top || 1, confident };
-}
-
-/** Of the paragraph's words the entry carries (weighted), the share that are the claim's. */
-function claimShare({ all, allWeights }: EntryVectors, dense: Float64Array, union: Uint8Array): number {
-  let mine = 0;
-  let theirs = 0;
-  for (let k = 0; k < all.length; k++) {
-    const id = all[k]!;
-    if (!union[id]) continue;
-    const w2 = allWeights[k]! * allWeights[k]!;
-    theirs += w2;
-    if (dense[id]) mine += w2;
-  }
-  return theirs ? mine / theirs : 0;
 }
 
 /** Adds the entry's points and exceptions that share a word with the claim to `out`. */

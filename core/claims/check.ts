@@ -161,7 +161,7 @@ export function checkClaims(index: SearchIndex, entries: readonly Entry[], text:
   const limit = Math.min(50, Math.max(options.candidates ?? 8, PASSAGE_CANDIDATES_PER_CLAIM * claims.length));
   // A claim or three are each asked about (the engine's answer for the sentence itself is the
   // better guide); a paragraph is asked about once.
-  const passage = claims.length > PER_CLAIM_LOOKUPS ? { ...rankingOf(lookup(index, all, { limit }), limit), shared: true } : undefined;
+  const passage = claims.length > PER_CLAIM_LOOKUPS ? rankingOf(lookup(index, all, { limit }), limit) : undefined;
   const scope = paragraphScope(termStats(entries), claims.map((c) => c.text));
   return { clauses: claims.map((c) => checkClaim(index, entries, c, options, passage, scope)), truncated: found.length > max };
 }

@@ -240,9 +240,6 @@ export interface EntryVectors {
   exceptions: ItemVector[];
   /** Ids of the words the entry is known by (entryTerms), for the claim's share of them. */
   known: Int32Array;
-  /** Ids of every term of the entry (known words, points and exceptions), each once, and their idf. */
-  all: Int32Array;
-  allWeights: Float64Array;
 }
 const entryVectorMemo = new WeakMap<TermStats, WeakMap<Entry, EntryVectors>>();
 export function entryVectors(stats: TermStats, entry: Entry): EntryVectors {
@@ -251,19 +248,7 @@ export function entryVectors(stats: TermStats, entry: Entry): EntryVectors {
   let v = byEntry.get(entry);
   if (!v) {
     const known = Int32Array.from(entryTerms(entry), (t) => stats.ids.get(t) ?? -1).filter((id) => id >= 0);
-    const points = entry.points.map((p) => itemVector(stats, p.text));
-    const exceptions = entry.exceptions.map((p) => itemVector(stats, p.text));
-    const terms = new Set<string>(entryTerms(entry));
-    for (const item of [...points, ...exceptions]) for (const t of item.terms) terms.add(t);
-    const ids: number[] = [];
-    const ws: number[] = [];
-    for (const t of terms) {
-      const id = stats.ids.get(t);
-      if (id === undefined) continue;
-      ids.push(id);
-      ws.push(idf(stats, t));
-    }
-    v = { points, exceptions, known, all: Int32Array.from(ids), allWeights: Float64Array.from(ws) };
+    v = { points: entry.points.map((p) => itemVector(stats, p.text)), exceptions: entry.exceptions.map((p) => itemVector(stats, p.text)), known };
     byEntry.set(entry, v);
   }
   return v;
