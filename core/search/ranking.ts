@@ -12,8 +12,6 @@ export const RANKING = {
     maxTokens: 4000,
     /** More content words than this (outside citations) make the selection a passage. */
     passageWords: 6,
-    /** A passage leaves out the name of whoever is speaking ("Chief O'Hara says …", "…, said Feist"). */
-    dropSpeakers: true,
   },
   terms: {
     /** Passages score at most this many of their strongest terms. */
