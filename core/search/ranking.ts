@@ -82,8 +82,6 @@ export const RANKING = {
       amendedCue: 1.25,
       /** "first enacted", "originally": amendment entries × this. */
       originalCue: 0.8,
-      /** The selection says something happened in a year ("In 2017, …"): entries that began after it × this. */
-      laterThanYear: 0.6,
     },
   },
   passage: {
