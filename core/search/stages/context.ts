@@ -16,6 +16,7 @@ import { parseQuery, type ParsedQuery } from './parse';
 import { expandTerms } from './terms';
 import { entryStarts } from './page-date';
 import { LABEL, SLOT } from './rate';
+import { placesByInitials } from '../title-phrase';
 
 export interface ContextSignal {
   /** The city the page is about, as a normalized jurisdiction name. */
@@ -64,10 +65,12 @@ function placeMentions(index: SearchIndex, ctx: PageContext | undefined): (reado
   return competingPlaces(index).map((p) => [p, countMentions(text, p)] as const);
 }
 
-/** Places with ordinances that a page with text never names: their local law is not what it is about. */
+/** Places with ordinances that a page with text never names, in full or by initials ("D.C."): their local law is not what it is about. */
 export function placesUnmentioned(index: SearchIndex, ctx: PageContext | undefined): Set<string> {
   if (!ctx?.text?.trim()) return new Set();
-  return new Set(placeMentions(index, ctx).filter(([, n]) => n === 0).map(([p]) => p));
+  const unnamed = new Set(placeMentions(index, ctx).filter(([, n]) => n === 0).map(([p]) => p));
+  for (const p of placesByInitials(index, ctx)) unnamed.delete(p);
+  return unnamed;
 }
 
 function hostAndPath(url: string | undefined): string {
