@@ -13,7 +13,7 @@ import { resolveCitations } from './stages/citations';
 import { expandTerms } from './stages/terms';
 import { accumulateTerms, bestTouchedScore, touch } from './stages/accumulate';
 import { matchPhrases } from './stages/phrases';
-import { contextAbout, contextFactor, otherPlace, pageCity, placesNamed, type ContextSignal } from './stages/context';
+import { capForeignLaw, contextAbout, contextFactor, pageCity, placesNamed, placesUnmentioned, type ContextSignal } from './stages/context';
 import { applyPhraseBonuses, bestSlot, confirmStrong, LABEL, labelSlots, marginOf, pickTop, rateCitations, readBack, scoreSlots, shareWithRelated, SLOT } from './stages/rate';
 import { pageMonth } from './stages/page-date';
 import { applyVersionCues, versionCue } from './stages/version-cues';
@@ -42,7 +42,7 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
     return result;
   }
   // 6a. context, read first: its pass uses the same scratch arrays and leaves them clean.
-  const signal: ContextSignal = { city: pageCity(index, options.context), about: options.context ? contextAbout(index, options.context, q.source) : new Map(), month: pageMonth(options.context) };
+  const signal: ContextSignal = { city: pageCity(index, options.context), about: options.context ? contextAbout(index, options.context, q.source) : new Map(), month: pageMonth(options.context), unmentioned: placesUnmentioned(index, options.context) };
   // 2. citations
   const cites = resolveCitations(index, q, signal.city);
   result.unknownCitations = cites.unknown;
@@ -76,10 +76,9 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
   labelSlots(sc, nt, rateInput, bestI, marginOf(sc, nt, bestI));
   bestI = shareWithRelated(index, nt, bestI, cites.hits, top);
   // After the related share, which may reorder an amendment and the law it amends either way.
-  bestI = applyVersionCues(index, nt, versionCue(q.text, q.cites), bestI);
+  bestI = applyVersionCues(index, nt, versionCue(q.text), bestI);
   confirmStrong(sc, nt, q.passage);
-  // On a page about one place, another place's local law is at most a possible match, unless the selection names that place or cites it.
-  for (let i = 0; i < nt; i++) if (!(sc.fl[i]! & SLOT.cite) && sc.conf[i]! > LABEL.possible && otherPlace(index, sc.touched[i]!, signal, named)) sc.conf[i] = LABEL.possible;
+  capForeignLaw(index, nt, signal, named);
 
   // 8. hits
   const bestScore = bestI >= 0 ? sc.final[bestI]! : 0;

@@ -12,8 +12,6 @@ export const RANKING = {
     maxTokens: 4000,
     /** More content words than this (outside citations) make the selection a passage. */
     passageWords: 6,
-    /** A passage leaves out the name of whoever is speaking ("Chief O'Hara says …", "…, said Feist"). */
-    dropSpeakers: true,
   },
   terms: {
     /** Passages score at most this many of their strongest terms. */
@@ -84,8 +82,6 @@ export const RANKING = {
       amendedCue: 1.25,
       /** "first enacted", "originally": amendment entries × this. */
       originalCue: 0.8,
-      /** The selection says something happened in a year ("In 2017, …"): entries that began after it × this. */
-      laterThanYear: 0.6,
     },
   },
   passage: {

@@ -7,7 +7,6 @@ import { normalize, type Normalized } from '../../text/normalize';
 import { tokenize, type Token } from '../../text/tokenize';
 import { extractCitations, type FoundCitation } from '../../citations/extract';
 import { RANKING } from '../ranking';
-import { attributionTokens } from './attribution';
 import type { LookupResult } from '../types';
 
 export interface ParsedQuery {
@@ -61,11 +60,6 @@ export function parseQuery(raw: string): ParsedQuery {
     if (undated.every((t) => DATELINE_WORDS.has(t.surface))) words = [];
   }
   const passage = words.length > RANKING.query.passageWords;
-  if (passage && RANKING.query.dropSpeakers) {
-    // Who is speaking is not what the sentence is about (stages/attribution.ts).
-    const speaker = attributionTokens(tokens, text, source, n);
-    if (speaker.size) words = words.filter((t) => !speaker.has(t));
-  }
   const mode: LookupResult['mode'] = cites.length && words.length <= 2 ? 'citation' : passage ? 'passage' : words.length || cites.length ? 'term' : 'empty';
   return { source, n, text, tokens, cites, words, passage, plain: words.length === tokens.length, mode, truncated };
 }
