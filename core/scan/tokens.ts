@@ -33,7 +33,7 @@ export const LINE = '\n';
  * evaluated: testing 65,536 characters takes 14 ms, and the background's first lookup after a
  * worker stop, which never scans, must not wait for it (decision 0011).
  */
-let CLASS = new Uint8Array(0);
+let CLASS: Uint8Array = new Uint8Array(0);
 function characterClasses(): Uint8Array {
   const table = new Uint8Array(65536);
   for (let c = 0; c < 65536; c++) {

@@ -20,6 +20,7 @@ import type { Entry, Pack } from '../../core/schema/pack';
 import type { SlimEntry } from '../../core/pack/slim';
 import { columnsFit, toColumns, type PackColumns } from '../../core/pack/columns';
 import type { StoredIndex } from '../../core/search/index';
+import { fromIndexBytes, toIndexBytes, type StoredIndexBytes } from './stored-index-bytes';
 import { committed, deleteDatabase, openDatabase, request } from './idb';
 
 export const PACK_DB = 'ordinance-lens-packs';
@@ -229,7 +230,8 @@ export async function removeLargePack(id: string): Promise<boolean> {
 export async function readStoredIndexRecord(): Promise<{ key: string; index: StoredIndex } | undefined> {
   try {
     if (!(await exists())) return undefined;
-    return await request((await db()).transaction(S.index).objectStore(S.index).get('current') as IDBRequest<{ key: string; index: StoredIndex } | undefined>);
+    const got = await request((await db()).transaction(S.index).objectStore(S.index).get('current') as IDBRequest<{ key: string; index: StoredIndexBytes | StoredIndex } | undefined>);
+    return got && { key: got.key, index: fromIndexBytes(got.index) };
   } catch {
     return undefined;
   }
@@ -240,6 +242,6 @@ export async function writeStoredIndex(key: string, index: StoredIndex, stillCur
   const tx = (await db()).transaction(S.index, 'readwrite');
   const done = committed(tx);
   if (!stillCurrent()) tx.abort();
-  else tx.objectStore(S.index).put({ slot: 'current', key, index });
+  else tx.objectStore(S.index).put({ slot: 'current', key, index: toIndexBytes(index) });
   await done.catch(() => undefined);
 }
