@@ -6,6 +6,7 @@
  */
 import type { Entry, Point } from '../schema/pack';
 import type { LookupResult } from '../search/index';
+import { neverAdopted } from './flags';
 import type { Polarity } from './modality';
 import { overlapOf, type ParagraphScope } from './paragraph-scope';
 import { entryVectors, retrieveItems, type EntryVectors, type ItemVector, type TermStats } from './terms';
@@ -48,6 +49,14 @@ const PLACE_PENALTY = 0.8;
  */
 const RETRIEVED_ITEMS = 16;
 
+/**
+ * A bill or proposal that never became law, set beside a claim that states a rule without
+ * speaking of one ("local jails legally cannot comply with ICE detainers"): the law in force says
+ * it, a failed bill only would have.
+ */
+const UNADOPTED_PENALTY = 0.8;
+const SPEAKS_OF_PROPOSALS = /\b(?:bills?|proposals?|propos\w*|would|drafts?|sponsor\w*|authored|introduc\w*|votes?|voted|legislat\w*|lawmakers?|tabled|fail\w*|dead|house file|senate file|[hs]\.?f\.? ?\d+)\b/i;
+
 /** Local governments a text names, normalized ("st. paul" → "saint paul"). */
 const PLACES: [RegExp, string][] = [
   [/\b(?:st\.?|saint) paul\b/i, 'saint paul'],
@@ -81,7 +90,7 @@ export function rankingOf(found: LookupResult, limit: number): Ranking {
 }
 
 /** How much the engine's ranking of `entry` counts for the claim. */
-function rankWeight(entry: Entry, ranking: Ranking, places: Set<string>): number {
+function rankWeight(entry: Entry, ranking: Ranking, places: Set<string>, proposals: boolean): number {
   const hit = ranking.hits.get(entry.id);
   let w = hit ? RANK_BASE + (1 - RANK_BASE) * Math.max(0, Math.min(1, hit.score / ranking.top)) : RANK_BASE * 0.9;
   if (hit && ranking.confident.has(entry.id)) w += CONF_BONUS;
@@ -90,6 +99,7 @@ function rankWeight(entry: Entry, ranking: Ranking, places: Set<string>): number
   // A claim that names a place ("St. Paul has an ordinance …") is about that place's rules.
   const own = placesOf(entry);
   if (places.size && own.size && ![...own].some((p) => places.has(p))) w *= PLACE_PENALTY;
+  if (!proposals && neverAdopted(entry)) w *= UNADOPTED_PENALTY;
   return w;
 }
 
@@ -147,7 +157,8 @@ export function scoreCandidates(stats: TermStats, pool: Iterable<Entry>, claim: 
   try {
     const out: Candidate[] = [];
     const places = placesNamed(claim.text);
-    for (const entry of pool) scoreEntry(out, entryVectors(stats, entry), entry, { claim, ranking, places, dense, scope });
+    const proposals = SPEAKS_OF_PROPOSALS.test(claim.text);
+    for (const entry of pool) scoreEntry(out, entryVectors(stats, entry), entry, { claim, ranking, places, proposals, dense, scope });
     return out;
   } finally {
     for (const id of set) dense[id] = 0;
@@ -159,11 +170,13 @@ interface ScoringContext {
   claim: ClaimVector;
   ranking: Ranking;
   places: Set<string>;
+  /** The claim speaks of bills or proposals (see UNADOPTED_PENALTY). */
+  proposals: boolean;
   dense: Float64Array;
   scope: ParagraphScope | undefined;
 }
 
-function scoreEntry(out: Candidate[], vectors: EntryVectors, entry: Entry, { claim, ranking, places, dense, scope }: ScoringContext): void {
+function scoreEntry(out: Candidate[], vectors: EntryVectors, entry: Entry, { claim, ranking, places, proposals, dense, scope }: ScoringContext): void {
   // The entry's rank, and how much of the claim the entry as a whole (title, aliases, summary) is
   // about: computed once the entry has a point that shares a word.
   let rw = -1;
@@ -174,7 +187,7 @@ function scoreEntry(out: Candidate[], vectors: EntryVectors, entry: Entry, { cla
       const s = scoreItem(items[i]!, claim, dense, scope);
       if (!s) continue;
       if (rw < 0) {
-        rw = rankWeight(entry, ranking, places);
+        rw = rankWeight(entry, ranking, places, proposals);
         entrySim = entrySimilarity(vectors.known, claim, dense);
       }
       const point = (kind === 0 ? entry.points : entry.exceptions)[i]!;

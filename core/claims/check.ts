@@ -19,7 +19,7 @@ import { describesOlderText, notInForce, type ClaimFlag } from './flags';
 import { opposes, readModality, type Modality, type Polarity } from './modality';
 import { readingWhereAligned } from './point-reading';
 import { splitClaims } from './split';
-import { claimTerms, idf, termStats } from './terms';
+import { claimTerms, idf, nameTerms, termStats } from './terms';
 
 export interface ClaimResult {
   /** The claim as written in the selection. */
@@ -68,6 +68,8 @@ export interface CheckOptions {
 export const MIN_COVERAGE = 0.03;
 /** A claim the engine has no confident answer for needs a stronger alignment. */
 export const MIN_COVERAGE_UNSURE = 0.08;
+/** A person's name in the claim weighs this share of its rarity (see nameTerms). */
+const NAME_WEIGHT = 0.5;
 /** Opposite is flagged only on a clear alignment: a shared word or two is not a contradiction. */
 const MIN_STRENGTH_OPPOSITE = 0.3;
 
@@ -107,7 +109,8 @@ export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim:
   const { terms, surfaces } = scope?.terms.get(claim.text) ?? claimTerms(claim.text);
   if (!terms.length) return none();
   const stats = termStats(entries);
-  const weights = new Map(terms.map((t) => [t, idf(stats, t)]));
+  const names = nameTerms(claim.text);
+  const weights = new Map(terms.map((t) => [t, idf(stats, t) * (names.has(t) ? NAME_WEIGHT : 1)]));
   let norm2 = 0;
   for (const w of weights.values()) norm2 += w * w;
   const vector: ClaimVector = { text: claim.text, weights, norm2 };

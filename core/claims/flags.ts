@@ -22,6 +22,14 @@ export function notInForce(entry: Pick<Entry, 'status' | 'kind'>): boolean {
   return NOT_IN_FORCE.has(entry.status) || (entry.status === 'pending' && RULE_KINDS.has(entry.kind));
 }
 
+/** Statuses of a rule that was never adopted (a repealed or rescinded one was law once). */
+const NEVER_ADOPTED = new Set(['proposed', 'tabled', 'failed']);
+
+/** A bill, proposal or draft that never became law. */
+export function neverAdopted(entry: Pick<Entry, 'status' | 'kind'>): boolean {
+  return NEVER_ADOPTED.has(entry.status) || (entry.status === 'pending' && RULE_KINDS.has(entry.kind));
+}
+
 /** The shape of `entry.textVersion` where the pack has it (read defensively: older packs lack it). */
 interface TextVersionLike {
   describes?: string;

@@ -40,13 +40,15 @@ const SYNONYM_LIST: Record<string, string> = {
   ice: 'immigr-agent', dhs: 'immigr-agent',
   deport: 'remov',
   individu: 'peopl', person: 'peopl',
+  // The stemmer leaves an adjective and its noun apart ("liable", "liability").
+  liabil: 'liabl',
 };
 // A Map, not the object: a word such as "constructor" must not find Object.prototype's entry,
 // and a lookup that misses is the common case.
 const SYNONYMS = new Map(Object.entries(SYNONYM_LIST));
 
 /** Names written out in news and shortened in the pack (or the reverse), read as one word. */
-const PHRASES: [RegExp, string][] = [
+const PHRASES: [RegExp, string | ((m: string) => string)][] = [
   [/\bminneapolis police department\b|\bpolice department\b/g, 'mpd'],
   [/\b(?:u\.?s\.? )?immigration and customs enforcement\b/g, 'ice'],
   [/\b(?:u\.?s\.? )?(?:department of )?homeland security\b/g, 'dhs'],
@@ -54,13 +56,22 @@ const PHRASES: [RegExp, string][] = [
   // Being in the country without status, however a page puts it, is what the pack calls undocumented.
   [/\b(?:(?:being |are |is )?(?:(?:present |living |residing )?in the (?:u\.?s\.?|united states|country)|here|present)) (?:unlawfully|illegally|without (?:legal )?(?:authorization|status|papers|permission))\b|\bwithout legal status\b|\billegal (?=immigrants?\b|aliens?\b)/g, 'undocumented '],
   [/\bcity council\b/g, 'council'],
+  // Grants a government pays are its funding ("cut federal grants", "risk losing federal funding").
+  [/\b(federal|state|city|withhold(?:ing)?|cut(?:ting)?|los(?:e|ing)) grants\b/g, '$1 funding'],
+  // A report as where a statement comes from ("was reported to", "news reports said", "per the
+  // same report"), not as what it is about ("must report violations", "new reports to the
+  // Mayor"): press hedges made "report" look common and matched any claim about reporting.
+  [/\b(?:(?:is|are|was|were|be|been) reported(?: (?:to|as))?|as reported|(?:news|press|media|local|one|patch|same|the) report(?:s|ing)? (?:said|says|say|differ|described)|(?:news|press|media|local) report(?:s|ing)?|per the same report|named in reports|after reports|of the reports)\b/g, ' '],
+  // "10th Amendment" in the news, "Tenth Amendment" in the pack.
+  [/\b(?:1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)\b/g, (n) => ORDINALS[Number.parseInt(n, 10) - 1]!],
 ];
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 
 export function claimTerms(text: string): { terms: string[]; surfaces: Map<string, string[]> } {
   const terms: string[] = [];
   const surfaces = new Map<string, string[]>();
   let t = norm(text);
-  for (const [re, to] of PHRASES) t = t.replace(re, to);
+  for (const [re, to] of PHRASES) t = typeof to === 'string' ? t.replace(re, to) : t.replace(re, to);
   scanTerms(t, (stem, surface) => {
     if (MODAL_STEMS.has(stem) || FILLER_STEMS.has(stem) || FILLER_WORDS.has(surface) || stem.length < 2) return;
     const t = SYNONYMS.get(stem) ?? stem;
@@ -70,6 +81,26 @@ export function claimTerms(text: string): { terms: string[]; surfaces: Map<strin
     } else if (!surfaces.get(t)!.includes(surface)) surfaces.get(t)!.push(surface);
   });
   return { terms, surfaces };
+}
+
+/** Titles a person's name follows in news copy ("Mayor Jacob Frey", "then-President Trump"). */
+const TITLE =
+  /\b(?:Mayor|Sheriff|Judge|Governor|Gov\.|President|Attorney General|Councilmember|Council Member|Chief|Senator|Sen\.|Rep\.|Representative|Commissioner|Secretary|Speaker|Superintendent|czar|commander|Commander|Director)\s+((?:[A-Z][\p{L}'’.-]*\s+){0,3}[A-Z][\p{L}'’-]+)/gu;
+
+/**
+ * Terms of a text that are the name of a person it introduces by title. A name says who acted,
+ * not which rule: the same mayor or sheriff appears in points about other orders, lawsuits and
+ * events, and as the rarest words of the claim a name outweighed what the claim is about
+ * ("Mayor Jacob Frey issued an executive order …" went to a point about an investigation of him).
+ */
+export function nameTerms(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(TITLE)) {
+    scanTerms(norm(m[1]!), (stem) => {
+      out.add(SYNONYMS.get(stem) ?? stem);
+    });
+  }
+  return out;
 }
 
 /** Unique terms of one point or exception text (memoized per text). */

@@ -13,9 +13,10 @@ import { resolveCitations } from './stages/citations';
 import { expandTerms } from './stages/terms';
 import { accumulateTerms, bestTouchedScore, touch } from './stages/accumulate';
 import { matchPhrases } from './stages/phrases';
-import { contextAbout, contextFactor, pageCity, placesNamed, type ContextSignal } from './stages/context';
+import { capForeignLaw, contextAbout, contextFactor, pageCity, placesNamed, placesUnmentioned, type ContextSignal } from './stages/context';
 import { applyPhraseBonuses, bestSlot, confirmStrong, LABEL, labelSlots, marginOf, pickTop, rateCitations, readBack, scoreSlots, shareWithRelated, SLOT } from './stages/rate';
 import { pageMonth } from './stages/page-date';
+import { applyVersionCues, versionCue } from './stages/version-cues';
 import { hitBuilder, type Candidate } from './stages/hits';
 import { kindClasses } from './stages/kinds';
 import { ownTitlesFirst, pagePlace, titlePhrases } from './title-phrase';
@@ -41,7 +42,7 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
     return result;
   }
   // 6a. context, read first: its pass uses the same scratch arrays and leaves them clean.
-  const signal: ContextSignal = { city: pageCity(index, options.context), about: options.context ? contextAbout(index, options.context, q.source) : new Map(), month: pageMonth(options.context) };
+  const signal: ContextSignal = { city: pageCity(index, options.context), about: options.context ? contextAbout(index, options.context, q.source) : new Map(), month: pageMonth(options.context), unmentioned: placesUnmentioned(index, options.context) };
   // 2. citations
   const cites = resolveCitations(index, q, signal.city);
   result.unknownCitations = cites.unknown;
@@ -74,7 +75,10 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
   let bestI = bestSlot(sc, nt);
   labelSlots(sc, nt, rateInput, bestI, marginOf(sc, nt, bestI));
   bestI = shareWithRelated(index, nt, bestI, cites.hits, top);
+  // After the related share, which may reorder an amendment and the law it amends either way.
+  bestI = applyVersionCues(index, nt, versionCue(q.text), bestI);
   confirmStrong(sc, nt, q.passage);
+  capForeignLaw(index, nt, signal, named);
 
   // 8. hits
   const bestScore = bestI >= 0 ? sc.final[bestI]! : 0;

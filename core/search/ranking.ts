@@ -60,6 +60,8 @@ export const RANKING = {
   context: {
     /** Characters of page context read (the enclosing block and neighbours). */
     maxChars: 2000,
+    /** Words of the context found in more entries than this are not read (stages/context.ts). */
+    maxEntriesPerWord: 4000,
     /** An entry the context is about gains up to this share of its score. */
     agreement: 0.35,
     /** A short selection: context only breaks near-ties. */
@@ -74,6 +76,13 @@ export const RANKING = {
     cityMargin: 1,
     /** Entries that began more than a month after the page was written (its address dates it): × this. */
     laterThanPage: 0.5,
+    /** The selection's own words about which version of a law it means (stages/version-cues.ts). */
+    version: {
+      /** "updated", "amended", "strengthened": amendment entries × this. */
+      amendedCue: 1.25,
+      /** "first enacted", "originally": amendment entries × this. */
+      originalCue: 0.8,
+    },
   },
   passage: {
     /** Glossary terms weigh this much among the answers to a sentence (the governing law first). */

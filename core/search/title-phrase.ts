@@ -63,15 +63,21 @@ function initials(place: string): string | undefined {
  */
 export function pagePlace(index: SearchIndex, ctx: PageContext | undefined, city: string | undefined): string | undefined {
   if (city || !ctx) return city;
+  const found = placesByInitials(index, ctx);
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** Places with ordinances whose initials ("D.C.") the page's title, address or text writes. */
+export function placesByInitials(index: SearchIndex, ctx: PageContext | undefined): string[] {
+  if (!ctx) return [];
   const host = /^[a-z]+:\/\/([^/?#]*)/i.exec(ctx.url ?? '')?.[1]?.toLowerCase() ?? '';
   const text = `${ctx.title ?? ''} ${(ctx.text ?? '').slice(0, RANKING.context.maxChars)}`.toLowerCase().replace(/\.\s+(?=[a-z]\.)/g, '.');
-  const found = (index.cache.places ?? []).filter((p) => {
+  return (index.cache.places ?? []).filter((p) => {
     const i = initials(p);
     if (!i) return false;
     const bare = i.replace(/\./g, '');
     return new RegExp(`(^|[^a-z.])${i.replace(/\./g, '\\.')}`).test(text) || new RegExp(`(^|[.-])${bare}([.-]|$)`).test(host);
   });
-  return found.length === 1 ? found[0] : undefined;
 }
 
 /**

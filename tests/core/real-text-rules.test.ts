@@ -35,6 +35,26 @@ describe('page context', () => {
     expect(index.entries.find((e) => e.id === first!.id)!.jurisdiction).toBe('Minneapolis');
   });
 
+  it("offers another city's local law on a Minneapolis page only as a possible match, unless the selection names that city", () => {
+    const jurisdictionOf = (id: string) => index.entries.find((e) => e.id === id)!.jurisdiction;
+    const answers = lookup(index, 'masked officers', { context: minneapolis });
+    expect(answers.results.map((h) => jurisdictionOf(h.id))).not.toContain('Saint Paul');
+    expect(answers.others.map((h) => h.id)).toContain('stpaul-ord-26-6-26-7');
+    expect(lookup(index, 'St. Paul ban on masked officers', { context: minneapolis }).results.map((h) => h.id)).toContain('stpaul-ord-26-6-26-7');
+  });
+
+  it("holds back only another city's ordinances: its orders, policies and events still answer", () => {
+    const frey = lookup(index, "Frey's executive order bars federal agents from using city parking lots and ramps as staging areas.", { context: saintPaul });
+    expect(frey.results[0]?.id).toBe('mpls-eo-2025-02');
+  });
+
+  it('offers a city\'s ordinances as answers only on a page that names that city', () => {
+    const unnamed = { text: 'Officers at the rally said masked agents should show their badges, and the crowd agreed.', title: 'Rally draws hundreds', url: 'https://example.org/news/rally' };
+    expect(lookup(index, 'masked officers', { context: unnamed }).results.map((h) => h.id)).not.toContain('stpaul-ord-26-6-26-7');
+    const named = { ...unnamed, text: `${unnamed.text} The rally was in St. Paul.` };
+    expect(lookup(index, 'masked officers', { context: named }).results.map((h) => h.id)).toContain('stpaul-ord-26-6-26-7');
+  });
+
   it('never changes the answer to a citation because of the page', () => {
     expect(lookup(index, '§ 19.30(a)', { context: saintPaul }).results[0]?.id).toBe('mpls-19.30');
   });

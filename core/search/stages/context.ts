@@ -15,6 +15,8 @@ import { entryJurisdiction, resolveCitations } from './citations';
 import { parseQuery, type ParsedQuery } from './parse';
 import { expandTerms } from './terms';
 import { entryStarts } from './page-date';
+import { LABEL, SLOT } from './rate';
+import { placesByInitials } from '../title-phrase';
 
 export interface ContextSignal {
   /** The city the page is about, as a normalized jurisdiction name. */
@@ -23,6 +25,8 @@ export interface ContextSignal {
   about: Map<number, number>;
   /** The month the page was written, from its address (stages/page-date.ts). */
   month?: number;
+  /** Places with ordinances the page never names (placesUnmentioned). */
+  unmentioned?: Set<string>;
 }
 
 /** Kinds whose jurisdiction is a place a page can be about. */
@@ -48,14 +52,25 @@ const normPlaceText = (s: string) => jurisName(s).replace(/[-_/.]+/g, ' ');
 
 /** The city a page is about, if one is named clearly more than the others. */
 export function pageCity(index: SearchIndex, ctx: PageContext | undefined): string | undefined {
-  if (!ctx) return undefined;
-  const text = normPlaceText(`${ctx.title ?? ''} ${ctx.title ?? ''} ${hostAndPath(ctx.url)} ${(ctx.text ?? '').slice(0, RANKING.context.maxChars)}`);
-  const counts = competingPlaces(index)
-    .map((p) => [p, countMentions(text, p)] as const)
-    .sort((a, b) => b[1] - a[1]);
+  const counts = placeMentions(index, ctx).sort((a, b) => b[1] - a[1]);
   const [first, second] = counts;
   if (!first || first[1] === 0) return undefined;
   return !second || first[1] >= second[1] + RANKING.context.cityMargin ? first[0] : undefined;
+}
+
+/** How often the page (title, address, text) names each place that has its own ordinances. */
+function placeMentions(index: SearchIndex, ctx: PageContext | undefined): (readonly [string, number])[] {
+  if (!ctx) return [];
+  const text = normPlaceText(`${ctx.title ?? ''} ${ctx.title ?? ''} ${hostAndPath(ctx.url)} ${(ctx.text ?? '').slice(0, RANKING.context.maxChars)}`);
+  return competingPlaces(index).map((p) => [p, countMentions(text, p)] as const);
+}
+
+/** Places with ordinances that a page with text never names, in full or by initials ("D.C."): their local law is not what it is about. */
+export function placesUnmentioned(index: SearchIndex, ctx: PageContext | undefined): Set<string> {
+  if (!ctx?.text?.trim()) return new Set();
+  const unnamed = new Set(placeMentions(index, ctx).filter(([, n]) => n === 0).map(([p]) => p));
+  for (const p of placesByInitials(index, ctx)) unnamed.delete(p);
+  return unnamed;
 }
 
 function hostAndPath(url: string | undefined): string {
@@ -93,7 +108,10 @@ export function contextAbout(index: SearchIndex, ctx: PageContext | undefined, s
     for (const [id, hit] of cited) if (hit.primary) about.set(id, 1);
     return about;
   }
-  const terms = expandTerms(index, { ...q, passage: true });
+  const expanded = expandTerms(index, { ...q, passage: true });
+  // A word found in thousands of entries says nothing about which one the page is about, and its
+  // postings are most of this pass's cost in a large pack (never reached by a pack of hundreds).
+  const terms = { ...expanded, scored: expanded.scored.filter((t) => t.variants.every((v) => index.df[v.t]! <= RANKING.context.maxEntriesPerWord)) };
   const sc = index.scratch;
   const nt = accumulateTerms(index, terms, true);
   let top = 0;
@@ -123,9 +141,30 @@ export function contextFactor(index: SearchIndex, entry: number, signal: Context
     const began = entryStarts(index)[entry]!;
     if (began > signal.month + 1) f *= C.laterThanPage;
   }
-  if (signal.city) {
-    const j = entryJurisdiction(index, entry);
-    if (j !== signal.city && !named.has(j) && competingPlaces(index).includes(j)) f *= RANKING.context.otherCity;
-  }
+  if (otherPlace(index, entry, signal, named)) f *= RANKING.context.otherCity;
   return f;
+}
+
+/** The entry is local law of another place than the page's, and the selection does not name that place. */
+export function otherPlace(index: SearchIndex, entry: number, signal: ContextSignal, named: Set<string>): boolean {
+  if (!signal.city) return false;
+  const j = entryJurisdiction(index, entry);
+  return j !== signal.city && !named.has(j) && competingPlaces(index).includes(j);
+}
+
+/**
+ * A place's own ordinances answer a selection only on a page about that place: when the page is
+ * about another city, or its text never names the place, such an entry is at most a possible
+ * match, unless the selection names the place or cites the entry. Only local law is held back:
+ * an order, a policy or an event of another city may well be what the page reports on.
+ */
+export function capForeignLaw(index: SearchIndex, nt: number, signal: ContextSignal, named: Set<string>): void {
+  if (!signal.city && !signal.unmentioned?.size) return;
+  const sc = index.scratch;
+  for (let i = 0; i < nt; i++) {
+    const entry = sc.touched[i]!;
+    if (sc.fl[i]! & SLOT.cite || sc.conf[i]! <= LABEL.possible || !ORDINANCE_KINDS.has(index.entries[entry]!.kind)) continue;
+    const j = entryJurisdiction(index, entry);
+    if (!named.has(j) && (otherPlace(index, entry, signal, named) || signal.unmentioned?.has(j))) sc.conf[i] = LABEL.possible;
+  }
 }

@@ -16,6 +16,9 @@
  * sanctuary list, EO 14287, the AG's sensitive-locations guidance, the administrative stay, Border
  * Patrol; the reported MPD limits, the City's recording advice, Saint Paul's mask ordinance text),
  * decided by reading those entries and points; seven had been labelled "nothing in the pack".
+ * Decision 0012's third round extended three more to pack 1.1 points that restate them and had
+ * been missed (term-dhs#P3 and #P4, mpls-charter-7.1#P1), and added five claims for the
+ * `opposite` flag's precision (claims that permit or ask; none contradicts the pack).
  *
  * Since decision 0012 the set is split by page (tune 77 / test 46) and tuned on tune only. After
  * the exception gate and modality work: tune entry 0.77 / point 0.73 (was 0.75 / 0.70), test
@@ -41,10 +44,18 @@ const entries = bundledEntries();
 /** The issue's floors (not all reached; see the module comment). */
 export const ISSUE_FLOORS = { entry: 0.9, point: 0.75, oppositePrecision: 0.9, exceptionPrecision: 0.9 };
 /** What the check reaches on this set and pack (asserted; the split is decision 0012's). */
-const REACHED = { entry: 0.81, point: 0.75 };
-const REACHED_TEST = { entry: 0.86, point: 0.77 };
-/** The same set, each claim checked inside its paragraph (eval-claims --paragraphs). */
-const REACHED_PARAGRAPH = { entry: 0.82, point: 0.72 };
+const REACHED = { entry: 0.82, point: 0.76 };
+/**
+ * Test split: 0.89 / 0.80 on its 46 claims before decision 0012's third round; the three claims
+ * that round added to it (for the opposite flag: a question and two whose subject is a pronoun)
+ * bring it to 0.857 / 0.755 on 49. Measured, not read claim by claim.
+ */
+const REACHED_TEST = { entry: 0.85, point: 0.75 };
+/**
+ * The same set, each claim checked inside its paragraph (eval-claims --paragraphs): point 0.72 on
+ * the 119 claims before the third round, 0.718 with the five it added (124).
+ */
+const REACHED_PARAGRAPH = { entry: 0.83, point: 0.71 };
 
 describe('claim check on the labelled claim set', () => {
   it('reads every claim from ../shared', () => {
@@ -58,8 +69,9 @@ describe('claim check on the labelled claim set', () => {
     `claims ${report.claims} (unreadable ${report.missing}, stale point labels ${report.stalePoints}); entry ${pct(report.entryAccuracy)} (floor ${ISSUE_FLOORS.entry}); point ${pct(report.pointAccuracy)} on ${report.pointClaims} (floor ${ISSUE_FLOORS.point})`,
     ...Object.entries(report.flags).map(([f, s]) => `${f}: precision ${pct(s.precision)} recall ${pct(s.recall)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`),
   ].join('\n');
+  // Misses of the tune split only: the test split is measured, never read claim by claim (decision 0012).
   const misses = report.rows
-    .filter((r) => !r.entryOk || r.pointOk === false)
+    .filter((r) => r.split === 'tune' && (!r.entryOk || r.pointOk === false))
     .map((r) => `${r.claim.file}:${r.claim.line} [${r.claim.start},${r.claim.end}) → ${r.got.entry ?? 'none'} ${r.got.match} ${r.got.index ?? ''} (expected ${r.claim.points[0] ?? r.claim.entries[0] ?? 'none'})`)
     .join('\n');
   const perSplit = (['tune', 'test'] as const).map((split) => {
@@ -93,7 +105,12 @@ describe('claim check on the labelled claim set', () => {
     expect(inParagraphs.missing, line).toBe(0);
     expect(inParagraphs.entryAccuracy, line).toBeGreaterThanOrEqual(REACHED_PARAGRAPH.entry);
     expect(inParagraphs.pointAccuracy, line).toBeGreaterThanOrEqual(REACHED_PARAGRAPH.point);
-    expect(inParagraphs.flags.exception.fp + inParagraphs.flags.opposite.fp, line).toBe(0);
+    expect(inParagraphs.flags.exception.fp, line).toBe(0);
+    // Opposite: none on the tune split; one on the test split since the third round added claims
+    // that permit or ask (decision 0012; a test-split claim, so not read one by one).
+    const tuneOpposite = summarizeClaims(inParagraphs.rows.filter((r) => r.split === 'tune')).flags.opposite;
+    expect(tuneOpposite.fp, line).toBe(0);
+    expect(inParagraphs.flags.opposite.fp, line).toBeLessThanOrEqual(1);
   });
 
   it('flags an exception only where the labels allow it', () => {
@@ -101,7 +118,9 @@ describe('claim check on the labelled claim set', () => {
   });
 
   it('never calls a claim the opposite of the pack where the labels say it is not', () => {
-    // No claim in this set contradicts the pack, so any `opposite` here is a false alarm.
+    // No claim in this set contradicts the pack (real pages describe the rules they cite), so any
+    // `opposite` here is a false alarm; five claims that permit or ask were added for it (0012,
+    // third round). Its recall is measured on claims written for the purpose (opposite-table).
     expect(report.flags.opposite.fp, summary).toBe(0);
   });
 

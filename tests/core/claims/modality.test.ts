@@ -23,6 +23,14 @@ const table: [string, Polarity, boolean?][] = [
   ['The chapter does not stop police from helping federal agents investigate crime.', 'permit'],
   ["Following federal agents is not unlawful unless you commit another offense.", 'permit', true],
   ['Limited collaboration in criminal investigations remains allowed.', 'permit'],
+  // a bar on bars protects what they would bar: permission, not a carve-out
+  ['8 U.S.C. § 1373 bars governments from prohibiting their officials from sharing status information.', 'permit'],
+  ['No state or local entity may prohibit or restrict another from sending status information to ICE.', 'permit'],
+  ['Section 1373 bars local rules restricting the sharing of status information.', 'permit'],
+  ['The ordinance bars officers from sharing status information.', 'forbid'],
+  // "neither … nor" with a rule word
+  ['The federal government may neither direct states nor command their officers.', 'forbid'],
+  ['Holding someone on a detainer is an arrest that neither state nor federal law authorizes.', 'forbid'],
   // "only" limits a permission
   ['MPD policy only allows officers to question status in trafficking cases.', 'limited'],
   ['Staff may ask about status only when a law requires it.', 'limited'],
@@ -58,6 +66,13 @@ describe('readModality', () => {
     expect(readModality('The judge authorizes a $200,000 settlement.').deontic).toBe(false);
     expect(readModality('MPD does not work with federal agents.').deontic).toBe(false);
   });
+
+  it('reads a question as asking, not stating, what is allowed', () => {
+    expect(readModality('Can police ask about immigration status?').deontic).toBe(false);
+    expect(readModality('The county asked whether it can lawfully hold people on detainers.').deontic).toBe(false);
+    expect(readModality('Police may help, whether or not the person is a citizen.').deontic).toBe(true);
+    expect(readModality('Can police ask about immigration status?').polarity).toBe('permit');
+  });
 });
 
 describe('carve-outs', () => {
@@ -66,6 +81,7 @@ describe('carve-outs', () => {
     expect(readModality('The section does not prevent officers from assisting the FBI.').carveOut).toBe(true);
     expect(readModality('Police may help federal agents investigate crime.').carveOut).toBeFalsy();
     expect(readModality('Police may not ask about status.').carveOut).toBeFalsy();
+    expect(readModality('No local entity may restrict officials from sharing status information.').carveOut).toBeFalsy();
   });
 });
 
