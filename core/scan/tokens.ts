@@ -27,13 +27,22 @@ const SYNONYM = new Map([
 export const BREAK = '.';
 export const LINE = '\n';
 
-/** Character classes of the BMP: 1 letter or digit, 2 separator punctuation (a token of its own). */
-const CLASS = new Uint8Array(65536);
-for (let c = 0; c < 65536; c++) {
-  if ((c >= 0xd800 && c <= 0xdfff) || c === 0xad) continue;
-  if (/[\p{L}\p{N}]/u.test(String.fromCharCode(c))) CLASS[c] = 1;
+/**
+ * Character classes of the BMP: 1 letter or digit, 2 separator punctuation (a token of its own).
+ * Filled by the first `tokenize` (every reader of CLASS runs under it), not when the module is
+ * evaluated: testing 65,536 characters takes 14 ms, and the background's first lookup after a
+ * worker stop, which never scans, must not wait for it (decision 0011).
+ */
+let CLASS: Uint8Array = new Uint8Array(0);
+function characterClasses(): Uint8Array {
+  const table = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    if ((c >= 0xd800 && c <= 0xdfff) || c === 0xad) continue;
+    if (/[\p{L}\p{N}]/u.test(String.fromCharCode(c))) table[c] = 1;
+  }
+  for (const ch of '(),;:/&§[]') table[ch.charCodeAt(0)] = 2;
+  return table;
 }
-for (const ch of '(),;:/&§[]') CLASS[ch.charCodeAt(0)] = 2;
 const LOWER = /\p{Ll}/u;
 
 const FNV = 0x811c9dc5 | 0;
@@ -128,6 +137,7 @@ const scratch = { hash: new Int32Array(SHORT + 1), start: new Int32Array(SHORT +
  * scratch arrays (valid until the next call; wordTokens copies them out at once).
  */
 export function tokenize(text: string, reuse = false): Tokens {
+  if (!CLASS.length) CLASS = characterClasses();
   const n = text.length;
   // At most one token per character, plus one.
   const cap = n + 1;

@@ -17,13 +17,17 @@ import { tokenize } from '../text/tokenize';
 import { extractCitations } from '../citations/extract';
 import { ByteWriter, decodeVarints, encodeVarints, fromBase64, toBase64 } from './codec';
 import type { MatchedField } from './types';
+import { joinKeys, splitKeys, type KeyList } from './keys';
+
+export { findKey } from './keys';
 
 export const INDEX_FORMAT = 'ordinance-lens-index';
 /**
  * Bump when what the index holds changes, the tokenizer and stemmer included (3: "IDs" → id;
- * 4: a stored index's fingerprint combines each pack's, core/pack/columns.ts).
+ * 4: a stored index's fingerprint combines each pack's, core/pack/columns.ts; 5: its key lists are
+ * stored as UTF-8 bytes, lib/storage/stored-index-bytes.ts).
  */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 export type FieldName = MatchedField['field'];
 export const FIELD_WEIGHTS: readonly (readonly [FieldName, number, number])[] = [
@@ -97,24 +101,24 @@ export interface SearchIndex {
   version: number;
   entries: readonly Entry[];
   /** Sorted stems. */
-  terms: string[];
+  terms: KeyList;
   /** Entries per term. */
   df: Uint32Array;
   /** Byte offset of each term's postings in `postBytes` (terms.length + 1 values). */
   postStart: Uint32Array;
   /** Per posting: varint (entry − previous entry), then the saturated field weight × 255. */
   postBytes: Uint8Array;
-  phraseKeys: string[];
+  phraseKeys: KeyList;
   phraseStart: Uint32Array;
   /** entry × 8 + 4 when the field is worded exactly so (no stop words dropped) + kind (PHRASE). */
   phraseData: Uint32Array;
   maxPhraseLen: number;
-  citeKeys: string[];
+  citeKeys: KeyList;
   citeStart: Uint32Array;
   /** entry × 16 + primary × 8 + exact × 4 + level. */
   citeData: Uint32Array;
   /** Sorted normalized words (letters only, 4+ characters) for fuzzy matching. */
-  words: string[];
+  words: KeyList;
   jurisdictions: string[];
   homeJurisdiction: string;
   /** Scratch accumulators reused by lookups (one JS thread; reset after each use). */
@@ -134,20 +138,6 @@ export function fieldTexts(e: Entry): [FieldName, string, number][] {
 }
 
 export const jurisName = (s: string) => norm(s).replace(/\bst\.?\s/g, 'saint ').trim();
-
-/** Binary search in a sorted string array: index of `key`, or −(insertion point) − 1. */
-export function findKey(keys: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = keys.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const k = keys[mid]!;
-    if (k < key) lo = mid + 1;
-    else if (k > key) hi = mid - 1;
-    else return mid;
-  }
-  return -lo - 1;
-}
 
 /** Which of the letters a–z occur in a word, as 26 bits (the fuzzy matcher's pre-check). */
 export function letterMask(w: string): number {
@@ -464,7 +454,7 @@ export function assemble(entries: readonly Entry[], parts: Parts): SearchIndex {
     entries,
     ...parts,
     scratch: newScratch(n),
-    cache: { wordMasks: Uint32Array.from(parts.words, letterMask) },
+    cache: {},
   };
 }
 
@@ -546,9 +536,6 @@ export function checkHeader(h: IndexHeader | null | undefined, entries: readonly
   if (h.entries !== entries.length || h.fingerprint !== (fingerprint ?? entriesFingerprint(entries))) throw new Error('the index was built from other entries');
 }
 
-/** Key lists are joined with a newline: no key holds one (buildIndex skips citation keys that do). */
-export const joinKeys = (keys: readonly string[]) => keys.join('\n');
-export const splitKeys = (s: string) => (s ? s.split('\n') : []);
 export const lens = (startArr: Uint32Array) => {
   const out = new Uint32Array(Math.max(0, startArr.length - 1));
   for (let i = 0; i < out.length; i++) out[i] = startArr[i + 1]! - startArr[i]!;

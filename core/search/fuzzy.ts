@@ -14,6 +14,7 @@
 import { boundedDistance } from '../text/distance';
 import { stem } from '../text/tokenize';
 import { findKey, letterMask, type SearchIndex } from './build';
+import type { KeyList } from './keys';
 
 export interface FuzzyCandidate {
   /** The stem to look up. */
@@ -40,6 +41,13 @@ export function editsAllowed(word: string): number {
   return word.length >= 8 ? 2 : 1;
 }
 
+/** Each word's letterMask, made on the first fuzzy match (not when the index loads). */
+function wordMasks(words: KeyList): Uint32Array {
+  const out = new Uint32Array(words.length);
+  for (let i = 0; i < out.length; i++) out[i] = letterMask(words.at(i)!);
+  return out;
+}
+
 /**
  * Pack words that could be within `editsAllowed(word)` of `word` (same first letter, length and
  * letter-mask pre-checks), or none when the word is too short, too long or not all letters.
@@ -48,13 +56,14 @@ export function reachableWords(index: SearchIndex, word: string): string[] {
   if (word.length < MIN_LETTERS || word.length > 32 || !/^[a-z]+$/.test(word)) return [];
   const edits = editsAllowed(word);
   const words = index.words;
-  const masks = (index.cache.wordMasks ??= Uint32Array.from(words, letterMask));
+  const masks = (index.cache.wordMasks ??= wordMasks(words));
   const q = letterMask(word);
   const within: string[] = [];
   let i = findKey(words, word[0]!);
   if (i < 0) i = -i - 1;
-  for (; i < words.length && words[i]!.charCodeAt(0) === word.charCodeAt(0); i++) {
-    const w = words[i]!;
+  for (; i < words.length; i++) {
+    const w = words.at(i)!;
+    if (w.charCodeAt(0) !== word.charCodeAt(0)) break;
     if (Math.abs(w.length - word.length) > edits || w === word) continue;
     const m = masks[i]!;
     if (popcount(q & ~m) > edits || popcount(m & ~q) > edits) continue;
@@ -114,7 +123,7 @@ export function prefixCandidates(index: SearchIndex, term: string, max = 3): Fuz
   let i = findKey(index.terms, term);
   if (i < 0) i = -i - 1;
   for (; i < index.terms.length && out.length < max; i++) {
-    const t = index.terms[i]!;
+    const t = index.terms.at(i)!;
     if (!t.startsWith(term)) break;
     if (t.length <= term.length + 3 && t !== term) out.push({ term: t, word: t, factor: 0.8 });
   }

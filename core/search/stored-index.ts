@@ -1,14 +1,17 @@
 /**
  * The index as a browser database stores it: its typed arrays as they are (IndexedDB copies an
- * ArrayBuffer byte for byte) and each key list as one string. `serializeIndex` gives a JSON-safe
- * form (base64 strings) for storage that takes only JSON; decoding that is most of its load time
- * (0.4 s for the D.C. Code), while this form loads in the time it takes to split the key lists.
+ * ArrayBuffer byte for byte) and each key list as one string, read in place once loaded
+ * (core/search/keys.ts: never split). `serializeIndex` gives a JSON-safe form (base64 strings)
+ * for storage that takes only JSON; decoding that is most of its load time (0.4 s for the D.C.
+ * Code), while this form loads in the time it takes to find where each key ends. (The browser
+ * database keeps the key lists as UTF-8 bytes: lib/storage/stored-index-bytes.ts.)
  *
  * Versioned with INDEX_VERSION: a stored index of another version, or built from other entries
  * (the fingerprint of their ids and titles), is refused and the caller builds a new one.
  */
 import type { Entry } from '../schema/pack';
-import { assemble, checkHeader, indexHeader, joinKeys as join, splitKeys as split, type IndexHeader, type SearchIndex } from './build';
+import { assemble, checkHeader, indexHeader, type IndexHeader, type SearchIndex } from './build';
+import { JoinedKeys, joinKeys as join, keyEnds } from './keys';
 
 export interface StoredIndex extends IndexHeader {
   terms: string;
@@ -23,6 +26,8 @@ export interface StoredIndex extends IndexHeader {
   citeStart: Uint32Array;
   citeData: Uint32Array;
   words: string;
+  /** Where each key of each list ends in its string (keys.ts: finding them at load took 18 ms). */
+  ends: { terms: Uint32Array; phraseKeys: Uint32Array; citeKeys: Uint32Array; words: Uint32Array };
   jurisdictions: string[];
   homeJurisdiction: string;
 }
@@ -43,6 +48,7 @@ export function toStoredIndex(index: SearchIndex, fingerprint?: string): StoredI
     citeStart: index.citeStart,
     citeData: index.citeData,
     words: join(index.words),
+    ends: { terms: keyEnds(index.terms), phraseKeys: keyEnds(index.phraseKeys), citeKeys: keyEnds(index.citeKeys), words: keyEnds(index.words) },
     jurisdictions: [...index.jurisdictions],
     homeJurisdiction: index.homeJurisdiction,
   };
@@ -59,10 +65,12 @@ export function isStoredIndex(x: unknown): x is StoredIndex {
  */
 export function fromStoredIndex(s: StoredIndex, entries: readonly Entry[], fingerprint?: string): SearchIndex {
   checkHeader(s, entries, fingerprint);
-  const terms = split(s.terms);
-  const phraseKeys = split(s.phraseKeys);
-  const citeKeys = split(s.citeKeys);
+  const terms = new JoinedKeys(s.terms, s.ends.terms);
+  const phraseKeys = new JoinedKeys(s.phraseKeys, s.ends.phraseKeys);
+  const citeKeys = new JoinedKeys(s.citeKeys, s.ends.citeKeys);
+  const words = new JoinedKeys(s.words, s.ends.words);
   const fits =
+    [terms, phraseKeys, citeKeys, words].every((k) => k.fits()) &&
     s.df.length === terms.length &&
     s.postStart.length === terms.length + 1 &&
     s.postStart[terms.length] === s.postBytes.length &&
@@ -83,7 +91,7 @@ export function fromStoredIndex(s: StoredIndex, entries: readonly Entry[], finge
     citeKeys,
     citeStart: s.citeStart,
     citeData: s.citeData,
-    words: split(s.words),
+    words,
     jurisdictions: s.jurisdictions,
     homeJurisdiction: s.homeJurisdiction,
   });

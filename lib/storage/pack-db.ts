@@ -20,6 +20,7 @@ import type { Entry, Pack } from '../../core/schema/pack';
 import type { SlimEntry } from '../../core/pack/slim';
 import { columnsFit, toColumns, type PackColumns } from '../../core/pack/columns';
 import type { StoredIndex } from '../../core/search/index';
+import { fromIndexBytes, toIndexBytes, type StoredIndexBytes } from './stored-index-bytes';
 import { committed, deleteDatabase, openDatabase, request } from './idb';
 
 export const PACK_DB = 'ordinance-lens-packs';
@@ -80,6 +81,46 @@ async function exists(): Promise<boolean> {
   }
 }
 
+let probing: Promise<IDBDatabase | undefined> | undefined;
+
+/**
+ * The database if it is there, in one request instead of `exists` then `db` (a worker start's
+ * reads waited for both round trips: 8–12 ms). Opened without a version, a database that is not
+ * there is being created (an upgrade from version 0): that creation is aborted, so a reader still
+ * never creates it. Undefined when it is not there or does not open (the callers then read no
+ * large packs, as they did when `db` failed).
+ */
+function existingDb(): Promise<IDBDatabase | undefined> {
+  if (opening) return opening;
+  if (!hasPackDb()) return Promise.resolve(undefined);
+  probing ??= new Promise<IDBDatabase | undefined>((resolve) => {
+    const r = indexedDB.open(PACK_DB);
+    r.onupgradeneeded = (ev) => {
+      if (ev.oldVersion === 0) r.transaction?.abort();
+    };
+    r.onsuccess = () => {
+      const d = r.result;
+      if (opening || d.version !== DB_VERSION) {
+        d.close();
+        resolve(db());
+        return;
+      }
+      d.onversionchange = () => {
+        d.close();
+        opening = undefined;
+      };
+      d.onclose = () => (opening = undefined);
+      opening = Promise.resolve(d);
+      resolve(d);
+    };
+    r.onerror = (ev) => {
+      ev.preventDefault();
+      resolve(undefined);
+    };
+  }).finally(() => (probing = undefined));
+  return probing;
+}
+
 /** The large packs stored, in import order. Throws when the database cannot be read. */
 export async function listLargePacks(): Promise<LargePackMeta[]> {
   if (!(await exists())) return [];
@@ -110,8 +151,8 @@ export interface StoredBrief {
 
 /** Each stored large pack with every entry in brief, read in one transaction. */
 export async function readBriefs(): Promise<StoredBrief[]> {
-  if (!(await exists())) return [];
-  const d = await db();
+  const d = await existingDb();
+  if (!d) return [];
   const tx = d.transaction([S.packs, S.briefs]);
   const [metas, briefs] = await Promise.all([
     request(tx.objectStore(S.packs).getAll() as IDBRequest<LargePackMeta[]>),
@@ -228,8 +269,10 @@ export async function removeLargePack(id: string): Promise<boolean> {
 /** The stored index and the key of what it was built from, if any. Never throws. */
 export async function readStoredIndexRecord(): Promise<{ key: string; index: StoredIndex } | undefined> {
   try {
-    if (!(await exists())) return undefined;
-    return await request((await db()).transaction(S.index).objectStore(S.index).get('current') as IDBRequest<{ key: string; index: StoredIndex } | undefined>);
+    const d = await existingDb();
+    if (!d) return undefined;
+    const got = await request(d.transaction(S.index).objectStore(S.index).get('current') as IDBRequest<{ key: string; index: StoredIndexBytes | StoredIndex } | undefined>);
+    return got && { key: got.key, index: fromIndexBytes(got.index) };
   } catch {
     return undefined;
   }
@@ -240,6 +283,6 @@ export async function writeStoredIndex(key: string, index: StoredIndex, stillCur
   const tx = (await db()).transaction(S.index, 'readwrite');
   const done = committed(tx);
   if (!stillCurrent()) tx.abort();
-  else tx.objectStore(S.index).put({ slot: 'current', key, index });
+  else tx.objectStore(S.index).put({ slot: 'current', key, index: toIndexBytes(index) });
   await done.catch(() => undefined);
 }

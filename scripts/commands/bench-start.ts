@@ -15,6 +15,7 @@ import { parsePack } from '../../core/schema/parse-pack';
 import { slimEntry } from '../../core/pack/slim';
 import { toColumns } from '../../core/pack/columns';
 import { createLookupService } from '../../lib/lookup-service';
+import { toIndexBytes } from '../../lib/storage/stored-index-bytes';
 import { loadBundledPacks } from '../lib/bundled-packs';
 import { START_QUERY } from '../lib/start-steps';
 import { runCommand, UsageError, type CommandSpec } from '../lib/cli-args';
@@ -46,7 +47,7 @@ function prepare(file: string, dir: string) {
     return join(dir, name);
   };
   const common = {
-    index: put('index.v8', serialize(index)),
+    index: put('index.v8', serialize(toIndexBytes(index))),
     pack: put('pack.json', JSON.stringify({ ...pack, entries: undefined })),
     shown: put('shown.json', JSON.stringify(pack.entries.filter((e) => ids.has(e.id)))),
   };

@@ -1,7 +1,8 @@
 /**
  * One worker start with a large pack stored, step by step, in a fresh process (run by
  * `lens bench-start`): what the background does after a worker stop, from the bytes IndexedDB
- * holds (V8's serializer, the structured clone IndexedDB uses) to the first answer.
+ * holds (V8's serializer, the structured clone IndexedDB uses; the key lists as UTF-8 bytes,
+ * lib/storage/stored-index-bytes.ts) to the first answer.
  *
  * Two paths over the same stored index: `objects`, the brief as one object per entry made
  * into stubs and the engine's caches built on the first lookup (the start before the columns);
@@ -16,7 +17,7 @@ import { stubEntry, type SlimEntry } from '../../core/pack/slim';
 import { columnEntries } from '../../core/pack/lazy-entries';
 import type { PackColumns } from '../../core/pack/columns';
 import type { Entry, Pack } from '../../core/schema/pack';
-import type { StoredIndex } from '../../core/search/index';
+import { fromIndexBytes, type StoredIndexBytes } from '../../lib/storage/stored-index-bytes';
 
 export const START_QUERY = 'D.C. Code § 24-211.07';
 
@@ -43,7 +44,7 @@ function run(path: 'objects' | 'columns', files: StartFiles): Record<string, num
   const brief = deserialize(briefBytes) as SlimEntry[] | PackColumns;
   out.briefMs = ms(t0);
   t0 = performance.now();
-  const index = deserialize(indexBytes) as StoredIndex;
+  const index = fromIndexBytes(deserialize(indexBytes) as StoredIndexBytes);
   out.indexMs = ms(t0);
   t0 = performance.now();
   const entries = path === 'objects' ? (brief as SlimEntry[]).map(stubEntry) : columnEntries(brief as PackColumns);

@@ -85,7 +85,7 @@ export function matchPhrases(index: SearchIndex, q: ParsedQuery, terms: Expanded
     const probe = key + ' ';
     let i = findKey(pk, probe);
     if (i < 0) i = -i - 1;
-    return i < pk.length && pk[i]!.startsWith(probe);
+    return i < pk.length && pk.at(i)!.startsWith(probe);
   };
   for (let i = 0; i < seq.length; i++) {
     // Each key carries the product of its words' variant factors: a phrase reached through a

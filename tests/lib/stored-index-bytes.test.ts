@@ -1,0 +1,99 @@
+/**
+ * The stored index as IndexedDB keeps it since INDEX_VERSION 5: key lists as UTF-8 bytes with
+ * their ends (lib/storage/stored-index-bytes.ts), read in place once loaded (core/search/keys.ts).
+ * It must answer exactly as the index it was stored from, on the bundled packs alone and with a
+ * synthetic pack beside them, and a record of the form before (key lists as strings, version 4)
+ * must be refused (then rebuilt), not crash.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildIndex, fromStoredIndex, lookup, toStoredIndex, type SearchIndex } from '../../core/search/index';
+import { findKey, keyArray } from '../../core/search/keys';
+import type { Entry } from '../../core/schema/pack';
+import { fromIndexBytes, toIndexBytes, type StoredIndexBytes } from '../../lib/storage/stored-index-bytes';
+import { bundledEntries } from '../support/bundled';
+import { syntheticEntries } from '../../scripts/commands/bench';
+
+const QUERIES = [
+  'ICE hold',
+  'seperation ordinance',
+  'sanctuery city',
+  '§ 19.30(a)(3)',
+  '8 U.S.C. 1373',
+  '8 USC § 1357(g)',
+  '287(g) agreement',
+  'One Minneapolis',
+  'immigration detainer',
+  'immigration detainers',
+  'certifying u visa',
+  'councilmembers',
+  'City staff may ask about immigration status only when a program requires it.',
+  'The council adopted a "welcoming city" resolution and the police may not hold anyone on an ICE detainer.',
+];
+
+/** Through the bytes and a structured clone, as the browser database stores and reads it. */
+const throughDatabase = (built: SearchIndex, entries: readonly Entry[]) => fromStoredIndex(fromIndexBytes(structuredClone(toIndexBytes(toStoredIndex(built)))), entries);
+
+const LISTS = ['terms', 'phraseKeys', 'citeKeys', 'words'] as const;
+
+describe.each([
+  ['the bundled packs', () => bundledEntries()],
+  ['the bundled packs and a synthetic pack', () => [...bundledEntries(), ...syntheticEntries(3000)]],
+])('the stored index of %s, through its bytes', (_, make) => {
+  const entries = make();
+  const built = buildIndex(entries);
+  const loaded = throughDatabase(built, entries);
+
+  it('answers every query exactly as the built index (hits, scores, what matched)', () => {
+    for (const q of QUERIES) {
+      expect(lookup(loaded, q, { limit: 8 }), q).toEqual(lookup(built, q, { limit: 8 }));
+      expect(lookup(loaded, q, { limit: 8, context: { title: 'Saint Paul city council', url: 'https://www.stpaul.gov/2019/04/council', text: 'The Saint Paul council voted.' } }), q).toEqual(
+        lookup(built, q, { limit: 8, context: { title: 'Saint Paul city council', url: 'https://www.stpaul.gov/2019/04/council', text: 'The Saint Paul council voted.' } }),
+      );
+    }
+  });
+
+  it('holds the same keys, found at the same places', () => {
+    for (const list of LISTS) {
+      const keys = built[list] as readonly string[];
+      expect(keyArray(loaded[list]), list).toEqual(keys);
+      expect(loaded[list].at(keys.length)).toBeUndefined();
+      for (let i = 0; i < keys.length; i += 7) {
+        expect(findKey(loaded[list], keys[i]!)).toBe(i);
+        const probe = keys[i]! + '!';
+        expect(findKey(loaded[list], probe)).toBe(findKey(keys, probe));
+      }
+    }
+  });
+
+  it('is smaller than its key lists as strings, and stored again as it was read', () => {
+    const stored = toStoredIndex(built);
+    const bytes = toIndexBytes(stored);
+    for (const list of LISTS) expect(bytes[list].length).toBeLessThanOrEqual(2 * stored[list].length);
+    // The same bytes as the database would hold them.
+    const again = toIndexBytes(toStoredIndex(loaded));
+    const same = (a: unknown, b: unknown): boolean =>
+      ArrayBuffer.isView(a) && ArrayBuffer.isView(b) ? Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength)) === 0 : JSON.stringify(a) === JSON.stringify(b);
+    for (const [k, v] of Object.entries(bytes)) {
+      if (k === 'ends') for (const list of LISTS) expect(same(again.ends[list], bytes.ends[list]), `ends.${list}`).toBe(true);
+      else expect(same(again[k as keyof typeof again], v), k).toBe(true);
+    }
+  });
+});
+
+describe('a record of an older stored form', () => {
+  const entries = bundledEntries();
+  const stored = toStoredIndex(buildIndex(entries));
+
+  it('(key lists as strings, INDEX_VERSION 4) is refused, so the caller rebuilds, not crashes', () => {
+    const { ends: _ends, ...rest } = stored;
+    const old = { ...rest, version: 4 } as unknown as StoredIndexBytes;
+    const read = fromIndexBytes(structuredClone(old));
+    expect(() => fromStoredIndex(read, entries)).toThrow(/index version 4/);
+  });
+
+  it('with key ends that do not fit its text is refused as damaged', () => {
+    const bytes = toIndexBytes(stored);
+    const broken = { ...bytes, ends: { ...bytes.ends, phraseKeys: bytes.ends.phraseKeys.map((e) => e + 1) } };
+    expect(() => fromStoredIndex(fromIndexBytes(broken), entries)).toThrow(/damaged/);
+  });
+});
