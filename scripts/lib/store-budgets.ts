@@ -8,4 +8,8 @@
  * the budget should be raised on purpose, in the same commit as the reason.
  */
 export const EXTENSION_ARCHIVE_BUDGET = 384 * 1024;
-export const SOURCES_ARCHIVE_BUDGET = 768 * 1024;
+// Raised from 768 KB on 2026-12-01 (night), when the sources archive measured 791 KB: nothing large
+// came in by mistake (the largest parts, compressed: the pack's YAML 167 KB, package-lock 88 KB,
+// components 55 KB, decision notes 48 KB, core/search 44 KB); the code, its decision notes and the
+// claim check grew over the day's work.
+export const SOURCES_ARCHIVE_BUDGET = 1024 * 1024;
