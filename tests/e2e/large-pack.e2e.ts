@@ -1,10 +1,11 @@
 /**
  * A whole published code in the browser: the D.C. Code pack (21,163 sections, 57 MB), made at
  * test time from ../shared/corpora (never committed), imported through the settings page with
- * its progress bar into IndexedDB; the popup finds § 24-211.07; after the service worker is
+ * its progress bar into IndexedDB, the page painting throughout (a worker parses, checks and
+ * stores it: the page's longest stall is bounded); the popup finds § 24-211.07; after the service worker is
  * stopped the first lookup answers from the stored index (not rebuilt); an interrupted or
- * refused import leaves the stored pack as it was; Remove frees the space.
- * Prints import time, stored size, quota and the first lookup after a stop (.ci-out/large-pack.json).
+ * refused import (a bad entry, a cut-off file) leaves the stored pack as it was; Remove frees the space.
+ * Prints import time and stalls, stored size, quota and the first lookup after a stop (.ci-out/large-pack.json).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
