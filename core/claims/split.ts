@@ -27,6 +27,8 @@ const CLAUSE_VERBS = new Set(
     'barred prohibited required allowed permitted restricted limited added expanded prevented declared ordered removed stopped')
     .split(' '),
 );
+/** Verbs of a rule's purpose after "and to" ("to prohibit … and to limit …"). */
+const PURPOSE_VERBS = new Set('bar ban prohibit forbid limit restrict prevent stop require allow permit ensure protect provide create establish add expand keep make set end block'.split(' '));
 const SUBJECT_WORDS = new Set('it they he she we i you this that these those officers police city mpd ice officials the a an council staff employees residents agents'.split(' '));
 
 const MIN_WORDS = 4;
@@ -82,23 +84,42 @@ function startsClause(after: string, reach = 4): boolean {
   if (CLAUSE_VERBS.has(w[0]!)) return true;
   // "bars X from entering agreements and from using resources …": a second thing barred is a claim of its own.
   if (w[0] === 'from' && (w[1] ?? '').endsWith('ing')) return true;
+  // "to prohibit staging … and to limit access …": a second thing the rule is for.
+  if (w[0] === 'to' && PURPOSE_VERBS.has(w[1] ?? '')) return true;
   // "and officials must …", "and a federal judge issued …": a short subject, then a verb.
   if (SUBJECT_WORDS.has(w[0]!)) return w.slice(1).some((x) => CLAUSE_VERBS.has(x));
   return false;
+}
+
+/** "with" + a short subject + a participle ("with city officials disputing …"), not "with the exception of …". */
+function withClause(after: string): boolean {
+  const w = words(after).slice(1, 6);
+  const at = w.findIndex((x, i) => i > 0 && x.length > 4 && x.endsWith('ing') && !NOT_PARTICIPLES.has(x));
+  return at > 0 && !w.slice(0, at).some((x) => PREPOSITIONS.has(x));
+}
+const PREPOSITIONS = new Set('of to for in on at by from about into over under'.split(' '));
+const NOT_PARTICIPLES = new Set('including regarding concerning following during pending according nothing anything something everything morning evening building housing funding hearing meeting training spending ruling'.split(' '));
+
+/** After a colon: a clause, or a sentence of its own ("…: Mayor Jacob Frey issued an order …"). */
+function opensSentence(after: string): boolean {
+  if (startsClause(after, 5)) return true;
+  return /^["“]?\p{Lu}/u.test(after) && words(after).slice(1, 5).some((x) => CLAUSE_VERBS.has(x));
 }
 
 /** Splits one sentence at clause joints; pieces shorter than MIN_WORDS stay with their neighbour. */
 function clauseSpans(text: string, from: number, to: number): [number, number][] {
   const s = text.slice(from, to);
   const cuts: { at: number; skip: number }[] = [];
-  const joint = /\s*;\s*|,?\s+\b(but|while|whereas|although|though)\b\s+|,?\s+\band\b\s+|:\s+/giu;
+  const joint = /\s*;\s*|,?\s+\b(but|while|whereas|although|though)\b,?\s+|,?\s+\band\b\s+|:\s+|,\s+(?=with\s)/giu;
   let m: RegExpExecArray | null;
   while ((m = joint.exec(s))) {
-    const j = m[0].trim().replace(/^,\s*/, '').toLowerCase();
+    const j = m[0].trim().replace(/^,\s*|,$/g, '').toLowerCase();
     if (j === 'and' && !startsClause(s.slice(m.index + m[0].length))) continue;
     // A colon mostly opens a list, a quote or the point of a heading ("The decision: …"); it joins
     // two claims when a sentence of its own comes before it and a clause follows it.
-    if (j === ':' && (words(s.slice(0, m.index)).length < COLON_MIN_WORDS || !startsClause(s.slice(m.index + m[0].length), 5))) continue;
+    // ", with officials disputing the account": a second claim in a participle clause with its own subject.
+    if (j === '' && !withClause(s.slice(m.index + m[0].length))) continue;
+    if (j === ':' && (words(s.slice(0, m.index)).length < COLON_MIN_WORDS || !opensSentence(s.slice(m.index + m[0].length)))) continue;
     // "while preserving …", "but not …": a participle or bare "not" after the joint is still a clause of the claim.
     cuts.push({ at: m.index, skip: m[0].length });
   }

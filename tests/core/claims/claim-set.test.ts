@@ -53,9 +53,10 @@ const REACHED = { entry: 0.82, point: 0.76 };
 const REACHED_TEST = { entry: 0.85, point: 0.75 };
 /**
  * The same set, each claim checked inside its paragraph (eval-claims --paragraphs): point 0.72 on
- * the 119 claims before the third round, 0.718 with the five it added (124).
+ * the 119 claims before the third round, 0.718 with the five it added (124); 0.726 after the
+ * fourth round's splits ("but,", "and to limit …", a colon before a sentence, ", with … -ing").
  */
-const REACHED_PARAGRAPH = { entry: 0.83, point: 0.71 };
+const REACHED_PARAGRAPH = { entry: 0.83, point: 0.72 };
 
 describe('claim check on the labelled claim set', () => {
   it('reads every claim from ../shared', () => {

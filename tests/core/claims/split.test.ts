@@ -60,12 +60,36 @@ describe('splitClaims', () => {
       'from using city resources to set perimeters.',
     ]);
     expect(texts('The state opened an inquiry into the mayor, and a federal judge issued limits on crowd control.')).toHaveLength(2);
+    expect(texts('The council voted to bar agents from staging on city lots and to limit entry to staff-only rooms.')).toEqual([
+      'The council voted to bar agents from staging on city lots',
+      'to limit entry to staff-only rooms.',
+    ]);
+    // A list of things the rule reaches is not a second purpose.
+    expect(texts('The rule applies to city lots and to park buildings used for storage.')).toHaveLength(1);
+  });
+
+  it('splits ", with <subject> <participle>" (a second claim), not "with the exception of …"', () => {
+    expect(texts('The council passed the measure, with two members voting against it.')).toEqual(['The council passed the measure', 'with two members voting against it.']);
+    expect(texts('Officers may work with federal agents, with the exception of cases involving status.')).toHaveLength(1);
+    expect(texts('The city shares records with the state, with help from the county.')).toHaveLength(1);
+    expect(texts('The city shares records with the state, with audits including yearly reviews.')).toHaveLength(1);
+  });
+
+  it('splits at "but," with a comma after it', () => {
+    expect(texts('Deputies can answer questions from federal agents, but, without a court order, the jail cannot keep anyone past release.')).toEqual([
+      'Deputies can answer questions from federal agents',
+      'without a court order, the jail cannot keep anyone past release.',
+    ]);
   });
 
   it('splits at a colon only between two sentences, not after a heading or before a list', () => {
     expect(texts('The city wrote its separation policy into the code: the order refuses city lots for staging.')).toEqual([
       'The city wrote its separation policy into the code',
       'the order refuses city lots for staging.',
+    ]);
+    expect(texts('The county has drawn a firmer line between its jail and federal agents this year: Sheriff Ann Lee signed a policy ending courtesy holds.')).toEqual([
+      'The county has drawn a firmer line between its jail and federal agents this year',
+      'Sheriff Ann Lee signed a policy ending courtesy holds.',
     ]);
     expect(texts('The board’s answer: an agreement would break state law.')).toHaveLength(1);
     expect(texts('The revised ordinance covers three things: lots, garages and city buildings.')).toHaveLength(1);
