@@ -9,6 +9,7 @@ import { mb, type PackImportResult } from '../../lib/storage/user-packs';
 import { listLargePacks, removeLargePack, type LargePackMeta } from '../../lib/storage/pack-db';
 import { storageUse, type StorageUse } from '../../lib/storage/quota';
 import { importLargePack, type ImportProgress, type LargeReserved } from '../../lib/large-pack-import';
+import { importInWorker } from '../../lib/large-pack-client';
 
 export interface LargePacksState {
   packs: LargePackMeta[];
@@ -35,7 +36,7 @@ export function useLargePacks(): LargePacksState {
     progress,
     async importFile(f, reserved) {
       try {
-        return await importLargePack(f, reserved, setProgress);
+        return await importLargePack(f, reserved, setProgress, undefined, importInWorker);
       } catch (err) {
         console.warn('[Ordinance Lens] large pack not stored:', err);
         return { ok: false, message: FAILED };

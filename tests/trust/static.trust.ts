@@ -27,7 +27,22 @@ const NETWORK_ALLOWED: [string, RegExp][] = [
   // Vite's modulepreload polyfill: re-fetches the page's own <link rel="modulepreload" href="/chunks/…">
   // (packaged files); connect-src 'self' bounds it too.
   ['Vite modulepreload polyfill (own chunks only)', /\.ep\)return;\w+\.ep=!0;const \w+=\w+\(\w+\);fetch\(\w+\.href,\w+\)/],
+  // The settings page's large-pack import worker (lib/large-pack-client.ts): its URL is our own
+  // packaged script (checked below, `ownWorkerScripts`); script-src 'self' bounds it too.
+  ['the large-pack import worker (a packaged script)', /new Worker\(\w+,\{type:"module",name:"large-pack-import"\}\)/],
 ];
+
+/** Where a bundle starts the import worker, the URL it gives is a file of the same build. */
+function ownWorkerScripts(build: string, dir: string): string[] {
+  const found: string[] = [];
+  for (const file of listFiles(dir).filter((f) => /\.m?js$/.test(f))) {
+    const text = readText(dir, file);
+    if (!text.includes('name:"large-pack-import"')) continue;
+    const urls = [...text.matchAll(/"\/(assets\/large-pack-worker-[\w-]+\.js)"/g)].map((m) => m[1]!);
+    if (urls.length !== 1 || !listFiles(dir).includes(urls[0]!)) found.push(`${build}/${file}: the import worker's script is not one packaged file (${urls.join(', ') || 'no URL found'})`);
+  }
+  return found;
+}
 
 const EVAL = /\beval\s*\(|\bnew\s+Function\b|\bFunction\s*\(|[=,(:?]\s*Function\b(?!\s*[.[])|\bset(?:Timeout|Interval)\s*\(\s*["'`]/g;
 
@@ -91,8 +106,9 @@ describe('bundles', () => {
       const why = NETWORK_ALLOWED.find(([, re]) => re.test(ctx));
       if (!why) found.push(`${build}/${file}: …${ctx.slice(150, 260).replace(/\s+/g, ' ')}…`);
     });
-    // HTML pages load only packaged files.
+    // HTML pages load only packaged files; the import worker is a packaged script.
     for (const [build, dir] of Object.entries(ALL_BUILDS)) {
+      found.push(...ownWorkerScripts(build, dir));
       for (const file of listFiles(dir).filter((f) => f.endsWith('.html'))) {
         const html = readText(dir, file);
         for (const m of html.matchAll(/\b(?:src|href|action|formaction|data|poster|srcset)\s*=\s*["']?\s*(?:https?:)?\/\/[^"'\s>]+/gi)) found.push(`${build}/${file}: ${m[0]}`);

@@ -1,0 +1,16 @@
+/**
+ * The dedicated worker the settings page starts to import a large pack (lib/large-pack-client.ts):
+ * reads the file, parses, validates and stores it (`checkAndStore`, lib/large-pack-import.ts) off
+ * the page's thread, posting the progress and the outcome back. A thin adapter: no logic here.
+ */
+import { checkAndStore, type CheckInput } from './large-pack-import';
+import type { ToPage } from './large-pack-client';
+
+const post = (m: ToPage) => (self as unknown as { postMessage(m: ToPage): void }).postMessage(m);
+
+self.addEventListener('message', (e: MessageEvent<{ file: File; input: CheckInput }>) => {
+  checkAndStore(e.data.file, e.data.input, (p) => post({ type: 'progress', p })).then(
+    (outcome) => post({ type: 'done', outcome }),
+    (err: unknown) => post({ type: 'failed', name: (err as Error)?.name ?? 'Error', message: String((err as Error)?.message ?? err) }),
+  );
+});
