@@ -20,6 +20,7 @@ function startWorker(): Worker | undefined {
 }
 
 export const importInWorker: Runner = (file, input, onProgress, signal) => {
+  if (signal?.aborted) return Promise.reject(new DOMException('the import was cancelled', 'AbortError'));
   const worker = typeof Worker === 'function' ? startWorker() : undefined;
   if (!worker) return checkAndStore(file, input, onProgress, signal);
   return new Promise<CheckOutcome>((resolve, reject) => {

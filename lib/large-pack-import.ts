@@ -82,14 +82,17 @@ function parseAndCheck(text: string, input: CheckInput): { ok: true; value: unkn
 export async function checkAndStore(file: { name: string; text(): Promise<string> }, input: CheckInput, onProgress: (p: ImportProgress) => void, signal?: AbortSignal): Promise<CheckOutcome> {
   onProgress({ stage: 'reading', fraction: 0.02, label: `Reading “${file.name}”…` });
   const text = await file.text();
+  signal?.throwIfAborted(); // cancelled between stages: stop before the next (nothing stored yet)
   onProgress({ stage: 'checking', fraction: 0.1, label: 'Checking every entry…' });
   await paint();
+  signal?.throwIfAborted();
   const parsed = parseAndCheck(text, input);
   if (!parsed.ok) return parsed;
   const v = validatePackValue(parsed.value, parsed.known);
   if (!v.ok) return { ok: false, result: refusal(v.problems) };
   const pack = v.pack;
   const old = (await listLargePacks()).find((p) => p.id === pack.id);
+  signal?.throwIfAborted();
   if (old && compareVersions(pack.version, old.version) < 0) {
     return { ok: false, result: { ok: false, message: `Not imported: “${pack.title}” version ${pack.version} is older than the imported version ${old.version}. Remove the imported one first to go back to an older version.` } };
   }
@@ -104,10 +107,12 @@ export type Runner = (file: File | { name: string; text(): Promise<string> }, in
 
 /**
  * Checks and stores the pack in `file`; `onProgress` follows the stages. Nothing is changed
- * unless the pack is stored whole. Throws only when IndexedDB itself fails (the caller says so).
+ * unless the pack is stored whole. Throws only when IndexedDB itself fails (the caller says so)
+ * or `signal` cancels the import before the pack is stored (an AbortError).
  */
 export async function importLargePack(file: File | { name: string; text(): Promise<string> }, reserved: LargeReserved, onProgress: (p: ImportProgress) => void, signal?: AbortSignal, run: Runner = checkAndStore): Promise<PackImportResult> {
   const input: CheckInput = { packIds: [...reserved.packIds], entryIds: [...reserved.entryIds], others: await othersOf() };
+  signal?.throwIfAborted();
   const r = await run(file, input, onProgress, signal);
   if (!r.ok) return r.result;
   const s = r.pack;

@@ -207,7 +207,13 @@ export interface StoreProgress {
 export async function storeLargePack(pack: Pack, meta: LargePackMeta, columns: PackColumns, onProgress?: (p: StoreProgress) => void, signal?: AbortSignal): Promise<void> {
   const tx = (await db()).transaction([S.packs, S.briefs, S.entries, S.index], 'readwrite');
   const done = committed(tx);
-  const abort = () => tx.abort();
+  const abort = () => {
+    try {
+      tx.abort();
+    } catch {
+      // already committed (the cancel came too late): the pack is stored whole
+    }
+  };
   signal?.addEventListener('abort', abort, { once: true });
   try {
     const entries = tx.objectStore(S.entries);

@@ -76,6 +76,24 @@ describe('importInWorker', () => {
     expect(FakeWorker.made[0]!.terminated).toBe(true);
   });
 
+  it('already cancelled: no worker is started', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const ac = new AbortController();
+    ac.abort();
+    await expect(importInWorker(file('{}'), input, () => undefined, ac.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    expect(FakeWorker.made).toEqual([]);
+  });
+
+  it.each(['reading', 'checking'])('on the page (no Worker), Cancel while %s stops before anything is stored', async (stage) => {
+    vi.stubGlobal('Worker', undefined);
+    const ac = new AbortController();
+    const valid = JSON.stringify(bundledPacks()[0]!);
+    const f = { name: 'big.json', text: () => (stage === 'reading' && ac.abort(), Promise.resolve(valid)) };
+    // Not cancelled, the next step would open IndexedDB (absent here) and fail otherwise.
+    const done = importInWorker(f, { ...input, packIds: [] }, (p) => p.stage === stage && stage === 'checking' && ac.abort(), ac.signal);
+    await expect(done).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
   it('checks on the page when the worker does not start, or when there is no Worker', async () => {
     const text = '{"id": "x", ';
     const expected = { ok: false, result: refusal((validatePackText(text) as { problems: { path: string; reason: string }[] }).problems) };
