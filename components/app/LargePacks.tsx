@@ -3,7 +3,7 @@
  * progress bar, and how much browser storage the extension uses of what it may use (shown
  * before and after every import or removal, so freed space is visible).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { askBackground } from '../../lib/messages';
 import { mb, type PackImportResult } from '../../lib/storage/user-packs';
 import { listLargePacks, removeLargePack, type LargePackMeta } from '../../lib/storage/pack-db';
@@ -16,15 +16,30 @@ export interface LargePacksState {
   use: StorageUse | undefined;
   progress: ImportProgress | null;
   importFile(f: File, reserved: LargeReserved): Promise<PackImportResult>;
+  /** Stops the import under way: nothing of it is stored. */
+  cancel(): void;
   remove(id: string): Promise<{ ok: boolean; message: string }>;
 }
 
 const FAILED = 'Not imported: the browser refused to store the pack (its database is unavailable or full). Your packs are unchanged.';
+export const CANCELLED = 'Not imported: you cancelled the import, and nothing of it was stored. Your packs are unchanged.';
+
+/**
+ * After a cancel: the store may have committed just before it (the worker's "done" still on its
+ * way); then the pack is there and the page says so, and the background is told.
+ */
+async function afterCancel(started: number): Promise<PackImportResult> {
+  const late = (await listLargePacks().catch(() => [])).find((p) => p.importedAt >= started);
+  if (!late) return { ok: false, message: CANCELLED };
+  await askBackground('packsChanged', {}).catch(() => undefined);
+  return { ok: false, message: `The import had already finished when you cancelled it: “${late.title}” version ${late.version} is stored. Remove it below if you do not want it.` };
+}
 
 export function useLargePacks(): LargePacksState {
   const [packs, setPacks] = useState<LargePackMeta[]>([]);
   const [use, setUse] = useState<StorageUse | undefined>(undefined);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const running = useRef<AbortController | null>(null);
   const refresh = async () => {
     setPacks(await listLargePacks().catch(() => []));
     setUse(await storageUse());
@@ -34,13 +49,18 @@ export function useLargePacks(): LargePacksState {
     packs,
     use,
     progress,
+    cancel: () => running.current?.abort(),
     async importFile(f, reserved) {
+      const ctl = (running.current = new AbortController());
+      const started = Date.now();
       try {
-        return await importLargePack(f, reserved, setProgress, undefined, importInWorker);
+        return await importLargePack(f, reserved, setProgress, ctl.signal, importInWorker);
       } catch (err) {
+        if (ctl.signal.aborted) return await afterCancel(started);
         console.warn('[Ordinance Lens] large pack not stored:', err);
         return { ok: false, message: FAILED };
       } finally {
+        running.current = null;
         setProgress(null);
         await refresh();
       }
@@ -60,11 +80,19 @@ export function useLargePacks(): LargePacksState {
   };
 }
 
-export function ImportProgressBar({ p }: { p: ImportProgress }) {
+/** The bar, what it is doing, and Cancel until the pack is stored (indexing comes after the store). */
+export function ImportProgressBar({ p, onCancel }: { p: ImportProgress; onCancel?: () => void }) {
   return (
-    <div role="status" data-ol="import-progress" data-stage={p.stage}>
-      <progress max={100} value={Math.round(p.fraction * 100)} aria-label="Import progress" style={{ width: '100%' }} />
-      <p class="ol-muted" style={{ margin: '4px 0 0' }}>
+    <div data-ol="import-progress" data-stage={p.stage}>
+      <div class="ol-row">
+        <progress max={100} value={Math.round(p.fraction * 100)} aria-label="Import progress" style={{ flex: '1 1 0', minWidth: 0 }} />
+        {onCancel && p.stage !== 'indexing' ? (
+          <button type="button" class="ol-btn ol-btn--ghost" onClick={onCancel} aria-label="Cancel the import" data-ol="cancel-import">
+            Cancel
+          </button>
+        ) : null}
+      </div>
+      <p role="status" class="ol-muted" style={{ margin: '4px 0 0' }}>
         {p.label}
       </p>
     </div>

@@ -174,7 +174,7 @@ function PacksSection() {
           <input type="file" accept="application/json,.json" class="ol-sr" disabled={busy} data-ol="import-pack" onChange={(e) => void onFile(e.currentTarget as HTMLInputElement)} />
         </label>
       </div>
-      {large.progress ? <ImportProgressBar p={large.progress} /> : null}
+      {large.progress ? <ImportProgressBar p={large.progress} onCancel={large.cancel} /> : null}
       <StorageUseLine use={large.use} />
       {message ? <PackMessageBox message={message} /> : null}
     </section>
