@@ -22,7 +22,7 @@ export interface LargePacksState {
 }
 
 const FAILED = 'Not imported: the browser refused to store the pack (its database is unavailable or full). Your packs are unchanged.';
-export const CANCELLED = 'Not imported: you cancelled the import, and nothing of it was stored. Your packs are unchanged.';
+const CANCELLED = 'Not imported: you cancelled the import, and nothing of it was stored. Your packs are unchanged.';
 
 /**
  * After a cancel: the store may have committed just before it (the worker's "done" still on its

@@ -154,6 +154,27 @@ async function stopWorker(): Promise<boolean> {
   return false;
 }
 
+/** What the packs database holds, read in the settings page: each pack's id, version and import time, and the count of stored entries and index slots. */
+async function dbFacts(): Promise<{ packs: string[]; entries: number; index: number }> {
+  return opts.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('ordinance-lens-packs');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['packs', 'entries', 'index'], 'readonly');
+          const packs = tx.objectStore('packs').getAll();
+          const entries = tx.objectStore('entries').count();
+          const index = tx.objectStore('index').count();
+          tx.oncomplete = () => {
+            resolve({ packs: (packs.result as { id: string; version: string; importedAt: number }[]).map((m) => `${m.id}@${m.version}@${m.importedAt}`), entries: entries.result, index: index.result });
+            open.result.close();
+          };
+        };
+      }),
+  );
+}
+
 type View = { result: { results: { id: string }[] }; views: Record<string, { entry: { id: string; points: unknown[] } }>; tookMs: number };
 /** A lookup as the popup sends it; the background answers with a Reply (lib/reply.ts). */
 async function ask(text: string): Promise<View> {
@@ -242,6 +263,37 @@ describe('the D.C. Code as an imported pack', () => {
     await expect.poll(() => opts.locator('[data-pack-id="dc-code"]').innerText(), { timeout: 30_000 }).toContain(`version ${pack.version} `);
     const view = await ask('§ 24-211.07');
     expect(view.result.results[0]?.id).toBe(SECTION);
+  }, 600_000);
+
+  it('Cancel stops an import under way: nothing is stored, and the next import works', async () => {
+    await opts.bringToFront();
+    const rows = () => opts.locator('[data-ol="pack-row"]').evaluateAll((els) => els.map((e) => (e as HTMLElement).innerText));
+    const before = { rows: await rows(), db: await dbFacts(), use: await storageUse() };
+    expect(before.rows.join('\n')).toContain(`version ${pack.version} `);
+    await opts.locator('[data-ol="import-pack"]').setInputFiles(packFile('dc-cancel.json', { ...pack, version: `${pack.version}.4` }));
+    const bar = opts.locator('[data-ol="import-progress"]');
+    // Cancelled a few batches into storing: the worker's transaction is open and part written.
+    await expect.poll(async () => (await bar.getAttribute('data-stage', { timeout: 1000 }).catch(() => null)) === 'storing' && Number(await bar.locator('progress').getAttribute('value', { timeout: 1000 }).catch(() => 0)) > 33, { timeout: 400_000, interval: 200 }).toBe(true);
+    const cancel = opts.getByRole('button', { name: 'Cancel the import' });
+    await cancel.focus(); // reachable from the keyboard, and pressed with it
+    await opts.keyboard.press('Enter');
+    await expect.poll(() => opts.locator('[data-ol="pack-message"] p').first().innerText(), { timeout: 30_000 }).toBe('Not imported: you cancelled the import, and nothing of it was stored. Your packs are unchanged.');
+    expect(await bar.count()).toBe(0);
+    expect(await opts.locator('[data-ol="import-pack"]').isEnabled()).toBe(true);
+    expect(await rows()).toEqual(before.rows);
+    expect(await dbFacts()).toEqual(before.db);
+    const use = await storageUse();
+    figures.cancelUsageMB = { before: mib(before.use.usage), after: mib(use.usage) };
+    // Chromium counts the aborted transaction's journal for a moment: allow a few MB, not the pack's 57.
+    expect(use.usage).toBeLessThan(before.use.usage + 8 * 1048576);
+    expect((await ask('§ 24-211.07')).result.results[0]?.id).toBe(SECTION);
+    // The next import goes through (a one-entry pack of its own).
+    const one = JSON.parse(JSON.stringify({ ...pack, id: 'after-cancel', title: 'After a cancel', entries: [{ ...pack.entries.find((e) => e.id === SECTION)!, id: 'after-cancel-1' }] })) as Pack;
+    await opts.locator('[data-ol="import-pack"]').setInputFiles(packFile('after-cancel.json', one));
+    await expect.poll(() => opts.locator('[data-ol="pack-message"] p').first().innerText(), { timeout: 60_000 }).toMatch(/^Imported “After a cancel”/);
+    await opts.getByRole('button', { name: 'Remove After a cancel' }).click();
+    await opts.getByRole('group', { name: 'Remove After a cancel?' }).getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => opts.locator('[data-pack-id="after-cancel"]').count(), { timeout: 30_000 }).toBe(0);
   }, 600_000);
 
   it('a refused file changes nothing', async () => {
