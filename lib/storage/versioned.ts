@@ -109,7 +109,13 @@ async function readOrRepair<T>(spec: VersionedValue<T>): Promise<T> {
   const s = spec.salvage(data);
   if (s.damage && !s.damage.whole && spec.rewriteDamaged === false) {
     // Kept in storage, unused: say so the first time these parts are seen, not on every worker start.
-    if (await firstReportOf(key, s.damageKey ?? s.damage.detail)) await reportRepair(key, 'invalid-fields', `${s.damage.detail} (stored v${stored.v})`, s.note);
+    // Reported first, then remembered: a context closed between the two (a settings page
+    // reloaded, a worker stopped) may repeat the notice, never lose it.
+    const damageKey = s.damageKey ?? s.damage.detail;
+    if (await notReportedYet(key, damageKey)) {
+      await reportRepair(key, 'invalid-fields', `${s.damage.detail} (stored v${stored.v})`, s.note);
+      await rememberReported(key, damageKey);
+    }
   } else if (s.damage) {
     const { whole, detail } = s.damage;
     await reportRepair(key, whole ? 'corrupted' : 'invalid-fields', `${detail} (stored v${stored.v})`, whole ? (s.note ?? spec.resetNote) : s.note);
@@ -118,13 +124,20 @@ async function readOrRepair<T>(spec: VersionedValue<T>): Promise<T> {
   return s.value;
 }
 
-/** True the first time these damaged parts of `key` are seen (then remembered). Never throws. */
-async function firstReportOf(key: string, damageKey: string): Promise<boolean> {
+/** The damaged parts of `key` already reported, by key. Never throws. */
+async function reportedDamage(): Promise<Record<string, unknown>> {
   const got = await readRaw(KEYS.damageReported);
-  const seen = got.kind === 'value' && got.value && typeof got.value === 'object' ? (got.value as Record<string, unknown>) : {};
-  if (seen[key] === damageKey) return false;
-  await browser.storage.local.set({ [KEYS.damageReported]: { ...seen, [key]: damageKey } }).catch(() => undefined);
-  return true;
+  return got.kind === 'value' && got.value && typeof got.value === 'object' ? (got.value as Record<string, unknown>) : {};
+}
+
+/** True until these damaged parts of `key` have been reported (rememberReported). Never throws. */
+async function notReportedYet(key: string, damageKey: string): Promise<boolean> {
+  return (await reportedDamage())[key] !== damageKey;
+}
+
+/** Remembers that these damaged parts of `key` were reported. Never throws. */
+async function rememberReported(key: string, damageKey: string): Promise<void> {
+  await browser.storage.local.set({ [KEYS.damageReported]: { ...(await reportedDamage()), [key]: damageKey } }).catch(() => undefined);
 }
 
 function describe(x: unknown): string {

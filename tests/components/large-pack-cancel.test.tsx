@@ -5,6 +5,9 @@
  */
 // @vitest-environment happy-dom
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+
+/** The whole unit suite runs in parallel on two cores: the page may take more than waitFor's 1 s default to render. */
+const PATIENCE = { timeout: 10_000 };
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { LargePackMeta } from '../../lib/storage/pack-db';
@@ -46,8 +49,8 @@ function pick(input: HTMLInputElement) {
 describe('cancelling a large-pack import', () => {
   it('Cancel stops the import; the page says nothing was stored and the input works again', async () => {
     const { container } = render(<SettingsApp />);
-    await waitFor(() => expect(container.querySelector('[data-ol="storage-use"]')).not.toBeNull());
-    await waitFor(() => expect(container.querySelector('[data-pack-id="kept"]')).not.toBeNull());
+    await waitFor(() => expect(container.querySelector('[data-ol="storage-use"]')).not.toBeNull(), PATIENCE);
+    await waitFor(() => expect(container.querySelector('[data-pack-id="kept"]')).not.toBeNull(), PATIENCE);
     const input = container.querySelector<HTMLInputElement>('[data-ol="import-pack"]')!;
     const ids = () => [...container.querySelectorAll('[data-pack-id]')].map((e) => e.getAttribute('data-pack-id'));
     const listBefore = ids();
@@ -59,10 +62,10 @@ describe('cancelling a large-pack import', () => {
     expect(input.disabled).toBe(true);
     expect(seen[0]?.signal?.aborted).toBe(false);
     fireEvent.click(cancel);
-    await waitFor(() => expect(container.querySelector('[data-ol="pack-message"]')?.textContent).toBe('Not imported: you cancelled the import, and nothing of it was stored. Your packs are unchanged.'));
+    await waitFor(() => expect(container.querySelector('[data-ol="pack-message"]')?.textContent).toBe('Not imported: you cancelled the import, and nothing of it was stored. Your packs are unchanged.'), PATIENCE);
     expect(seen[0]?.signal?.aborted).toBe(true);
     expect(container.querySelector('[data-ol="import-progress"]')).toBeNull();
-    await waitFor(() => expect(input.disabled).toBe(false));
+    await waitFor(() => expect(input.disabled).toBe(false), PATIENCE);
     expect(input.value).toBe('');
     expect(ids()).toEqual(listBefore);
     expect(listBefore).toContain('kept');
