@@ -2,13 +2,15 @@
  * Importing a large pack (a whole published code) from the settings page into IndexedDB
  * (lib/storage/pack-db.ts), in stages the page shows on a progress bar: read the file, check it
  * whole (the same validation as a small pack), store it (one transaction: all or nothing), then
- * the background builds and keeps the search index. Files up to LARGE_PACK_BYTES keep going to
- * storage.local as before (lib/storage/user-packs.ts).
+ * build and store the search index (lib/large-pack-index.ts), which the background loads. Files
+ * up to LARGE_PACK_BYTES keep going to storage.local as before (lib/storage/user-packs.ts).
  *
- * Reading, parsing, checking and storing run in a dedicated worker (lib/large-pack-worker.ts,
- * `checkAndStore` below), so the page keeps painting and answering; where no worker can be
- * started the same function runs on the page. The page gathers the ids other packs hold
- * (storage.local is not reachable from a worker) and, once stored, tells the background.
+ * Reading, parsing, checking, storing and indexing run in a dedicated worker
+ * (lib/large-pack-worker.ts, `checkAndStore` below), so the page keeps painting and answering
+ * (in Firefox too, where the background shares the page's thread); where no worker can be
+ * started the same function runs on the page. The page gathers what a worker cannot read (the
+ * ids other packs hold, the small packs: storage.local; the version; the bundled packs) and,
+ * once stored, tells the background.
  */
 import { MAX_PACK_BYTES, validatePackText, validatePackValue } from '../core/schema/validate';
 import { idsOf, toColumns } from '../core/pack/columns';
@@ -16,6 +18,9 @@ import { askBackground } from './messages';
 import { compareVersions, mb, readUserPacks, refusal, removeUserPack, type PackImportResult } from './storage/user-packs';
 import { summarize, type PackSummary } from '../core/view/types';
 import { listLargePacks, readBriefs, storeLargePack, type LargePackMeta } from './storage/pack-db';
+import { buildIndexAfterStore, type IndexInput } from './large-pack-index';
+import { extensionVersion } from './extension-version';
+import type { Pack } from '../core/schema/pack';
 
 /** Files larger than this go to IndexedDB: storage.local holds 9 MB of packs in all. */
 export const LARGE_PACK_BYTES = 4 * 1024 * 1024;
@@ -36,6 +41,8 @@ const count = (n: number) => n.toLocaleString('en-US');
 export interface LargeReserved {
   packIds: ReadonlySet<string>;
   entryIds: ReadonlySet<string>;
+  /** The bundled packs (the settings entrypoint loads them): given, the import builds the search index itself. */
+  bundled?: () => Promise<readonly Pack[]>;
 }
 
 /** What the checker needs besides the file: reserved ids, and every imported pack's entry ids (the pack itself is left out by id). */
@@ -43,10 +50,12 @@ export interface CheckInput {
   packIds: readonly string[];
   entryIds: readonly string[];
   others: readonly { pack: string; ids: readonly string[] }[];
+  /** Given: once stored, build and store the search index too (lib/large-pack-index.ts). */
+  index?: IndexInput;
 }
 
 /** What `checkAndStore` gives back: a refusal, or what was stored (the page words the message). */
-export type CheckOutcome = { ok: false; result: PackImportResult } | { ok: true; pack: PackSummary; old?: string; bytes: number };
+export type CheckOutcome = { ok: false; result: PackImportResult } | { ok: true; pack: PackSummary; old?: string; bytes: number; indexed?: boolean };
 
 /** The entry ids of the imported packs, small and large (read on the page: a worker has no storage.local). */
 async function othersOf(): Promise<CheckInput['others']> {
@@ -99,7 +108,18 @@ export async function checkAndStore(file: { name: string; text(): Promise<string
   const meta: LargePackMeta = { id: pack.id, title: pack.title, jurisdiction: pack.jurisdiction, version: pack.version, asOf: pack.asOf, ...(pack.description ? { description: pack.description } : {}), entries: pack.entries.length, bytes: text.length, importedAt: Date.now() };
   onProgress({ stage: 'storing', fraction: 0.3, label: `Storing entries: 0 of ${count(pack.entries.length)}` });
   await storeLargePack(pack, meta, toColumns(pack.entries), (p) => onProgress({ stage: 'storing', fraction: 0.3 + 0.4 * (p.stored / p.total), label: `Storing entries: ${count(p.stored)} of ${count(p.total)}` }), signal);
-  return { ok: true, pack: summarize(pack), ...(old ? { old: old.version } : {}), bytes: text.length };
+  // Stored: from here a cancel no longer undoes the import (the page says it finished).
+  const indexed = input.index ? await buildIndexAfterStore(input.index, { meta, entries: pack.entries }, onProgress) : false;
+  return { ok: true, pack: summarize(pack), ...(old ? { old: old.version } : {}), bytes: text.length, indexed };
+}
+
+/**
+ * What the worker needs to build the background's index (lib/large-pack-index.ts), when the page
+ * has the bundled packs; without them the background builds it after the import, as before.
+ */
+async function indexInput(reserved: LargeReserved): Promise<{ index: IndexInput } | Record<string, never>> {
+  const bundled = await reserved.bundled?.().catch(() => undefined);
+  return bundled ? { index: { extensionVersion: extensionVersion(), small: await readUserPacks(), bundled } } : {};
 }
 
 /** Runs `checkAndStore` in a worker when one starts (lib/large-pack-worker.ts), else on the page. */
@@ -111,14 +131,14 @@ export type Runner = (file: File | { name: string; text(): Promise<string> }, in
  * or `signal` cancels the import before the pack is stored (an AbortError).
  */
 export async function importLargePack(file: File | { name: string; text(): Promise<string> }, reserved: LargeReserved, onProgress: (p: ImportProgress) => void, signal?: AbortSignal, run: Runner = checkAndStore): Promise<PackImportResult> {
-  const input: CheckInput = { packIds: [...reserved.packIds], entryIds: [...reserved.entryIds], others: await othersOf() };
+  const input: CheckInput = { packIds: [...reserved.packIds], entryIds: [...reserved.entryIds], others: await othersOf(), ...(await indexInput(reserved)) };
   signal?.throwIfAborted();
   const r = await run(file, input, onProgress, signal);
   if (!r.ok) return r.result;
   const s = r.pack;
   // The same id imported small before: the large one replaces it.
   if ((await readUserPacks()).some((p) => p.pack.id === s.id)) await removeUserPack(s.id);
-  onProgress({ stage: 'indexing', fraction: 0.75, label: 'Building the search index (a minute at most for a whole code)…' });
+  onProgress(r.indexed ? { stage: 'indexing', fraction: 0.97, label: 'Loading the search index…' } : { stage: 'indexing', fraction: 0.75, label: 'Building the search index (a minute at most for a whole code)…' });
   await askBackground('packsChanged', {}).catch(() => undefined); // if the worker is gone, it builds at its next start
   onProgress({ stage: 'indexing', fraction: 1, label: 'Ready.' });
   const what = `version ${s.version}, ${count(s.entries)} entries, ${mb(r.bytes)} file`;

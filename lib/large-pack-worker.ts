@@ -1,7 +1,8 @@
 /**
  * The dedicated worker the settings page starts to import a large pack (lib/large-pack-client.ts):
- * reads the file, parses, validates and stores it (`checkAndStore`, lib/large-pack-import.ts) off
- * the page's thread, posting the progress and the outcome back. A thin adapter: no logic here.
+ * reads the file, parses, validates and stores it, then builds and stores the search index
+ * (`checkAndStore`, lib/large-pack-import.ts) off the page's thread, posting the progress and the
+ * outcome back. A thin adapter: no logic here.
  */
 import { checkAndStore, type CheckInput } from './large-pack-import';
 import type { ToPage } from './large-pack-client';

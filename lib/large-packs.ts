@@ -16,7 +16,7 @@ import { columnEntries } from '../core/pack/lazy-entries';
 import { idsOf, toColumns } from '../core/pack/columns';
 import type { StoredIndex } from '../core/search/index';
 import { indexCacheKey, readIndexCache, writeIndexCache } from './storage/index-cache';
-import { readUserPacks } from './storage/user-packs';
+import { readUserPacks, type StoredPack } from './storage/user-packs';
 import { readAllEntries, readBriefs, readEntries, readStoredIndexRecord, writeBriefs, writeStoredIndex, type LargePackMeta, type StoredBrief } from './storage/pack-db';
 import type { LookupService } from './lookup-service';
 import type { EntryView, LookupView } from './messages';
@@ -61,15 +61,29 @@ async function readBriefsSafely(): Promise<StoredBrief[]> {
 export const lastLoad: Record<string, number> = {};
 
 /**
+ * What the import worker (lib/large-pack-index.ts) supplies: it cannot read storage.local, so the
+ * page hands it the small packs; `have` is the large pack it just stored, still in its memory.
+ */
+export interface GivenPacks {
+  small: readonly StoredPack[];
+  have?: { meta: LargePackMeta; entries: Pack['entries'] };
+}
+
+/** A large pack's entries whole: from memory when `given.have` is this very import, else read. */
+const entriesOf = (b: StoredBrief, given?: GivenPacks) =>
+  given?.have && given.have.meta.id === b.meta.id && given.have.meta.importedAt === b.meta.importedAt ? Promise.resolve(given.have.entries) : readAllEntries(b.meta.id, idsOf(b.columns));
+
+/**
  * Never throws: an unreadable store counts as no packs there (and is reported in the console).
  * `whole`: read the large packs' entries whole even if an index is stored (it did not load).
+ * `given`: the small packs (and a large pack in memory) come from the caller, not from storage.
  */
-export async function readSearchedPacks(extensionVersion: string, whole = false): Promise<SearchedPacks> {
+export async function readSearchedPacks(extensionVersion: string, whole = false, given?: GivenPacks): Promise<SearchedPacks> {
   // The stored index is read beside the briefs (its key is checked once both are in): a start
   // waits for the slower of the two reads, not for both one after the other.
   const t0 = performance.now();
   const timed = <T>(name: string, p: Promise<T>) => p.finally(() => (lastLoad[name] = Math.round(performance.now() - t0)));
-  const [small, briefs, stored] = await Promise.all([timed('smallMs', readUserPacks()), timed('briefsMs', readBriefsSafely()), whole ? undefined : timed('indexReadMs', readStoredIndexRecord())]);
+  const [small, briefs, stored] = await Promise.all([given ? given.small : timed('smallMs', readUserPacks()), timed('briefsMs', readBriefsSafely()), whole ? undefined : timed('indexReadMs', readStoredIndexRecord())]);
   const key = [indexCacheKey(extensionVersion, small), ...briefs.map((b) => `large ${b.meta.id}@${b.meta.version}@${b.meta.importedAt}`)].join('|');
   const smallPacks = small.map((s) => s.pack);
   if (!briefs.length) {
@@ -79,7 +93,7 @@ export async function readSearchedPacks(extensionVersion: string, whole = false)
   // A brief stored before the columns lacks the entries' dates (the ranking reads them): read whole.
   const index = stored?.key === key && briefs.every((b) => b.current) ? stored.index : undefined;
   if (index) return { packs: [...smallPacks, ...briefs.map((b) => asPack(b.meta, columnEntries(b.columns)))], key, index, large: true, complete: true };
-  const read = await Promise.all(briefs.map(async (b) => asPack(b.meta, await readAllEntries(b.meta.id, idsOf(b.columns)).catch(() => []))));
+  const read = await Promise.all(briefs.map(async (b) => asPack(b.meta, await entriesOf(b, given).catch(() => []))));
   const complete = read.every((p, i) => p.entries.length === briefs[i]!.columns.count);
   const rebrief = read.filter((p, i) => !briefs[i]!.current && p.entries.length === briefs[i]!.columns.count);
   return { packs: [...smallPacks, ...read.filter((p) => p.entries.length)], key, large: true, complete, ...(rebrief.length ? { rebrief } : {}) };

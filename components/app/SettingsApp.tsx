@@ -15,6 +15,7 @@ import { ConfirmRemove } from './ConfirmRemove';
 import { DamagedPacks } from './DamagedPacks';
 import { importUserPack, readUserPacks, removeUserPack, watchUserPacks, type StoredPack } from '../../lib/storage/user-packs';
 import { summarize, type PackSummary } from '../../core/view/types';
+import type { Pack } from '../../core/schema/pack';
 import { ImportProgressBar, largeNote, StorageUseLine, useLargePacks } from './LargePacks';
 import { LARGE_PACK_BYTES } from '../../lib/large-pack-import';
 import { formatLongDate } from '../../core/format/citation';
@@ -104,7 +105,7 @@ function PackLists({ bundled, imported, large, hiddenOf, onRemove }: { bundled: 
   );
 }
 
-function PacksSection() {
+function PacksSection({ bundledPacks }: { bundledPacks?: () => Promise<readonly Pack[]> }) {
   const [bundled, setBundled] = useState<PackInfo[] | null>(null);
   const [bundledIds, setBundledIds] = useState<string[] | null>(null);
   const [stored, setStored] = useState<StoredPack[]>([]);
@@ -141,7 +142,7 @@ function PacksSection() {
         setMessage({ ok: false, text: 'Not imported: Ordinance Lens could not list its bundled pack to check the file against. Reload this page and try again.' });
         return;
       }
-      const reserved = { packIds: new Set(bundled.map((p) => p.id)), entryIds: new Set(bundledIds) };
+      const reserved = { packIds: new Set(bundled.map((p) => p.id)), entryIds: new Set(bundledIds), ...(bundledPacks ? { bundled: bundledPacks } : {}) };
       // A whole code goes to the browser's database (IndexedDB), with a progress bar.
       const r = f.size > LARGE_PACK_BYTES ? await large.importFile(f, reserved) : await importUserPack(await f.text(), reserved);
       setMessage(r.ok ? { ok: true, text: r.message } : { ok: false, text: r.message, ...(r.problems ? { problems: r.problems } : {}) });
@@ -271,7 +272,12 @@ function HistorySection({ s, save, count, say, reload }: { s: Settings; save: Sa
   );
 }
 
-export function SettingsApp() {
+/**
+ * `bundledPacks`: loads the bundled packs (the entrypoint imports them only when asked), so a large
+ * import builds the search index in its worker, off the thread Firefox's background shares with
+ * this page. Without it the background builds it after the import.
+ */
+export function SettingsApp({ bundledPacks }: { bundledPacks?: () => Promise<readonly Pack[]> } = {}) {
   const [s, setS] = useState<Settings | null>(null);
   const [status, setStatus] = useState('');
   const [count, setCount] = useState(0);
@@ -308,7 +314,7 @@ export function SettingsApp() {
         <AlwaysHereSettings />
         <CitationSection s={s} save={save} sample={sample} />
         <HistorySection s={s} save={save} count={count} say={setStatus} reload={load} />
-        <PacksSection />
+        <PacksSection {...(bundledPacks ? { bundledPacks } : {})} />
         <AboutSection />
       </main>
     </div>

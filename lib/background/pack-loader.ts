@@ -14,20 +14,13 @@ import { clearIndexCache } from '../storage/index-cache';
 import { KEYS } from '../storage/area';
 import type { LookupService } from '../lookup-service';
 import { keepIndex, loadSearchedPacks } from '../large-packs';
+import { extensionVersion } from '../extension-version';
 
 export interface PackLoader {
   /** Resolves once the latest read of the imported packs is in the service. Never rejects. */
   ready(): Promise<void>;
   /** Reads the packs again (a large pack was stored or removed); with `buildNow`, builds and keeps their index before resolving. */
   reload(buildNow: boolean): Promise<void>;
-}
-
-function extensionVersion(): string {
-  try {
-    return browser.runtime.getManifest().version;
-  } catch {
-    return 'unknown';
-  }
 }
 
 export function createPackLoader(service: LookupService): PackLoader {

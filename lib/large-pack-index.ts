@@ -1,0 +1,54 @@
+/**
+ * The search index of everything the background searches, built where a large pack was just
+ * checked and stored (the import worker, lib/large-pack-worker.ts; the page when no worker
+ * starts) and stored under the key the background checks (lib/large-packs.ts). On
+ * `packsChanged` the background then finds it and loads it instead of building it.
+ *
+ * Why here: in Firefox the background runs on the main thread the settings page paints on, and
+ * building the D.C. Code's index there froze the page for 14–17 s (decision 0011). The worker
+ * already holds the pack in memory; it reads only the other large packs whole.
+ *
+ * The same functions as the background's (readSearchedPacks, createLookupService, keepIndex):
+ * the same packs in the same order, so the same key and the same fingerprint. What a worker
+ * cannot read (storage.local: the small packs; runtime: the version; the bundled packs, built
+ * into the background) the page hands it.
+ */
+import type { Pack } from '../core/schema/pack';
+import { createLookupService } from './lookup-service';
+import { keepIndex, readSearchedPacks } from './large-packs';
+import type { StoredPack } from './storage/user-packs';
+import type { LargePackMeta } from './storage/pack-db';
+import type { ImportProgress } from './large-pack-import';
+
+/** What the builder needs from the page. */
+export interface IndexInput {
+  extensionVersion: string;
+  /** The small imported packs, as storage.local holds them (in its order). */
+  small: readonly StoredPack[];
+  /** The bundled packs, as the background has them. */
+  bundled: readonly Pack[];
+}
+
+/**
+ * Builds and stores the index for the packs as they are once `stored` is in. A small pack of the
+ * same id is left out: the page removes it next (lib/large-pack-import.ts), so the key is the one
+ * the background will form. Returns whether an index was stored; never throws (the background
+ * then builds it, as before).
+ */
+export async function buildIndexAfterStore(input: IndexInput, stored: { meta: LargePackMeta; entries: Pack['entries'] }, onProgress: (p: ImportProgress) => void): Promise<boolean> {
+  try {
+    onProgress({ stage: 'indexing', fraction: 0.72, label: 'Reading the packs for the search index…' });
+    const small = input.small.filter((s) => s.pack.id !== stored.meta.id);
+    const got = await readSearchedPacks(input.extensionVersion, true, { small, have: stored });
+    // A large pack not read whole: an index built now would miss it (the background reads again).
+    if (!got.large || !got.complete) return false;
+    onProgress({ stage: 'indexing', fraction: 0.75, label: 'Building the search index (a minute at most for a whole code)…' });
+    const service = createLookupService(input.bundled);
+    service.setUserPacks(got.packs);
+    await keepIndex(service, got, () => true); // builds it, stores it under got.key (and rewrites old briefs)
+    return true;
+  } catch (err) {
+    console.warn('[Ordinance Lens] search index not built with the import, the background will:', String(err));
+    return false;
+  }
+}
