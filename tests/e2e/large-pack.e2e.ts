@@ -200,6 +200,8 @@ describe('the D.C. Code as an imported pack', () => {
     expect(r.stalls.frameMs, 'longest gap between two painted frames').toBeLessThan(1000);
     expect(r.stalls.timerMs, 'longest gap between two 20 ms timer ticks').toBeLessThan(1000);
     expect(r.stages.slice(-3)).toEqual(['checking', 'storing', 'indexing']);
+    // The import worker built the index and stored it under the background's key: the background loaded it, built nothing.
+    expect(await (await h.worker()).evaluate(() => (globalThis as unknown as { __lensTest: { indexSource(): string } }).__lensTest.indexSource()), 'where the background got its index after the import').toBe('cache');
     expect(r.values.length, 'the bar moved while storing').toBeGreaterThan(3);
     expect(r.values).toEqual([...r.values].sort((a, b) => a - b));
     await expect.poll(async () => (await storageUse()).usage, { timeout: 30_000 }).toBeGreaterThan(before.usage + 20 * 1048576);

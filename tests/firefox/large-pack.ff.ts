@@ -4,8 +4,10 @@
  * does it, lib/large-pack-worker.ts). The pack is converted at test time from ../shared/corpora
  * (never committed), or read from LENS_DC_PACK_FILE (a pack made earlier by `lens import-code`).
  * Firefox runs the background page on the extension process's main thread, the one the settings
- * page paints on: while the background builds the search index (the last stage) the page stalls
- * (decision 0011). That stage is measured, not bounded.
+ * page paints on: when the background built the search index (the last stage) the page stalled
+ * 14–22 s (decision 0011). The import worker now builds and stores it (lib/large-pack-index.ts)
+ * and the background only loads it: that stage is bounded too, and the first lookup after the
+ * import answers from the pack.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -62,6 +64,15 @@ async function importedMessage(page: Page): Promise<string> {
   throw new Error('the import did not finish');
 }
 
+type View = { result: { results: { id: string }[] }; views: Record<string, { entry: { points: unknown[] } }> };
+
+/** A lookup as the popup sends it, from the settings page (an extension page too). */
+async function lookupFromPage(page: Page, text: string): Promise<View> {
+  const answer = (await page.evaluate((m) => (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage(m), { type: 'lookup', text, source: 'popup', limit: 8 })) as { ok: boolean; value?: View; error?: string };
+  if (!answer?.ok || !answer.value) throw new Error(`lookup failed: ${answer?.error ?? 'no answer'}`);
+  return answer.value;
+}
+
 describe.each(FIREFOX_BUILDS)('%s: a large pack imported in firefox-esr', (name, build) => {
   let ff: FirefoxLens | undefined;
   afterAll(async () => {
@@ -88,5 +99,12 @@ describe.each(FIREFOX_BUILDS)('%s: a large pack imported in firefox-esr', (name,
     // Checking 57 MB on the page stalled it 7.5 s here; in the worker the page ticks on.
     for (const stage of ['reading', 'checking', 'storing']) expect(byStage[stage] ?? 0, `longest stall while ${stage}`).toBeLessThan(1000);
     expect(byStage.checking, 'the page ticked while the pack was checked').toBeGreaterThan(0);
+    // Loading the stored index on the background's (the page's) thread: a few hundred ms; building it there took 14–22 s.
+    expect(byStage.indexing ?? 0, 'longest stall while indexing').toBeLessThanOrEqual(2000);
+    const t1 = Date.now();
+    const view = await lookupFromPage(page, 'D.C. Code § 24-211.07');
+    (figures[name] as Record<string, unknown>).firstLookupMs = Date.now() - t1;
+    expect(view.result.results[0]?.id, 'the first lookup after the import').toBe('dc-24-211.07');
+    expect(view.views['dc-24-211.07']?.entry.points.length, 'the shown entry was read whole').toBeGreaterThan(0);
   }, 600_000);
 });
