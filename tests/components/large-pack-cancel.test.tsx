@@ -27,6 +27,10 @@ vi.mock('../../lib/large-pack-import', async (orig) => ({
   },
 }));
 
+// The unit suite shares modules between files (isolate: false): drop the copies another file
+// imported without the mocks, so this import sees them (without it, the page here read the real
+// storage figure and never showed it once the import module reached the lookup service).
+vi.resetModules();
 const { SettingsApp } = await import('../../components/app/SettingsApp');
 
 beforeEach(() => {

@@ -11,9 +11,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Entry, Pack } from '../../core/schema/pack';
 import type { StoredIndex } from '../../core/search/index';
 import { toColumns } from '../../core/pack/columns';
-import { createLookupService } from '../../lib/lookup-service';
-import { keepIndex, loadSearchedPacks, lookupWhole } from '../../lib/large-packs';
-import { buildIndexAfterStore, type IndexInput } from '../../lib/large-pack-index';
+import type { IndexInput } from '../../lib/large-pack-index';
 import { fromIndexBytes, toIndexBytes } from '../../lib/storage/stored-index-bytes';
 import { importUserPack, readUserPacks, removeUserPack } from '../../lib/storage/user-packs';
 import type { LargePackMeta, StoredBrief } from '../../lib/storage/pack-db';
@@ -47,6 +45,13 @@ vi.mock('../../lib/storage/pack-db', async (orig) => ({
   },
   writeBriefs: async () => undefined,
 }));
+
+// The unit suite shares modules between files (isolate: false): drop the copies another file
+// imported without the stand-in database, so these imports see it.
+vi.resetModules();
+const { createLookupService } = await import('../../lib/lookup-service');
+const { keepIndex, loadSearchedPacks, lookupWhole } = await import('../../lib/large-packs');
+const { buildIndexAfterStore } = await import('../../lib/large-pack-index');
 
 const bundled = bundledPacks();
 const VERSION = '9.9.9';
