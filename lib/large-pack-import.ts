@@ -41,7 +41,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 export interface LargeReserved {
   packIds: ReadonlySet<string>;
   entryIds: ReadonlySet<string>;
-  /** The bundled packs (the settings entrypoint loads them): given, the import builds the search index itself. */
+  /** The bundled packs (the page asks the background): given, the import builds the search index itself. */
   bundled?: () => Promise<readonly Pack[]>;
 }
 

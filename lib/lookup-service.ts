@@ -75,6 +75,8 @@ export interface LookupService {
   packs(): PackInfo[];
   /** Every entry id the bundled packs use (an imported pack may not reuse one). */
   bundledEntryIds(): string[];
+  /** The bundled packs, for an index built elsewhere from the same packs (lib/large-pack-index.ts). */
+  bundledPacks(): Pack[];
   /** The index, every searched entry and the bundled pack's as-of date, for claim check and the timeline (lib/claims-service.ts). */
   corpus(): Corpus;
 }
@@ -143,6 +145,7 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
       return [...packs.map((p) => packInfo(table, p, false)), ...userPacks.map((p) => packInfo(table, p, true))];
     },
     bundledEntryIds: () => packs.flatMap((p) => p.entries.map((e) => e.id)),
+    bundledPacks: () => [...packs],
     corpus: () => ({ index: ensure(), entries: table.all, asOf: packs[0]?.asOf ?? '' }),
     entryView(id) {
       ensure();

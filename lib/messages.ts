@@ -8,7 +8,7 @@
  * Every message is `{ type, ...payload }`; every answer is a `Reply` (lib/reply.ts): the plain
  * data, or the error that reaches the sender. "Nothing found" is a result, never an error. The background never trusts a payload's size: text is capped.
  */
-import type { EntryKind } from '../core/schema/pack';
+import type { EntryKind, Pack } from '../core/schema/pack';
 import type { PageContext } from '../core/search/types';
 import type { ClaimCheckView, EntryView, LookupView, PackInfo, PackTimelineView } from '../core/view/types';
 import { browser } from 'wxt/browser';
@@ -54,6 +54,12 @@ export interface BackgroundProtocol {
   timeline: { req: { since?: string; until?: string; jurisdictions?: string[]; kinds?: EntryKind[] }; res: PackTimelineView };
   /** The earlier rule beside the later one for an amended entry (null: none in the pack). */
   beforeAfter: { req: { id: string }; res: BeforeAfterView | null };
+  /**
+   * The bundled packs whole, as the background searches them: a large import builds the search
+   * index in its worker (lib/large-pack-index.ts) and needs them (a second copy in the settings
+   * page's bundle would double the pack in the archive).
+   */
+  bundledPacks: { req: Record<string, never>; res: Pack[] };
   /** A large pack was imported or removed (IndexedDB has no change events): reload the packs, build and keep their index; answers when ready. */
   packsChanged: { req: Record<string, never>; res: { entries: number } };
   /** Empties the history, in the background's queue of history writes (so a lookup being recorded cannot bring it back). */

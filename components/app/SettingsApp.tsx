@@ -15,7 +15,6 @@ import { ConfirmRemove } from './ConfirmRemove';
 import { DamagedPacks } from './DamagedPacks';
 import { importUserPack, readUserPacks, removeUserPack, watchUserPacks, type StoredPack } from '../../lib/storage/user-packs';
 import { summarize, type PackSummary } from '../../core/view/types';
-import type { Pack } from '../../core/schema/pack';
 import { ImportProgressBar, largeNote, StorageUseLine, useLargePacks } from './LargePacks';
 import { LARGE_PACK_BYTES } from '../../lib/large-pack-import';
 import { formatLongDate } from '../../core/format/citation';
@@ -105,7 +104,7 @@ function PackLists({ bundled, imported, large, hiddenOf, onRemove }: { bundled: 
   );
 }
 
-function PacksSection({ bundledPacks }: { bundledPacks?: () => Promise<readonly Pack[]> }) {
+function PacksSection() {
   const [bundled, setBundled] = useState<PackInfo[] | null>(null);
   const [bundledIds, setBundledIds] = useState<string[] | null>(null);
   const [stored, setStored] = useState<StoredPack[]>([]);
@@ -142,7 +141,8 @@ function PacksSection({ bundledPacks }: { bundledPacks?: () => Promise<readonly 
         setMessage({ ok: false, text: 'Not imported: Ordinance Lens could not list its bundled pack to check the file against. Reload this page and try again.' });
         return;
       }
-      const reserved = { packIds: new Set(bundled.map((p) => p.id)), entryIds: new Set(bundledIds), ...(bundledPacks ? { bundled: bundledPacks } : {}) };
+      // `bundled`: the background's own packs, for the import worker's index build (lib/large-pack-index.ts).
+      const reserved = { packIds: new Set(bundled.map((p) => p.id)), entryIds: new Set(bundledIds), bundled: () => askBackground('bundledPacks', {}) };
       // A whole code goes to the browser's database (IndexedDB), with a progress bar.
       const r = f.size > LARGE_PACK_BYTES ? await large.importFile(f, reserved) : await importUserPack(await f.text(), reserved);
       setMessage(r.ok ? { ok: true, text: r.message } : { ok: false, text: r.message, ...(r.problems ? { problems: r.problems } : {}) });
@@ -272,12 +272,7 @@ function HistorySection({ s, save, count, say, reload }: { s: Settings; save: Sa
   );
 }
 
-/**
- * `bundledPacks`: loads the bundled packs (the entrypoint imports them only when asked), so a large
- * import builds the search index in its worker, off the thread Firefox's background shares with
- * this page. Without it the background builds it after the import.
- */
-export function SettingsApp({ bundledPacks }: { bundledPacks?: () => Promise<readonly Pack[]> } = {}) {
+export function SettingsApp() {
   const [s, setS] = useState<Settings | null>(null);
   const [status, setStatus] = useState('');
   const [count, setCount] = useState(0);
@@ -314,7 +309,7 @@ export function SettingsApp({ bundledPacks }: { bundledPacks?: () => Promise<rea
         <AlwaysHereSettings />
         <CitationSection s={s} save={save} sample={sample} />
         <HistorySection s={s} save={save} count={count} say={setStatus} reload={load} />
-        <PacksSection {...(bundledPacks ? { bundledPacks } : {})} />
+        <PacksSection />
         <AboutSection />
       </main>
     </div>

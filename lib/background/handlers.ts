@@ -71,6 +71,7 @@ export const HANDLERS: Handlers = {
   // again and build and keep their index now, so the settings page can say when it is ready.
   packsChanged: async (ctx) => (await ctx.packs.reload(true), { entries: ctx.service.size() }),
   packs: async (ctx) => (await ctx.packs.ready(), { packs: ctx.service.packs(), bundledEntryIds: ctx.service.bundledEntryIds() }),
+  bundledPacks: async (ctx) => ctx.service.bundledPacks(),
   takePending: (ctx) => ctx.pending.take(),
   panelForCopy: async (ctx, msg, { sender }) => {
     // The page blocks the clipboard: the same lookup in the side panel, whose copy works.

@@ -80,6 +80,12 @@ describe('message senders', () => {
     expect(await ask({ type: 'takePending' }, page)).toMatchObject({ reason: 'full-entry', entryId: 'mpls-19.30' });
   });
 
+  it('the bundled packs whole go to our pages (the large import builds its index with them), never to a card', async () => {
+    expect(await ask({ type: 'bundledPacks' }, card(1))).toBe('refused');
+    const got = (await ask({ type: 'bundledPacks' }, page)) as { id: string; entries: unknown[] }[];
+    expect(got.map((p) => [p.id, p.entries.length])).toEqual(bundledPacks().map((p) => [p.id, p.entries.length]));
+  });
+
   it('a message from another extension is refused', async () => {
     expect(await new Promise((r) => (listener({ type: 'packs' }, { id: 'someone-else', ...page }, r) ? undefined : r('refused')))).toBe('refused');
   });
