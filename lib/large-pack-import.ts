@@ -8,7 +8,8 @@
  * Reading, parsing, checking, storing and indexing run in a dedicated worker
  * (lib/large-pack-worker.ts, `checkAndStore` below), so the page keeps painting and answering
  * (in Firefox too, where the background shares the page's thread); where no worker can be
- * started the same function runs on the page. The page gathers what a worker cannot read (the
+ * started the same function runs on the page (without the index: the background builds it, as
+ * before, and the page's bundle stays without the engine). The page gathers what a worker cannot read (the
  * ids other packs hold, the small packs: storage.local; the version; the bundled packs) and,
  * once stored, tells the background.
  */
@@ -18,7 +19,7 @@ import { askBackground } from './messages';
 import { compareVersions, mb, readUserPacks, refusal, removeUserPack, type PackImportResult } from './storage/user-packs';
 import { summarize, type PackSummary } from '../core/view/types';
 import { listLargePacks, readBriefs, storeLargePack, type LargePackMeta } from './storage/pack-db';
-import { buildIndexAfterStore, type IndexInput } from './large-pack-index';
+import type { buildIndexAfterStore, IndexInput } from './large-pack-index';
 import { extensionVersion } from './extension-version';
 import type { Pack } from '../core/schema/pack';
 
@@ -54,6 +55,9 @@ export interface CheckInput {
   index?: IndexInput;
 }
 
+/** Builds and stores the search index once the pack is stored: the worker passes lib/large-pack-index.ts (the page, none). */
+export type Indexer = typeof buildIndexAfterStore;
+
 /** What `checkAndStore` gives back: a refusal, or what was stored (the page words the message). */
 export type CheckOutcome = { ok: false; result: PackImportResult } | { ok: true; pack: PackSummary; old?: string; bytes: number; indexed?: boolean };
 
@@ -86,9 +90,10 @@ function parseAndCheck(text: string, input: CheckInput): { ok: true; value: unkn
 /**
  * Reads, checks and stores the pack in `file` (IndexedDB only: runs in the worker or, failing
  * one, on the page). Nothing is changed unless the pack is stored whole. Throws only when
- * IndexedDB itself fails or `signal` cancels the store.
+ * IndexedDB itself fails or `signal` cancels the store. `indexer` (the worker's): then builds and
+ * stores the search index too, so the background only loads it.
  */
-export async function checkAndStore(file: { name: string; text(): Promise<string> }, input: CheckInput, onProgress: (p: ImportProgress) => void, signal?: AbortSignal): Promise<CheckOutcome> {
+export async function checkAndStore(file: { name: string; text(): Promise<string> }, input: CheckInput, onProgress: (p: ImportProgress) => void, signal?: AbortSignal, indexer?: Indexer): Promise<CheckOutcome> {
   onProgress({ stage: 'reading', fraction: 0.02, label: `Reading “${file.name}”…` });
   const text = await file.text();
   signal?.throwIfAborted(); // cancelled between stages: stop before the next (nothing stored yet)
@@ -109,7 +114,7 @@ export async function checkAndStore(file: { name: string; text(): Promise<string
   onProgress({ stage: 'storing', fraction: 0.3, label: `Storing entries: 0 of ${count(pack.entries.length)}` });
   await storeLargePack(pack, meta, toColumns(pack.entries), (p) => onProgress({ stage: 'storing', fraction: 0.3 + 0.4 * (p.stored / p.total), label: `Storing entries: ${count(p.stored)} of ${count(p.total)}` }), signal);
   // Stored: from here a cancel no longer undoes the import (the page says it finished).
-  const indexed = input.index ? await buildIndexAfterStore(input.index, { meta, entries: pack.entries }, onProgress) : false;
+  const indexed = input.index && indexer ? await indexer(input.index, { meta, entries: pack.entries }, onProgress) : false;
   return { ok: true, pack: summarize(pack), ...(old ? { old: old.version } : {}), bytes: text.length, indexed };
 }
 

@@ -8,13 +8,18 @@
  * building the D.C. Code's index there froze the page for 14–17 s (decision 0011). The worker
  * already holds the pack in memory; it reads only the other large packs whole.
  *
- * The same functions as the background's (readSearchedPacks, createLookupService, keepIndex):
- * the same packs in the same order, so the same key and the same fingerprint. What a worker
- * cannot read (storage.local: the small packs; runtime: the version; the bundled packs, built
- * into the background) the page hands it.
+ * The same functions as the background's (readSearchedPacks; entryTable and buildIndex, as
+ * lib/lookup-service.ts builds; keepIndex): the same packs in the same order, so the same key
+ * and the same fingerprint. Not the lookup service itself: its views and as-you-type search
+ * would double the worker's script for nothing. What a worker cannot read (storage.local: the
+ * small packs; runtime: the version; the bundled packs, built into the background) the page
+ * hands it. Only the worker runs this (its script imports it): where no worker starts, the page
+ * checks and stores, and the background builds the index, as before; the settings page's
+ * bundle stays without the engine.
  */
 import type { Pack } from '../core/schema/pack';
-import { createLookupService } from './lookup-service';
+import { buildIndex, serializeIndex, toStoredIndex } from '../core/search/index';
+import { entryTable } from './entry-table';
 import { keepIndex, readSearchedPacks } from './large-packs';
 import type { StoredPack } from './storage/user-packs';
 import type { LargePackMeta } from './storage/pack-db';
@@ -43,9 +48,11 @@ export async function buildIndexAfterStore(input: IndexInput, stored: { meta: La
     // A large pack not read whole: an index built now would miss it (the background reads again).
     if (!got.large || !got.complete) return false;
     onProgress({ stage: 'indexing', fraction: 0.75, label: 'Building the search index (a minute at most for a whole code)…' });
-    const service = createLookupService(input.bundled);
-    service.setUserPacks(got.packs);
-    await keepIndex(service, got, () => true); // builds it, stores it under got.key (and rewrites old briefs)
+    // As the lookup service builds it (`ensure`): bundled packs first, then the imported ones.
+    const table = entryTable(input.bundled, got.packs);
+    const built = buildIndex(table.all);
+    // Stores it under got.key (and rewrites briefs stored before the columns).
+    await keepIndex({ storedIndex: () => toStoredIndex(built, table.fingerprint), serializedIndex: () => JSON.stringify(serializeIndex(built)) }, got, () => true);
     return true;
   } catch (err) {
     console.warn('[Ordinance Lens] search index not built with the import, the background will:', String(err));

@@ -5,12 +5,13 @@
  * outcome back. A thin adapter: no logic here.
  */
 import { checkAndStore, type CheckInput } from './large-pack-import';
+import { buildIndexAfterStore } from './large-pack-index';
 import type { ToPage } from './large-pack-client';
 
 const post = (m: ToPage) => (self as unknown as { postMessage(m: ToPage): void }).postMessage(m);
 
 self.addEventListener('message', (e: MessageEvent<{ file: File; input: CheckInput }>) => {
-  checkAndStore(e.data.file, e.data.input, (p) => post({ type: 'progress', p })).then(
+  checkAndStore(e.data.file, e.data.input, (p) => post({ type: 'progress', p }), undefined, buildIndexAfterStore).then(
     (outcome) => post({ type: 'done', outcome }),
     (err: unknown) => post({ type: 'failed', name: (err as Error)?.name ?? 'Error', message: String((err as Error)?.message ?? err) }),
   );

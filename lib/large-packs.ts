@@ -127,8 +127,11 @@ export async function loadSearchedPacks(service: LookupService, extensionVersion
   return got;
 }
 
-/** Builds the index if needed and keeps it for the next worker start. Never throws. */
-export async function keepIndex(service: LookupService, got: SearchedPacks, isCurrent: () => boolean): Promise<void> {
+/**
+ * Builds the index if needed and keeps it for the next worker start. Never throws. `service`: the
+ * lookup service, or (the import worker) just what builds the index (lib/large-pack-index.ts).
+ */
+export async function keepIndex(service: Pick<LookupService, 'storedIndex' | 'serializedIndex'>, got: SearchedPacks, isCurrent: () => boolean): Promise<void> {
   if (got.index || !got.packs.length) return;
   try {
     if (got.large) {
