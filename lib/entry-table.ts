@@ -35,6 +35,8 @@ export interface EntryTable {
   hidden: Map<Pack, number>;
   /** Entries searched. */
   size: number;
+  /** Entries each pack adds, in index order (the engine knows words per pack: core/search/pack-groups.ts). */
+  packSizes: number[];
   /** Each pack's entries' fingerprint, combined (what the stored index is checked against). */
   fingerprint: string;
   /** Some entry is still a stub (an index must not be built from it). */
@@ -51,6 +53,8 @@ class ReadEntries {
   readonly list: Entry[] = [];
   /** Each pack's fingerprint (of the entries it added), in order. */
   readonly runs: string[] = [];
+  /** How many entries each pack added, in order. */
+  readonly sizes: number[] = [];
 
   add(pack: Pack, imported: boolean): void {
     const added: Entry[] = [];
@@ -65,6 +69,7 @@ class ReadEntries {
       added.push(entry);
     }
     this.runs.push(runFingerprint(added));
+    this.sizes.push(added.length);
   }
 }
 
@@ -142,6 +147,7 @@ export function entryTable(bundled: readonly Pack[], user: readonly Pack[]): Ent
     reverseOf,
     hidden: read.hidden,
     size: read.byId.size + unread.columns.reduce((n, c) => n + c.count, 0),
+    packSizes: [...read.sizes, ...unread.columns.map((c) => c.count)],
     fingerprint: combineFingerprints([...read.runs, ...unread.columns.map((c) => c.fingerprint)]),
     hasStubs: () => segments.length > 0 || read.list.some(isStub),
     replace(e) {

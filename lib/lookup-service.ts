@@ -16,7 +16,7 @@
  * (the prebuilt one, the cached one, or built from the packs; `indexSource()` says which).
  */
 import type { Entry, Pack } from '../core/schema/pack';
-import { buildIndex, fromStoredIndex, isStoredIndex, loadIndex, lookup, serializeIndex, toStoredIndex, type LookupResult, type PageContext, type SearchIndex, type StoredIndex } from '../core/search/index';
+import { buildIndex, setPackSizes, fromStoredIndex, isStoredIndex, loadIndex, lookup, serializeIndex, toStoredIndex, type LookupResult, type PageContext, type SearchIndex, type StoredIndex } from '../core/search/index';
 import { isStub } from '../core/pack/slim';
 import { primeCaches } from '../core/search/start-caches';
 import type { CitationStyle } from './storage/settings';
@@ -110,6 +110,7 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
     if (!loaded && t.hasStubs()) throw new Error('the stored index does not fit the packs');
     source = loaded ? (userPacks.length ? 'cache' : 'prebuilt') : 'built';
     index = loaded ?? buildIndex(t.all);
+    setPackSizes(index, t.packSizes);
     // Large packs as columns: the engine's per-entry caches from the columns, not from every entry.
     if (t.segments.length) primeCaches(index, t.prefixLength, t.segments, t.positionOf);
     return index;
