@@ -17,6 +17,7 @@ import { matchPhrases } from './stages/phrases';
 import { capForeignLaw, contextAbout, contextFactor, pageCity, placesNamed, placesUnmentioned, type ContextSignal } from './stages/context';
 import { applyPhraseBonuses, bestSlot, confirmStrong, LABEL, labelSlots, marginOf, pickTop, rateCitations, readBack, scoreSlots, shareWithRelated, SLOT } from './stages/rate';
 import { pageMonth } from './stages/page-date';
+import { keepPacks } from './stages/only-packs';
 import { applyVersionCues, versionCue } from './stages/version-cues';
 import { hitBuilder, type Candidate } from './stages/hits';
 import { kindClasses } from './stages/kinds';
@@ -82,6 +83,11 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
   bestI = applyVersionCues(index, nt, versionCue(q.text), bestI);
   confirmStrong(sc, nt, q.passage);
   capForeignLaw(index, nt, signal, named);
+  // 7b. only the packs asked for
+  if (options.packs) {
+    nt = keepPacks(index, nt, options.packs, factors);
+    bestI = bestSlot(sc, nt);
+  }
 
   // 8. hits
   const bestScore = bestI >= 0 ? sc.final[bestI]! : 0;

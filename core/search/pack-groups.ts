@@ -44,6 +44,9 @@ export function setPackSizes(index: SearchIndex, sizes: readonly number[]): void
 /** Number of groups (1 when the index is not grouped). */
 export const groupCount = (index: SearchIndex): number => index.cache.groups?.count ?? 1;
 
+/** The group of the pack at `position` (as given to setPackSizes): packs past the last group share it. */
+export const packGroup = (index: SearchIndex, position: number): number => (index.cache.groups ? Math.min(position, index.cache.groups.count - 1) : 0);
+
 /** The group (pack) of entry `id`: 0 when the index is not grouped. */
 export const groupOfEntry = (index: SearchIndex, id: number): number => index.cache.groups?.of[id] ?? 0;
 

@@ -46,6 +46,23 @@ describe('words known per pack', () => {
     expect(lookup(index, 'Other section 12').results[0]?.id).toBe('other-12');
   });
 
+  it('searches only the packs asked for (the popup\'s "Search in")', () => {
+    const index = buildIndex([...bundled, ...otherPack]);
+    setPackSizes(index, [bundled.length, otherPack.length]);
+    const ids = (q: string, packs: number[]) => {
+      const r = lookup(index, q, { packs, limit: 10 });
+      return [...r.results, ...r.others].map((h) => h.id);
+    };
+    expect(ids('Other section 12', [1])[0]).toBe('other-12');
+    expect(ids('Other section 12', [0]).some((id) => id.startsWith('other-'))).toBe(false);
+    expect(ids('separation ordinance', [0])[0]).toBe('mpls-ch19');
+    const onlyOther = lookup(index, 'separation ordinance', { packs: [1] });
+    expect(onlyOther.results.filter((h) => !h.id.startsWith('other-'))).toEqual([]);
+    expect(onlyOther.headline).toBe('nothing');
+    expect(ids('§ 19.30', [1])).toEqual([]);
+    expect(ids('§ 19.30', [0, 1])[0]).toBe('mpls-19.30');
+  });
+
   it('one pack, or sizes that do not add up, change nothing', () => {
     const queries = [FURNITURE, 'separation ordinance', 'Minneapolis police do not participate in immigration enforcement due to the separation ordinance'];
     const plain = buildIndex(bundled);
