@@ -191,6 +191,8 @@ function lookupView(idx: SearchIndex, table: EntryTable, text: string, opts: Loo
     ...(suggestions ? { suggestions } : {}),
     ...(packOf ? { packOf } : {}),
     ...(degraded ? { degraded: true as const } : {}),
+    packCount: table.packIds.length,
+    ...(opts.pack !== undefined && !only.length ? { packGone: true as const } : {}),
   };
 }
 

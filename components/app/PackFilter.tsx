@@ -9,9 +9,11 @@ export interface PackFilterProps {
   /** The pack chosen ("" = every pack). */
   value: string;
   onChange: (id: string) => void;
+  /** How many packs the last lookup searched: the list is read again when it changes (an import or a removal while the popup or side panel is open). */
+  packCount: number | undefined;
 }
 
-export function PackFilter({ value, onChange }: PackFilterProps) {
+export function PackFilter({ value, onChange, packCount }: PackFilterProps) {
   const [packs, setPacks] = useState<PackInfo[]>([]);
   useEffect(() => {
     // Without the list the box searches every pack, as with one pack: nothing to say.
@@ -19,7 +21,7 @@ export function PackFilter({ value, onChange }: PackFilterProps) {
       (r) => setPacks(r?.packs ?? []),
       () => setPacks([]),
     );
-  }, []);
+  }, [packCount]);
   if (packs.length < 2) return null;
   return (
     <p class="ol-pack-filter">

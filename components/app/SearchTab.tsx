@@ -64,7 +64,12 @@ export function SearchTab(props: SearchTabProps) {
         onInput={(e) => void search((e.currentTarget as HTMLInputElement).value)}
         onKeyDown={keyHandler(props)}
       />
-      <PackFilter value={state.pack} onChange={state.choosePack} />
+      <PackFilter value={state.pack} onChange={state.choosePack} packCount={view?.packCount} />
+      {view?.packGone ? (
+        <p class="ol-muted" data-ol="pack-gone">
+          The pack you chose to search in is no longer there: every pack was searched.
+        </p>
+      ) : null}
       {view?.degraded ? (
         <p class="ol-empty" data-ol="degraded">
           This search failed inside Ordinance Lens, so no answer is shown. Try again, or reload the extension.

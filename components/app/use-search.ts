@@ -76,6 +76,11 @@ export function useSearch(surface: Surface, initialQuery: string, onAnswer: (asO
       // A failed lookup is said as a failure, never as "nothing covers this".
       const v = await pending.catch(() => failedLookupView(q));
       if (n !== seq.current || !v) return; // a newer keystroke won
+      // The pack chosen was removed meanwhile: the answer searched every pack, and the box says so.
+      if (v.packGone && packRef.current) {
+        packRef.current = '';
+        setPack('');
+      }
       setView(v);
       setActive(rowsOf(v).length ? 0 : -1);
       const top = v.result.results[0];

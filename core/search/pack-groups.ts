@@ -21,13 +21,19 @@ const MAX_GROUPS = 31;
 
 /**
  * Records the packs' sizes in index order (their entries are contiguous, as the lookup service
- * and the CLI lay them out). Ignored, and any earlier grouping dropped, unless the sizes add up
- * to the index's entries and there are two packs or more.
+ * and the CLI lay them out). Ignored, and any earlier record dropped, unless the sizes add up to
+ * the index's entries; words are known per pack only with two packs or more that have entries.
  */
 export function setPackSizes(index: SearchIndex, sizes: readonly number[]): void {
   delete index.cache.groups;
+  delete index.cache.packStarts;
   const total = sizes.reduce((s, n) => s + n, 0);
-  if (sizes.filter((n) => n > 0).length < 2 || total !== index.entries.length) return;
+  if (total !== index.entries.length) return;
+  // Where each pack's entries start (and the end): the "Search in" filter reads ranges, any number of packs.
+  const starts = new Int32Array(sizes.length + 1);
+  sizes.forEach((n, i) => (starts[i + 1] = starts[i]! + n));
+  index.cache.packStarts = starts;
+  if (sizes.filter((n) => n > 0).length < 2) return;
   const count = Math.min(sizes.length, MAX_GROUPS);
   const of = new Uint8Array(total);
   const groupSizes = new Array<number>(count).fill(0);
@@ -44,8 +50,12 @@ export function setPackSizes(index: SearchIndex, sizes: readonly number[]): void
 /** Number of groups (1 when the index is not grouped). */
 export const groupCount = (index: SearchIndex): number => index.cache.groups?.count ?? 1;
 
-/** The group of the pack at `position` (as given to setPackSizes): packs past the last group share it. */
-export const packGroup = (index: SearchIndex, position: number): number => (index.cache.groups ? Math.min(position, index.cache.groups.count - 1) : 0);
+/** Is entry `id` in one of the packs at `positions` (as given to setPackSizes)? Without sizes, every entry is. */
+export function inPacks(index: SearchIndex, id: number, positions: readonly number[]): boolean {
+  const starts = index.cache.packStarts;
+  if (!starts) return true;
+  return positions.some((p) => p >= 0 && p + 1 < starts.length && id >= starts[p]! && id < starts[p + 1]!);
+}
 
 /** The group (pack) of entry `id`: 0 when the index is not grouped. */
 export const groupOfEntry = (index: SearchIndex, id: number): number => index.cache.groups?.of[id] ?? 0;

@@ -5,7 +5,7 @@
  * with another pack's entry still reads as one.
  */
 import type { Scratch, SearchIndex } from '../build';
-import { groupOfEntry, packGroup } from '../pack-groups';
+import { inPacks } from '../pack-groups';
 
 /** Slot fields moved together (scratch arrays indexed by slot, and the context factors). */
 function moveSlot(sc: Scratch, factors: Float64Array, from: number, to: number): void {
@@ -20,10 +20,9 @@ function moveSlot(sc: Scratch, factors: Float64Array, from: number, to: number):
 
 /** Keeps the slots of entries in `packs` (positions as given to setPackSizes); returns their number. */
 export function keepPacks(index: SearchIndex, nt: number, packs: readonly number[], factors: Float64Array): number {
-  const groups = new Set(packs.map((p) => packGroup(index, p)));
   let kept = 0;
   for (let i = 0; i < nt; i++) {
-    if (!groups.has(groupOfEntry(index, index.scratch.touched[i]!))) continue;
+    if (!inPacks(index, index.scratch.touched[i]!, packs)) continue;
     if (kept !== i) moveSlot(index.scratch, factors, i, kept);
     kept++;
   }
