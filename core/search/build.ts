@@ -25,9 +25,10 @@ export const INDEX_FORMAT = 'ordinance-lens-index';
 /**
  * Bump when what the index holds changes, the tokenizer and stemmer included (3: "IDs" → id;
  * 4: a stored index's fingerprint combines each pack's, core/pack/columns.ts; 5: its key lists are
- * stored as UTF-8 bytes, lib/storage/stored-index-bytes.ts).
+ * stored as UTF-8 bytes, lib/storage/stored-index-bytes.ts; 6: its postings are stored apart, by
+ * term range, core/search/posting-shards.ts).
  */
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 
 export type FieldName = MatchedField['field'];
 export const FIELD_WEIGHTS: readonly (readonly [FieldName, number, number])[] = [
@@ -121,6 +122,11 @@ export interface SearchIndex {
   words: KeyList;
   jurisdictions: string[];
   homeJurisdiction: string;
+  /**
+   * Postings not read yet (a stored index read by term range: posting-shards.ts). The engine asks
+   * before it reads a term's postings; a lookup that met one missing is looked up again.
+   */
+  gaps?: { missing(t: number): boolean };
   /** Scratch accumulators reused by lookups (one JS thread; reset after each use). */
   scratch: Scratch;
   /** Derived helpers (letter masks of `words` for fuzzy matching, id map…); never serialized. */

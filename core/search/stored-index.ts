@@ -12,6 +12,7 @@
 import type { Entry } from '../schema/pack';
 import { assemble, checkHeader, indexHeader, type IndexHeader, type SearchIndex } from './build';
 import { JoinedKeys, joinKeys as join, keyEnds } from './keys';
+import type { PostingGaps } from './posting-shards';
 
 export interface StoredIndex extends IndexHeader {
   terms: string;
@@ -30,6 +31,8 @@ export interface StoredIndex extends IndexHeader {
   ends: { terms: Uint32Array; phraseKeys: Uint32Array; citeKeys: Uint32Array; words: Uint32Array };
   jurisdictions: string[];
   homeJurisdiction: string;
+  /** Postings not all read yet (`postBytes` then has zeros where they go): posting-shards.ts. */
+  gaps?: PostingGaps;
 }
 
 /** `fingerprint`: of the entries, when the caller knows it without reading them (see indexHeader). */
@@ -94,5 +97,6 @@ export function fromStoredIndex(s: StoredIndex, entries: readonly Entry[], finge
     words,
     jurisdictions: s.jurisdictions,
     homeJurisdiction: s.homeJurisdiction,
+    ...(s.gaps && !s.gaps.complete ? { gaps: s.gaps } : {}),
   });
 }

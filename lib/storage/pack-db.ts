@@ -289,6 +289,31 @@ export async function writeStoredIndex(key: string, index: StoredIndex, stillCur
   const tx = (await db()).transaction(S.index, 'readwrite');
   const done = committed(tx);
   if (!stillCurrent()) tx.abort();
-  else tx.objectStore(S.index).put({ slot: 'current', key, index: toIndexBytes(index) });
+  else {
+    const { head, shards } = toIndexBytes(index);
+    const store = tx.objectStore(S.index);
+    store.clear(); // an older index's shards
+    store.put({ slot: 'current', key, index: head });
+    shards.forEach((bytes, i) => store.put({ slot: shardSlot(i), key, bytes } satisfies ShardRecord));
+  }
   await done.catch(() => undefined);
+}
+
+/** The postings' shards (core/search/posting-shards.ts) are records of the index store beside 'current'. */
+const shardSlot = (i: number) => `postings ${i}`;
+interface ShardRecord {
+  slot: string;
+  /** The key of the index they belong to: a shard of another index is never copied in. */
+  key: string;
+  bytes: Uint8Array;
+}
+
+/** Shards `shards` of the postings of the index stored under `key`, in one transaction. Throws when one is not there or is another index's. */
+export async function readPostingShards(key: string, shards: readonly number[]): Promise<Uint8Array[]> {
+  const store = (await db()).transaction(S.index).objectStore(S.index);
+  const got = await Promise.all(shards.map((i) => request(store.get(shardSlot(i)) as IDBRequest<ShardRecord | undefined>)));
+  return got.map((r, i) => {
+    if (r?.key !== key || !(r.bytes instanceof Uint8Array)) throw new Error(`posting shard ${shards[i]} is not stored`);
+    return r.bytes;
+  });
 }

@@ -6,7 +6,8 @@
  * must be refused (then rebuilt), not crash.
  */
 import { describe, expect, it } from 'vitest';
-import { buildIndex, fromStoredIndex, lookup, toStoredIndex, type SearchIndex } from '../../core/search/index';
+import { buildIndex, fromStoredIndex, lookup, toStoredIndex, type LookupResult, type PageContext, type SearchIndex } from '../../core/search/index';
+import type { PostingGaps } from '../../core/search/posting-shards';
 import { findKey, keyArray } from '../../core/search/keys';
 import type { Entry } from '../../core/schema/pack';
 import { fromIndexBytes, toIndexBytes, type StoredIndexBytes } from '../../lib/storage/stored-index-bytes';
@@ -30,8 +31,26 @@ const QUERIES = [
   'The council adopted a "welcoming city" resolution and the police may not hold anyone on an ICE detainer.',
 ];
 
-/** Through the bytes and a structured clone, as the browser database stores and reads it. */
-const throughDatabase = (built: SearchIndex, entries: readonly Entry[]) => fromStoredIndex(fromIndexBytes(structuredClone(toIndexBytes(toStoredIndex(built)))), entries);
+/** Through the records and a structured clone, as the browser database stores and reads it; `all`: every posting shard read. */
+function throughDatabase(built: SearchIndex, entries: readonly Entry[], all = true): { index: SearchIndex; shards: Uint8Array[]; gaps: PostingGaps } {
+  const { head, shards } = structuredClone(toIndexBytes(toStoredIndex(built), 2048));
+  const stored = fromIndexBytes(head);
+  const gaps = stored.gaps!;
+  if (all) shards.forEach((b, s) => gaps.fill(s, b));
+  return { index: fromStoredIndex(stored, entries), shards, gaps };
+}
+
+/** As lib/posting-reads.ts looks up: the query's shards first, then those a lookup met missing, until it meets none. */
+function lookupFilled(p: ReturnType<typeof throughDatabase>, q: string, context?: PageContext): { result: LookupResult; rounds: number } {
+  const fill = (shards: number[]) => shards.forEach((s) => p.gaps.fill(s, p.shards[s]!));
+  fill(p.gaps.predict(q));
+  for (let rounds = 1; ; rounds++) {
+    const result = lookup(p.index, q, { limit: 8, explain: true, ...(context ? { context } : {}) });
+    const wanted = p.gaps.takeWanted();
+    if (!wanted.length) return { result, rounds };
+    fill(wanted);
+  }
+}
 
 const LISTS = ['terms', 'phraseKeys', 'citeKeys', 'words'] as const;
 
@@ -41,7 +60,25 @@ describe.each([
 ])('the stored index of %s, through its bytes', (_, make) => {
   const entries = make();
   const built = buildIndex(entries);
-  const loaded = throughDatabase(built, entries);
+  const loaded = throughDatabase(built, entries).index;
+  const CONTEXT: PageContext = { title: 'Saint Paul city council', url: 'https://www.stpaul.gov/2019/04/council', text: 'The Saint Paul council voted on an ICE detainer.' };
+
+  it('with its postings read on demand, answers every query exactly as the built index (signals too)', () => {
+    const partial = throughDatabase(built, entries, false);
+    const shards = partial.gaps.bounds.length - 1;
+    expect(shards, 'the postings are split').toBeGreaterThan(1);
+    const rounds: number[] = [];
+    for (const q of QUERIES) {
+      for (const context of [undefined, CONTEXT]) {
+        const got = lookupFilled(partial, q, context);
+        rounds.push(got.rounds);
+        expect(got.result, q).toEqual(lookup(built, q, { limit: 8, explain: true, ...(context ? { context } : {}) }));
+      }
+    }
+    // The query's own shards are read first: most lookups are made once.
+    expect(rounds.filter((r) => r === 1).length).toBeGreaterThan(rounds.length / 2);
+    expect(partial.gaps.complete, 'a few lookups read only some of the postings').toBe(false);
+  });
 
   it('answers every query exactly as the built index (hits, scores, what matched)', () => {
     for (const q of QUERIES) {
@@ -67,10 +104,11 @@ describe.each([
 
   it('is smaller than its key lists as strings, and stored again as it was read', () => {
     const stored = toStoredIndex(built);
-    const bytes = toIndexBytes(stored);
+    const { head: bytes, shards } = toIndexBytes(stored);
     for (const list of LISTS) expect(bytes[list].length).toBeLessThanOrEqual(2 * stored[list].length);
+    expect(shards.reduce((n, b) => n + b.length, 0)).toBe(stored.postBytes.length);
     // The same bytes as the database would hold them.
-    const again = toIndexBytes(toStoredIndex(loaded));
+    const again = toIndexBytes(toStoredIndex(loaded)).head;
     const same = (a: unknown, b: unknown): boolean =>
       ArrayBuffer.isView(a) && ArrayBuffer.isView(b) ? Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength)) === 0 : JSON.stringify(a) === JSON.stringify(b);
     for (const [k, v] of Object.entries(bytes)) {
@@ -92,7 +130,7 @@ describe('a record of an older stored form', () => {
   });
 
   it('with key ends that do not fit its text is refused as damaged', () => {
-    const bytes = toIndexBytes(stored);
+    const bytes = toIndexBytes(stored).head;
     const broken = { ...bytes, ends: { ...bytes.ends, phraseKeys: bytes.ends.phraseKeys.map((e) => e + 1) } };
     expect(() => fromStoredIndex(fromIndexBytes(broken), entries)).toThrow(/damaged/);
   });

@@ -12,6 +12,7 @@ import type { ExpandedTerms } from './terms';
  * touched entries. Kept small and monomorphic so the JIT keeps it unboxed.
  */
 function addPostings(index: SearchIndex, t: number, f: number, m: number, stamp: number, nt: number): number {
+  if (index.gaps?.missing(t)) return nt; // not read yet: this lookup is made again once it is
   const { score: acc, matched: accM, seen, flags, touched } = index.scratch;
   const bytes = index.postBytes;
   let p = index.postStart[t]!;

@@ -1,0 +1,67 @@
+/**
+ * The postings of a stored index read on demand (core/search/posting-shards.ts, decision 0011): a
+ * restarted worker loads the index without them, reads the shards of a query's terms before its
+ * first lookup, and the rest after answering. A lookup that met a shard not read yet is made
+ * again once it is read, so answers are those of the whole index.
+ */
+import type { PostingGaps } from '../core/search/posting-shards';
+import { readPostingShards } from './storage/pack-db';
+import type { LookupService } from './lookup-service';
+import type { LookupView } from './messages';
+
+interface PartialIndex {
+  /** What the index was built from: its shards are stored under this key. */
+  key: string;
+  gaps: PostingGaps;
+  /** Reads the packs whole instead (a shard is lost or damaged). */
+  whole: () => Promise<unknown>;
+  rest?: Promise<void>;
+}
+
+/** The service's index, while some of its postings are not read (one service per worker). */
+let partial: PartialIndex | undefined;
+
+export function setPartialIndex(p: PartialIndex | undefined): void {
+  partial = p && !p.gaps.complete ? p : undefined;
+}
+
+/** Reads `shards` into `p` (one transaction); false when they could not be read (the packs are then read whole). */
+async function readShards(p: PartialIndex, shards: readonly number[]): Promise<boolean> {
+  const want = p.gaps.notIn(shards);
+  if (!want.length) return true;
+  try {
+    const bytes = await readPostingShards(p.key, want);
+    if (partial === p) want.forEach((s, i) => p.gaps.fill(s, bytes[i]!));
+    return true;
+  } catch (err) {
+    console.warn('[Ordinance Lens] postings not read, reading the packs whole:', String(err));
+    if (partial === p) await p.whole();
+    return false;
+  }
+}
+
+type LookupOptions = Parameters<LookupService['lookup']>[1];
+
+/** A lookup as over the whole index: the query's shards read first, then any a lookup met missing, until it meets none. */
+export async function lookupFilled(service: LookupService, text: string, opts: LookupOptions): Promise<LookupView> {
+  const p = partial;
+  if (!p) return service.lookup(text, opts);
+  await readShards(p, p.gaps.predict(text));
+  for (;;) {
+    if (partial !== p) return lookupFilled(service, text, opts); // read again meanwhile, or all read
+    const view = service.lookup(text, opts);
+    const wanted = p.gaps.takeWanted();
+    if (!wanted.length) return view;
+    await readShards(p, wanted);
+  }
+}
+
+/** Reads every shard not read yet (once per index). Never throws. */
+export function completePostings(): Promise<void> {
+  const p = partial;
+  if (!p) return Promise.resolve();
+  p.rest ??= readShards(p, p.gaps.notIn()).then(() => {
+    if (partial === p && p.gaps.complete) partial = undefined;
+  });
+  return p.rest;
+}
