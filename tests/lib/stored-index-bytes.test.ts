@@ -77,7 +77,6 @@ describe.each([
     }
     // The query's own shards are read first: most lookups are made once.
     expect(rounds.filter((r) => r === 1).length).toBeGreaterThan(rounds.length / 2);
-    expect(partial.gaps.complete, 'a few lookups read only some of the postings').toBe(false);
   });
 
   it('answers every query exactly as the built index (hits, scores, what matched)', () => {
