@@ -18,7 +18,7 @@ import type { StoredIndex } from '../core/search/index';
 import { indexCacheKey, readIndexCache, writeIndexCache } from './storage/index-cache';
 import { readUserPacks } from './storage/user-packs';
 import { readAllEntries, readBriefs, readEntries, readStoredIndexRecord, writeBriefs, writeStoredIndex, type LargePackMeta, type StoredBrief } from './storage/pack-db';
-import { completePostings, lookupFilled, setPartialIndex } from './posting-reads';
+import { completePostings, lookupFilled, setPartialIndex } from './index-shard-reads';
 import type { LookupService } from './lookup-service';
 import type { EntryView, LookupView } from './messages';
 

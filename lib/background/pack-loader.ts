@@ -14,7 +14,7 @@ import { clearIndexCache } from '../storage/index-cache';
 import { KEYS } from '../storage/area';
 import type { LookupService } from '../lookup-service';
 import { keepIndex, loadSearchedPacks } from '../large-packs';
-import { completePostings } from '../posting-reads';
+import { completePostings } from '../index-shard-reads';
 
 export interface PackLoader {
   /** Resolves once the latest read of the imported packs is in the service, postings and all. Never rejects. */

@@ -20,7 +20,8 @@ import type { Entry, Pack } from '../../core/schema/pack';
 import type { SlimEntry } from '../../core/pack/slim';
 import { columnsFit, toColumns, type PackColumns } from '../../core/pack/columns';
 import type { StoredIndex } from '../../core/search/index';
-import { fromIndexBytes, toIndexBytes, type StoredIndexBytes } from './stored-index-bytes';
+import { fromIndexBytes, fromShardBytes, toIndexBytes, type StoredIndexBytes, type StoredShard } from './stored-index-bytes';
+import type { ShardPayload } from '../../core/search/index-shards';
 import { committed, deleteDatabase, openDatabase, request } from './idb';
 
 export const PACK_DB = 'ordinance-lens-packs';
@@ -294,26 +295,26 @@ export async function writeStoredIndex(key: string, index: StoredIndex, stillCur
     const store = tx.objectStore(S.index);
     store.clear(); // an older index's shards
     store.put({ slot: 'current', key, index: head });
-    shards.forEach((bytes, i) => store.put({ slot: shardSlot(i), key, bytes } satisfies ShardRecord));
+    shards.forEach((shard, i) => store.put({ slot: shardSlot(i), key, shard } satisfies ShardRecord));
   }
   await done.catch(() => undefined);
 }
 
-/** The postings' shards (core/search/posting-shards.ts) are records of the index store beside 'current'. */
-const shardSlot = (i: number) => `postings ${i}`;
+/** The index's shards (core/search/index-shards.ts) are records of the index store beside 'current'. */
+const shardSlot = (i: number) => `shard ${i}`;
 interface ShardRecord {
   slot: string;
-  /** The key of the index they belong to: a shard of another index is never copied in. */
+  /** The key of the index it belongs to: a shard of another index is never copied in. */
   key: string;
-  bytes: Uint8Array;
+  shard: StoredShard;
 }
 
-/** Shards `shards` of the postings of the index stored under `key`, in one transaction. Throws when one is not there or is another index's. */
-export async function readPostingShards(key: string, shards: readonly number[]): Promise<Uint8Array[]> {
+/** Shards `shards` of the index stored under `key`, in one transaction. Throws when one is not there or is another index's. */
+export async function readIndexShards(key: string, shards: readonly number[]): Promise<ShardPayload[]> {
   const store = (await db()).transaction(S.index).objectStore(S.index);
   const got = await Promise.all(shards.map((i) => request(store.get(shardSlot(i)) as IDBRequest<ShardRecord | undefined>)));
   return got.map((r, i) => {
-    if (r?.key !== key || !(r.bytes instanceof Uint8Array)) throw new Error(`posting shard ${shards[i]} is not stored`);
-    return r.bytes;
+    if (r?.key !== key || typeof r.shard !== 'object') throw new Error(`index shard ${shards[i]} is not stored`);
+    return fromShardBytes(r.shard);
   });
 }

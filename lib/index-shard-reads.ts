@@ -4,15 +4,15 @@
  * first lookup, and the rest after answering. A lookup that met a shard not read yet is made
  * again once it is read, so answers are those of the whole index.
  */
-import type { PostingGaps } from '../core/search/posting-shards';
-import { readPostingShards } from './storage/pack-db';
+import type { IndexShards } from '../core/search/index-shards';
+import { readIndexShards } from './storage/pack-db';
 import type { LookupService } from './lookup-service';
 import type { LookupView } from './messages';
 
 interface PartialIndex {
   /** What the index was built from: its shards are stored under this key. */
   key: string;
-  gaps: PostingGaps;
+  gaps: IndexShards;
   /** Reads the packs whole instead (a shard is lost or damaged). */
   whole: () => Promise<unknown>;
   rest?: Promise<void>;
@@ -30,11 +30,11 @@ async function readShards(p: PartialIndex, shards: readonly number[]): Promise<b
   const want = p.gaps.notIn(shards);
   if (!want.length) return true;
   try {
-    const bytes = await readPostingShards(p.key, want);
+    const bytes = await readIndexShards(p.key, want);
     if (partial === p) want.forEach((s, i) => p.gaps.fill(s, bytes[i]!));
     return true;
   } catch (err) {
-    console.warn('[Ordinance Lens] postings not read, reading the packs whole:', String(err));
+    console.warn('[Ordinance Lens] index shards not read, reading the packs whole:', String(err));
     if (partial === p) await p.whole();
     return false;
   }
