@@ -130,7 +130,7 @@ export interface SearchIndex {
   /** Scratch accumulators reused by lookups (one JS thread; reset after each use). */
   scratch: Scratch;
   /** Derived helpers (letter masks of `words` for fuzzy matching, id map…); never serialized. */
-  cache: { wordMasks?: Uint32Array; byId?: Map<string, number>; juris?: string[]; /** Kind class per entry (stages/kinds.ts). */ kinds?: Uint8Array; places?: string[]; /** Month each entry began (stages/page-date.ts). */ starts?: Int32Array };
+  cache: { wordMasks?: Uint32Array; byId?: Map<string, number>; juris?: string[]; /** Kind class per entry (stages/kinds.ts). */ kinds?: Uint8Array; places?: string[]; /** Month each entry began (stages/page-date.ts). */ starts?: Int32Array; /** Pack of each entry (core/search/pack-groups.ts). */ groups?: { of: Uint8Array; count: number; sizes: number[] } };
 }
 
 export function fieldTexts(e: Entry): [FieldName, string, number][] {

@@ -34,6 +34,7 @@ const lookup: Handler<'lookup'> = async (ctx, msg, { mayRecord }) => {
     ...(context ? { context } : {}),
     ...(typeof msg.limit === 'number' ? { limit: Math.min(Math.max(1, msg.limit), 50) } : {}),
     ...(msg.typeahead === true ? { typeahead: true } : {}),
+    ...(typeof msg.pack === 'string' ? { pack: msg.pack.slice(0, 200) } : {}),
   });
   if (msg.record && mayRecord) void recordLookup(text, view);
   return view;

@@ -56,7 +56,7 @@ describe('cancelling a large-pack import', () => {
     const listBefore = ids();
     const useBefore = container.querySelector('[data-ol="storage-use"]')!.textContent;
     pick(input);
-    const cancel = await screen.findByRole('button', { name: 'Cancel the import' });
+    const cancel = await screen.findByRole('button', { name: 'Cancel the import' }, PATIENCE);
     expect(cancel.tagName).toBe('BUTTON');
     expect(cancel.textContent).toBe('Cancel');
     expect(input.disabled).toBe(true);

@@ -72,6 +72,23 @@ describe('importable user packs', () => {
     await popup.locator('[data-ol="detail"] [data-ol="back"]').click();
   });
 
+  it('"Search in" searches one pack only, the bundled or the imported', async () => {
+    await popup.reload(); // the list of packs is read when the popup opens
+    const filter = popup.locator('[data-ol="pack-filter"]');
+    await filter.waitFor();
+    expect(await filter.locator('option').allInnerTexts()).toEqual(['All packs', expect.stringMatching(/Minneapolis/), 'Testville snow rules (imported)']);
+    await filter.selectOption('testville-snow');
+    expect(await search('separation ordinance')).toEqual([]);
+    expect(await popup.locator('[data-ol="nothing"]').innerText()).toMatch(/Nothing in the pack searched covers this/);
+    expect(await search(WORD)).toContain('testville-snow-ban');
+    await popup.screenshot({ path: join(SHOTS, 'popup-search-in.png') });
+    await filter.selectOption('minneapolis');
+    expect(await search(WORD)).not.toContain('testville-snow-ban');
+    expect(await search('separation ordinance')).toContain('mpls-ch19');
+    await filter.selectOption({ label: 'All packs' });
+    expect(await search(WORD)).toContain('testville-snow-ban');
+  });
+
   it('refuses a malformed file with `path: reason` lines; the earlier pack stays listed and searchable', async () => {
     await opts.bringToFront();
     const broken = structuredClone(pack) as { id: string; entries: Record<string, unknown>[] };

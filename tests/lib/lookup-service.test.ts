@@ -26,6 +26,36 @@ describe('lookup service with imported packs', () => {
     expect(bundledView.packOf).toBeUndefined();
   });
 
+  it('an imported pack that knows everyday words does not make page furniture a bundled answer', () => {
+    const words = ['distributed', 'public', 'release', 'news', 'posted', 'questions', 'information', 'involved', 'share', 'seal', 'living', 'more', 'than'];
+    const ids = Array.from({ length: 300 }, (_, i) => `board-${i}`);
+    const pack = imported({ id: 'board', title: 'Board rules', entryIds: ids });
+    pack.entries.forEach((e, i) => {
+      e.title = `Board section ${i}`;
+      e.summary = `Rules on ${words[i % words.length]} records and ${words[(i * 7) % words.length]} notices of the board.`;
+      e.points[0]!.text = `The board keeps ${words[(i * 3) % words.length]} files.`;
+    });
+    const service = createLookupService(bundled);
+    service.setUserPacks([pack]);
+    expect(service.lookup('Seal of the City of Minneapolis, MN', opts).result.results).toEqual([]);
+    expect(service.lookup('separation ordinance', opts).result.results[0]?.id).toBe('mpls-ch19');
+  });
+
+  it('searches one pack when asked (the popup\'s "Search in"), suggestions too', () => {
+    const service = createLookupService(bundled);
+    service.setUserPacks([imported()]);
+    const ids = (q: string, pack?: string) => {
+      const v = service.lookup(q, { ...opts, typeahead: true, ...(pack ? { pack } : {}) });
+      return [...v.result.results, ...v.result.others, ...(v.suggestions ?? [])].map((h) => h.id);
+    };
+    expect(ids('snowplow parking ban', 'snow')[0]).toBe('snow-1');
+    expect(ids('snowplow parking ban', bundled[0]!.id)).not.toContain('snow-1');
+    expect(ids('separation ordinance', 'snow').filter((id) => id !== 'snow-1')).toEqual([]);
+    expect(ids('separation ordinance', bundled[0]!.id)[0]).toBe('mpls-ch19');
+    // A pack removed since the popup listed it: every pack is searched.
+    expect(ids('separation ordinance', 'gone')[0]).toBe('mpls-ch19');
+  });
+
   it('forgets a removed pack', () => {
     const service = createLookupService(bundled);
     service.setUserPacks([imported()]);
