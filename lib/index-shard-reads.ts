@@ -40,52 +40,12 @@ async function readShards(p: PartialIndex, shards: readonly number[]): Promise<b
   }
 }
 
-/**
- * Lookups waiting for the packs to be read, and the shard reads started for them as soon as the
- * index's head is in: the database reads those while it reads the briefs, instead of after.
- */
-const expected = new Set<string>();
-interface Early {
-  key: string;
-  gaps: IndexShards;
-  reads: Promise<void>[];
-}
-let early: Early | undefined;
-
-/** A lookup of `text` is about to wait for the packs (called before it waits; lookupFilled forgets it). */
-export function expectLookup(text: string): void {
-  if (early?.gaps.complete) early = undefined;
-  if (early) early.reads.push(readEarly(early, text));
-  else expected.add(text);
-}
-
-/** The stored index's head is read (or there is none): its shards for the lookups waiting are read now. */
-export function headRead(head: { key: string; gaps?: IndexShards } | undefined): void {
-  early = head?.gaps && { key: head.key, gaps: head.gaps, reads: [] };
-  if (early) for (const text of expected) early.reads.push(readEarly(early, text));
-  expected.clear();
-}
-
-/** Never throws: a shard not read here is read by the lookup (which also handles its failure). */
-async function readEarly(e: Early, text: string): Promise<void> {
-  const want = e.gaps.predict(text);
-  if (!want.length) return;
-  try {
-    const got = await readIndexShards(e.key, want);
-    want.forEach((s, i) => e.gaps.fill(s, got[i]!));
-  } catch {
-    // read again by lookupFilled
-  }
-}
-
 type LookupOptions = Parameters<LookupService['lookup']>[1];
 
 /** A lookup as over the whole index: the query's shards read first, then any a lookup met missing, until it meets none. */
 export async function lookupFilled(service: LookupService, text: string, opts: LookupOptions): Promise<LookupView> {
-  expected.delete(text);
   const p = partial;
   if (!p) return service.lookup(text, opts);
-  if (early?.gaps === p.gaps) await Promise.all(early.reads);
   await readShards(p, p.gaps.predict(text));
   for (;;) {
     if (partial !== p) return lookupFilled(service, text, opts); // read again meanwhile, or all read

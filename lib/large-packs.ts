@@ -18,7 +18,7 @@ import type { StoredIndex } from '../core/search/index';
 import { indexCacheKey, readIndexCache, writeIndexCache } from './storage/index-cache';
 import { readUserPacks } from './storage/user-packs';
 import { readAllEntries, readBriefs, readEntries, readStoredIndexRecord, writeBriefs, writeStoredIndex, type LargePackMeta, type StoredBrief } from './storage/pack-db';
-import { completePostings, headRead, lookupFilled, setPartialIndex } from './index-shard-reads';
+import { completePostings, lookupFilled, setPartialIndex } from './index-shard-reads';
 import type { LookupService } from './lookup-service';
 import type { EntryView, LookupView } from './messages';
 
@@ -70,10 +70,7 @@ export async function readSearchedPacks(extensionVersion: string, whole = false)
   // waits for the slower of the two reads, not for both one after the other.
   const t0 = performance.now();
   const timed = <T>(name: string, p: Promise<T>) => p.finally(() => (lastLoad[name] = Math.round(performance.now() - t0)));
-  // The index's head is asked for first: the shards a waiting lookup needs are then read while
-  // the briefs are (index-shard-reads.ts: headRead).
-  const head = whole ? undefined : timed('indexReadMs', readStoredIndexRecord()).then((r) => (headRead(r && { key: r.key, gaps: r.index.gaps }), r));
-  const [stored, small, briefs] = await Promise.all([head, timed('smallMs', readUserPacks()), timed('briefsMs', readBriefsSafely())]);
+  const [small, briefs, stored] = await Promise.all([timed('smallMs', readUserPacks()), timed('briefsMs', readBriefsSafely()), whole ? undefined : timed('indexReadMs', readStoredIndexRecord())]);
   const key = [indexCacheKey(extensionVersion, small), ...briefs.map((b) => `large ${b.meta.id}@${b.meta.version}@${b.meta.importedAt}`)].join('|');
   const smallPacks = small.map((s) => s.pack);
   if (!briefs.length) {

@@ -14,7 +14,6 @@ import { toPanel } from './panel';
 import { recordLookup } from './record';
 import { openEntry } from './open-entry';
 import { entryViewWhole, lookupWhole } from '../large-packs';
-import { expectLookup } from '../index-shard-reads';
 
 type Proto = BackgroundProtocol;
 /** Who asked: `mayRecord` is false for a card in a frame we did not inject into (lib/sender-check.ts). */
@@ -26,13 +25,11 @@ type Handler<K extends keyof Proto> = (ctx: BackgroundContext, msg: { type: K } 
 export type Handlers = { [K in keyof Proto]: Handler<K> };
 
 const lookup: Handler<'lookup'> = async (ctx, msg, { mayRecord }) => {
-  const text = String(msg.text ?? '');
-  const asked = text.slice(0, MAX_SELECTION_CHARS + 1);
-  expectLookup(asked); // its index shards are read as soon as the index's head is in
   const settings = await ctx.settings.ready();
-  await ctx.packs.answerable(); // lookupWhole reads the index shards it needs
+  await ctx.packs.answerable(); // lookupWhole reads the postings it needs
   const context = cleanContext(msg.context);
-  const view = await lookupWhole(ctx.service, asked, {
+  const text = String(msg.text ?? '');
+  const view = await lookupWhole(ctx.service, text.slice(0, MAX_SELECTION_CHARS + 1), {
     citationStyle: settings.citationStyle,
     ...(context ? { context } : {}),
     ...(typeof msg.limit === 'number' ? { limit: Math.min(Math.max(1, msg.limit), 50) } : {}),

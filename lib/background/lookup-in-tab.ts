@@ -15,7 +15,6 @@ import { MessageError, unwrapReply } from '../reply';
 import { isCardShowAnswer } from '../card/card-listener';
 import type { BackgroundContext } from './context';
 import { lookupWhole } from '../large-packs';
-import { expectLookup } from '../index-shard-reads';
 import { openPanel, toPanel } from './panel';
 import { recordLookup } from './record';
 import { cardBlockedReason, cardOffFor } from './where-card';
@@ -81,7 +80,6 @@ export async function lookupInTab(ctx: BackgroundContext, request: LookupRequest
   // Decide synchronously where we can (keeps the user gesture for sidePanel.open).
   const now = panelReasonNow(ctx, req);
   if (now) return toPanel(ctx.pending, req, now, openPanel(req.tab));
-  if (request.text) expectLookup(request.text); // its index shards are read as soon as the index's head is in
   const settings = await ctx.settings.ready();
   if (cardOffFor(settings, req.pageUrl ?? req.tab?.url)) return toPanel(ctx.pending, req, 'card-off');
   const tabId = req.tab?.id;
@@ -89,7 +87,7 @@ export async function lookupInTab(ctx: BackgroundContext, request: LookupRequest
   const frameId = req.frameId ?? 0;
   // Start injecting, then compute the answer while the page loads the script.
   const injected = injectCard(ctx, tabId, frameId, req.frameUrl || req.pageUrl || req.tab?.url);
-  await ctx.packs.answerable(); // lookupWhole reads the index shards it needs
+  await ctx.packs.answerable(); // lookupWhole reads the postings it needs
   const view: LookupView | undefined = request.text ? await lookupWhole(ctx.service, request.text, { citationStyle: settings.citationStyle }) : undefined;
   if (text && view) void recordLookup(text, view);
   const ready = await injected;
