@@ -22,6 +22,7 @@ import { columnsFit, toColumns, type PackColumns } from '../../core/pack/columns
 import type { StoredIndex } from '../../core/search/index';
 import { fromIndexBytes, fromShardBytes, toIndexBytes, type StoredIndexBytes, type StoredShard } from './stored-index-bytes';
 import type { ShardPayload } from '../../core/search/index-shards';
+import { fromStoredColumns, toStoredColumns, type StoredColumns } from './brief-bytes';
 import { committed, deleteDatabase, openDatabase, request } from './idb';
 
 export const PACK_DB = 'ordinance-lens-packs';
@@ -132,14 +133,16 @@ export async function listLargePacks(): Promise<LargePackMeta[]> {
 
 interface BriefRecord {
   pack: string;
-  columns?: PackColumns;
+  /** Titles as UTF-8 bytes since issue 15 (brief-bytes.ts); as a string before. */
+  columns?: StoredColumns;
   /** Before the columns: one object per entry. */
   slim?: SlimEntry[];
 }
 
 /** A stored brief as columns; `current` false when it was stored before the columns (it lacks the entries' dates: write it again). */
 function columnsOfRecord(r: BriefRecord): { columns: PackColumns; current: boolean } | undefined {
-  if (columnsFit(r.columns)) return { columns: r.columns, current: true };
+  const columns = fromStoredColumns(r.columns);
+  if (columnsFit(columns)) return { columns, current: true };
   return Array.isArray(r.slim) ? { columns: toColumns(r.slim), current: false } : undefined;
 }
 
@@ -173,7 +176,7 @@ export async function writeBriefs(briefs: { pack: string; columns: PackColumns }
   try {
     const tx = (await db()).transaction(S.briefs, 'readwrite');
     const done = committed(tx);
-    for (const b of briefs) tx.objectStore(S.briefs).put({ pack: b.pack, columns: b.columns } satisfies BriefRecord);
+    for (const b of briefs) tx.objectStore(S.briefs).put({ pack: b.pack, columns: toStoredColumns(b.columns) } satisfies BriefRecord);
     await done;
   } catch (err) {
     console.debug('[Ordinance Lens] briefs not written again:', String(err));
@@ -221,7 +224,7 @@ export async function storeLargePack(pack: Pack, meta: LargePackMeta, columns: P
     entries.delete(packRange(pack.id));
     tx.objectStore(S.index).clear();
     tx.objectStore(S.packs).put(meta);
-    tx.objectStore(S.briefs).put({ pack: pack.id, columns } satisfies BriefRecord);
+    tx.objectStore(S.briefs).put({ pack: pack.id, columns: toStoredColumns(columns) } satisfies BriefRecord);
     putInBatches(entries, pack, (stored) => onProgress?.({ stored, total: pack.entries.length }));
     if (signal?.aborted) tx.abort();
     await done;
