@@ -27,6 +27,9 @@ vi.mock('../../lib/large-pack-import', async (orig) => ({
   },
 }));
 
+// Files share one module graph (vitest.config.ts `isolate: false`): without a reset, a settings
+// page another file imported first would come back with the real storage modules.
+vi.resetModules();
 const { SettingsApp } = await import('../../components/app/SettingsApp');
 
 beforeEach(() => {
