@@ -1,7 +1,7 @@
 /**
- * The postings of a stored index read on demand (core/search/posting-shards.ts, decision 0011): a
- * restarted worker loads the index without them, reads the shards of a query's terms before its
- * first lookup, and the rest after answering. A lookup that met a shard not read yet is made
+ * A stored index's shards read on demand (core/search/index-shards.ts, decision 0011): a restarted
+ * worker loads the index's head, reads the shards of a query's words and citations before its
+ * first lookup, and the rest after answering. A lookup that noted a shard not read yet is made
  * again once it is read, so answers are those of the whole index.
  */
 import type { IndexShards } from '../core/search/index-shards';
@@ -18,7 +18,7 @@ interface PartialIndex {
   rest?: Promise<void>;
 }
 
-/** The service's index, while some of its postings are not read (one service per worker). */
+/** The service's index, while some of its shards are not read (one service per worker). */
 let partial: PartialIndex | undefined;
 
 export function setPartialIndex(p: PartialIndex | undefined): void {
@@ -42,7 +42,7 @@ async function readShards(p: PartialIndex, shards: readonly number[]): Promise<b
 
 type LookupOptions = Parameters<LookupService['lookup']>[1];
 
-/** A lookup as over the whole index: the query's shards read first, then any a lookup met missing, until it meets none. */
+/** A lookup as over the whole index: the query's shards read first, then any a lookup noted missing, until one notes none. */
 export async function lookupFilled(service: LookupService, text: string, opts: LookupOptions): Promise<LookupView> {
   const p = partial;
   if (!p) return service.lookup(text, opts);
@@ -57,7 +57,7 @@ export async function lookupFilled(service: LookupService, text: string, opts: L
 }
 
 /** Reads every shard not read yet (once per index). Never throws. */
-export function completePostings(): Promise<void> {
+export function readAllShards(): Promise<void> {
   const p = partial;
   if (!p) return Promise.resolve();
   p.rest ??= readShards(p, p.gaps.notIn()).then(() => {

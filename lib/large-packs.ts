@@ -18,7 +18,7 @@ import type { StoredIndex } from '../core/search/index';
 import { indexCacheKey, readIndexCache, writeIndexCache } from './storage/index-cache';
 import { readUserPacks } from './storage/user-packs';
 import { readAllEntries, readBriefs, readEntries, readStoredIndexRecord, writeBriefs, writeStoredIndex, type LargePackMeta, type StoredBrief } from './storage/pack-db';
-import { completePostings, lookupFilled, setPartialIndex } from './index-shard-reads';
+import { readAllShards, lookupFilled, setPartialIndex } from './index-shard-reads';
 import type { LookupService } from './lookup-service';
 import type { EntryView, LookupView } from './messages';
 
@@ -156,8 +156,8 @@ type LookupOptions = Parameters<LookupService['lookup']>[1];
 export async function lookupWhole(service: LookupService, text: string, opts: LookupOptions): Promise<LookupView> {
   const t0 = performance.now();
   const first = await lookupFilled(service, text, opts);
-  // The rest of the postings, after this answer is sent (not beside the reads of its entries).
-  const rest = () => setTimeout(() => void completePostings(), 0);
+  // The rest of the index's shards, after this answer is sent (not beside the reads of its entries).
+  const rest = () => setTimeout(() => void readAllShards(), 0);
   const ids = [...first.result.results, ...first.result.others].map((h) => h.id);
   if (!service.stubsAmong(ids).size) return (rest(), first);
   const t1 = performance.now();

@@ -14,14 +14,14 @@ import { clearIndexCache } from '../storage/index-cache';
 import { KEYS } from '../storage/area';
 import type { LookupService } from '../lookup-service';
 import { keepIndex, loadSearchedPacks } from '../large-packs';
-import { completePostings } from '../index-shard-reads';
+import { readAllShards } from '../index-shard-reads';
 
 export interface PackLoader {
-  /** Resolves once the latest read of the imported packs is in the service, postings and all. Never rejects. */
+  /** Resolves once the latest read of the imported packs is in the service, its index's shards and all. Never rejects. */
   ready(): Promise<void>;
   /**
    * Resolves once a lookup can be answered through `lookupWhole` (lib/large-packs.ts), which reads
-   * the postings it needs (lib/posting-reads.ts): the first answer waits for them only.
+   * the index shards it needs (lib/index-shard-reads.ts): the first answer waits for those only.
    */
   answerable(): Promise<void>;
   /** Reads the packs again (a large pack was stored or removed); with `buildNow`, builds and keeps their index before resolving. */
@@ -55,7 +55,7 @@ export function createPackLoader(service: LookupService): PackLoader {
     if (area === 'local' && KEYS.userPacks in changes) latest = load(true);
   });
   return {
-    ready: () => latest.then(completePostings),
+    ready: () => latest.then(readAllShards),
     answerable: () => latest,
     reload: (buildNow) => (latest = load(true, buildNow)),
   };
