@@ -25,8 +25,8 @@ export const INDEX_FORMAT = 'ordinance-lens-index';
 /**
  * Bump when what the index holds changes, the tokenizer and stemmer included (3: "IDs" → id;
  * 4: a stored index's fingerprint combines each pack's, core/pack/columns.ts; 5: its key lists are
- * stored as UTF-8 bytes, lib/storage/stored-index-bytes.ts; 6: its postings are stored apart, by
- * term range, core/search/posting-shards.ts).
+ * stored as UTF-8 bytes, lib/storage/stored-index-bytes.ts; 6: its postings, phrase and citation
+ * tables are stored apart, in shards read on demand, core/search/index-shards.ts).
  */
 export const INDEX_VERSION = 6;
 
@@ -123,8 +123,9 @@ export interface SearchIndex {
   jurisdictions: string[];
   homeJurisdiction: string;
   /**
-   * Postings not read yet (a stored index read by term range: posting-shards.ts). The engine asks
-   * before it reads a term's postings; a lookup that met one missing is looked up again.
+   * Shards not read yet (a stored index read on demand: index-shards.ts). The engine asks before
+   * it reads a term's postings (key searches ask their ShardedKeys); a lookup that noted one
+   * missing is made again.
    */
   gaps?: { missing(t: number): boolean };
   /** Scratch accumulators reused by lookups (one JS thread; reset after each use). */
