@@ -63,6 +63,7 @@ export const groupOfEntry = (index: SearchIndex, id: number): number => index.ca
 /** Entries of term `t` per group (walks its postings: ids only). */
 function dfPerGroup(index: SearchIndex, t: number, of: Uint8Array, out: Uint32Array): void {
   out.fill(0);
+  if (index.gaps?.missing(t)) return; // not read yet: this lookup is made again once it is
   const bytes = index.postBytes;
   let p = index.postStart[t]!;
   const end = index.postStart[t + 1]!;

@@ -14,6 +14,7 @@ import type { ExpandedTerms } from './terms';
  * the JIT keeps it unboxed.
  */
 function addPostings(index: SearchIndex, t: number, f: Float64Array, m: Float64Array, of: Uint8Array | undefined, stamp: number, nt: number): number {
+  if (index.gaps?.missing(t)) return nt; // not read yet: this lookup is made again once it is
   const { score: acc, matched: accM, seen, flags, touched } = index.scratch;
   const bytes = index.postBytes;
   let p = index.postStart[t]!;
