@@ -47,6 +47,8 @@ export interface ScanEntry {
   jurisdiction: number;
   /** A glossary term (kind "term"): a plural on the page can still mean it. */
   term: boolean;
+  /** Scanned by its citation only (a section of a whole imported code). */
+  codeOnly: boolean;
 }
 
 export interface ScanIndex {
@@ -145,7 +147,7 @@ export function buildScanIndex(entries: readonly ScanSource[]): ScanIndex {
   };
 
   entries.forEach((e, idx) => {
-    out.push({ id: e.id, jurisdiction: jurisOf(e.jurisdiction), term: e.kind === 'term' });
+    out.push({ id: e.id, jurisdiction: jurisOf(e.jurisdiction), term: e.kind === 'term', codeOnly: e.citationOnly === true });
     const fields: [NameField, string][] = e.citationOnly ? [] : [['title', e.title]];
     if (e.citation) fields.push(['citation', e.citation]);
     if (!e.citationOnly) for (const a of e.aliases) fields.push(['alias', a]);

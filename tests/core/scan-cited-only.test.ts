@@ -23,6 +23,16 @@ describe('scanning a whole code by citation', () => {
     ]);
   });
 
+  it('a section number written without its code marks a section only on a page that names or cites its place', () => {
+    const index = buildScanIndex(citedOnly(toColumns(code)));
+    const ids = (text: string, title = '') => scanText(index, text, { title, host: 'example.org' }).map((m) => m.id);
+    // Another state's code numbers its sections the same way.
+    expect(ids('Md. Code, Crim. Law § 1-101 and Ohio Rev. Code § 24-211.07 apply.', 'Maryland news')).toEqual([]);
+    // The page cites the code in full once, or names the place.
+    expect(ids('See D.C. Code § 2-1401.02; § 1-101 also applies.')).toEqual(['dc-2-1401.02', 'dc-1-101']);
+    expect(ids('In the District of Columbia, § 1-101 applies.')).toEqual(['dc-1-101']);
+  });
+
   it('read in full, the same sections are found by their headings too (the bundled packs’ way)', () => {
     const index = buildScanIndex(code);
     const ids = scanText(index, 'The Penalties section.', {}).map((m) => m.id);
