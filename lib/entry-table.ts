@@ -35,6 +35,10 @@ export interface EntryTable {
   hidden: Map<Pack, number>;
   /** Entries searched. */
   size: number;
+  /** Entries each pack adds, in index order (the engine knows words per pack: core/search/pack-groups.ts). */
+  packSizes: number[];
+  /** The id of each pack of `packSizes`, in the same order. */
+  packIds: string[];
   /** Each pack's entries' fingerprint, combined (what the stored index is checked against). */
   fingerprint: string;
   /** Some entry is still a stub (an index must not be built from it). */
@@ -51,6 +55,9 @@ class ReadEntries {
   readonly list: Entry[] = [];
   /** Each pack's fingerprint (of the entries it added), in order. */
   readonly runs: string[] = [];
+  /** How many entries each pack added, and its id, in order. */
+  readonly sizes: number[] = [];
+  readonly ids: string[] = [];
 
   add(pack: Pack, imported: boolean): void {
     const added: Entry[] = [];
@@ -65,6 +72,8 @@ class ReadEntries {
       added.push(entry);
     }
     this.runs.push(runFingerprint(added));
+    this.sizes.push(added.length);
+    this.ids.push(pack.id);
   }
 }
 
@@ -142,6 +151,8 @@ export function entryTable(bundled: readonly Pack[], user: readonly Pack[]): Ent
     reverseOf,
     hidden: read.hidden,
     size: read.byId.size + unread.columns.reduce((n, c) => n + c.count, 0),
+    packSizes: [...read.sizes, ...unread.columns.map((c) => c.count)],
+    packIds: [...read.ids, ...unread.packs.map((p) => p.id)],
     fingerprint: combineFingerprints([...read.runs, ...unread.columns.map((c) => c.fingerprint)]),
     hasStubs: () => segments.length > 0 || read.list.some(isStub),
     replace(e) {

@@ -18,6 +18,7 @@ import type { StoredIndex } from '../core/search/index';
 import { indexCacheKey, readIndexCache, writeIndexCache } from './storage/index-cache';
 import { readUserPacks, type StoredPack } from './storage/user-packs';
 import { readAllEntries, readBriefs, readEntries, readStoredIndexRecord, writeBriefs, writeStoredIndex, type LargePackMeta, type StoredBrief } from './storage/pack-db';
+import { readAllShards, lookupFilled, setPartialIndex } from './index-shard-reads';
 import type { LookupService } from './lookup-service';
 import type { EntryView, LookupView } from './messages';
 
@@ -112,16 +113,24 @@ export async function loadSearchedPacks(service: LookupService, extensionVersion
   lastLoad.readMs = Math.round(performance.now() - t0);
   if (!isCurrent()) return undefined;
   service.setUserPacks(got.packs, got.index);
+  setPartialIndex(undefined);
   if (!got.large || !got.index) return got;
   try {
     const t1 = performance.now();
     service.size(); // loads the stored index
     lastLoad.indexLoadMs = Math.round(performance.now() - t1);
+    if (typeof got.index !== 'string') setPartialIndex(got.index.gaps && { key: got.key, gaps: got.index.gaps, whole: () => readWhole(service, extensionVersion, isCurrent).then((g) => g && setTimeout(() => void keepIndex(service, g, isCurrent), 0)) });
     return got;
   } catch (err) {
     console.warn('[Ordinance Lens] stored index not used, reading the packs whole:', String(err));
   }
-  got = await readSearchedPacks(extensionVersion, true);
+  return readWhole(service, extensionVersion, isCurrent);
+}
+
+/** The packs read whole, their index built and kept again: what a stored index that does not load (or lost a shard) is replaced by. */
+async function readWhole(service: LookupService, extensionVersion: string, isCurrent: () => boolean): Promise<SearchedPacks | undefined> {
+  setPartialIndex(undefined);
+  const got = await readSearchedPacks(extensionVersion, true);
   if (!isCurrent()) return undefined;
   service.setUserPacks(got.packs);
   return got;
@@ -163,14 +172,17 @@ type LookupOptions = Parameters<LookupService['lookup']>[1];
  */
 export async function lookupWhole(service: LookupService, text: string, opts: LookupOptions): Promise<LookupView> {
   const t0 = performance.now();
-  const first = service.lookup(text, opts);
+  const first = await lookupFilled(service, text, opts);
+  // The rest of the index's shards, after this answer is sent (not beside the reads of its entries).
+  const rest = () => setTimeout(() => void readAllShards(), 0);
   const ids = [...first.result.results, ...first.result.others].map((h) => h.id);
-  if (!service.stubsAmong(ids).size) return first;
+  if (!service.stubsAmong(ids).size) return (rest(), first);
   const t1 = performance.now();
   await wholeEntriesFor(service, ids);
   const t2 = performance.now();
   const view = service.lookup(text, opts);
   Object.assign(lastLoad, { lookupStartMs: Math.round(t0), firstLookupMs: Math.round(t1 - t0), entriesReadMs: Math.round(t2 - t1), secondLookupMs: Math.round(performance.now() - t2), answeredMs: Math.round(performance.now()) });
+  rest();
   return view;
 }
 

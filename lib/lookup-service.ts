@@ -16,7 +16,8 @@
  * (the prebuilt one, the cached one, or built from the packs; `indexSource()` says which).
  */
 import type { Entry, Pack } from '../core/schema/pack';
-import { buildIndex, fromStoredIndex, isStoredIndex, loadIndex, lookup, serializeIndex, toStoredIndex, type LookupResult, type PageContext, type SearchIndex, type StoredIndex } from '../core/search/index';
+import type { LookupOptions as EngineOptions } from '../core/search/types';
+import { buildIndex, setPackSizes, fromStoredIndex, isStoredIndex, loadIndex, lookup, serializeIndex, toStoredIndex, type LookupResult, type PageContext, type SearchIndex, type StoredIndex } from '../core/search/index';
 import { isStub } from '../core/pack/slim';
 import { primeCaches } from '../core/search/start-caches';
 import type { CitationStyle } from './storage/settings';
@@ -49,7 +50,8 @@ export interface LookupService {
    * `typeahead`: the popup or side panel is asking as the reader types; a short query also gets
    * the entries its letters jump to (`LookupView.suggestions`, core/typeahead).
    */
-  lookup(text: string, opts: { limit?: number; citationStyle: CitationStyle; context?: PageContext; typeahead?: boolean }): LookupView;
+  /** `pack`: search only the pack with this id (the popup's "Search in"; an id no pack has: every pack). */
+  lookup(text: string, opts: { limit?: number; citationStyle: CitationStyle; context?: PageContext; typeahead?: boolean; pack?: string }): LookupView;
   entryView(id: string): EntryView | null;
   /** Entries searched (bundled and imported), for the storage line and diagnostics. */
   size(): number;
@@ -112,6 +114,7 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
     if (!loaded && t.hasStubs()) throw new Error('the stored index does not fit the packs');
     source = loaded ? (userPacks.length ? 'cache' : 'prebuilt') : 'built';
     index = loaded ?? buildIndex(t.all);
+    setPackSizes(index, t.packSizes);
     // Large packs as columns: the engine's per-entry caches from the columns, not from every entry.
     if (t.segments.length) primeCaches(index, t.prefixLength, t.segments, t.positionOf);
     return index;
@@ -164,7 +167,9 @@ type LookupOptions = Parameters<LookupService['lookup']>[1];
 /** The engine's answer with full views of the first three hits, the imported packs named. */
 function lookupView(idx: SearchIndex, table: EntryTable, text: string, opts: LookupOptions, more: { t0: number; imported: boolean; typeahead: () => TypeaheadIndex | undefined }): LookupView {
   const { limit, citationStyle, context, typeahead: asYouType } = opts;
-  let { result, degraded } = safeLookup(idx, text, limit, context);
+  const only = opts.pack === undefined ? [] : table.packIds.flatMap((id, i) => (id === opts.pack ? [i] : []));
+  const inPack = (id: string) => !only.length || table.locate(id)?.pack.id === opts.pack;
+  let { result, degraded } = safeLookup(idx, text, { limit: limit ?? 5, ...(context ? { context } : {}), ...(only.length ? { packs: only } : {}) });
   if (text.length > MAX_SELECTION_CHARS) result.truncated = true;
   if (more.imported) {
     const isImported = (id: string) => table.locate(id)?.imported === true;
@@ -175,7 +180,7 @@ function lookupView(idx: SearchIndex, table: EntryTable, text: string, opts: Loo
     const v = entryViewOf(table, hit.id);
     if (v) views[hit.id] = v;
   }
-  const suggestions = asYouType && isTypeaheadQuery(text) ? more.typeahead()?.search(text, limit ?? 8) : undefined;
+  const suggestions = asYouType && isTypeaheadQuery(text) ? more.typeahead()?.search(text, limit ?? 8).filter((s) => inPack(s.id)) : undefined;
   let packOf: Record<string, string> | undefined;
   for (const hit of [...result.results, ...result.others, ...(suggestions ?? [])]) {
     const found = table.locate(hit.id);
@@ -189,12 +194,14 @@ function lookupView(idx: SearchIndex, table: EntryTable, text: string, opts: Loo
     ...(suggestions ? { suggestions } : {}),
     ...(packOf ? { packOf } : {}),
     ...(degraded ? { degraded: true as const } : {}),
+    packCount: table.packIds.length,
+    ...(opts.pack !== undefined && !only.length ? { packGone: true as const } : {}),
   };
 }
 
-function safeLookup(idx: SearchIndex, text: string, limit: number | undefined, context: PageContext | undefined): { result: LookupResult; degraded: boolean } {
+function safeLookup(idx: SearchIndex, text: string, options: EngineOptions): { result: LookupResult; degraded: boolean } {
   try {
-    return { result: lookup(idx, text.slice(0, MAX_SELECTION_CHARS), { limit: limit ?? 5, ...(context ? { context } : {}) }), degraded: false };
+    return { result: lookup(idx, text.slice(0, MAX_SELECTION_CHARS), options), degraded: false };
   } catch (err) {
     // The safety net for readers: an engine bug gives an empty answer marked `degraded`
     // (the card says the lookup failed), never a page error. Tests call the engine directly,

@@ -37,7 +37,7 @@ export interface PendingLookup {
 
 export interface BackgroundProtocol {
   /** Look `text` up in the bundled and imported packs. `record` adds it to the reader's local history. */
-  lookup: { req: { text: string; source: LookupSource; record?: boolean; limit?: number; context?: PageContext; typeahead?: boolean }; res: LookupView };
+  lookup: { req: { text: string; source: LookupSource; record?: boolean; limit?: number; context?: PageContext; typeahead?: boolean; /** Only this pack (the popup's "Search in"). */ pack?: string }; res: LookupView };
   /** One entry in full, for a detail view (null if no such id). */
   entry: { req: { id: string }; res: EntryView | null };
   /** The side panel asks for the lookup handed to it in the last minute, if any. */

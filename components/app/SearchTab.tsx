@@ -5,6 +5,7 @@
  */
 import type { RefObject } from 'preact';
 import { ResultList } from '../ResultList';
+import { PackFilter } from './PackFilter';
 import type { ResultRow } from '../../core/typeahead/index';
 import type { SearchState } from './use-search';
 
@@ -63,13 +64,19 @@ export function SearchTab(props: SearchTabProps) {
         onInput={(e) => void search((e.currentTarget as HTMLInputElement).value)}
         onKeyDown={keyHandler(props)}
       />
+      <PackFilter value={state.pack} onChange={state.choosePack} packCount={view?.packCount} />
+      {view?.packGone ? (
+        <p class="ol-muted" data-ol="pack-gone">
+          The pack you chose to search in is no longer there: every pack was searched.
+        </p>
+      ) : null}
       {view?.degraded ? (
         <p class="ol-empty" data-ol="degraded">
           This search failed inside Ordinance Lens, so no answer is shown. Try again, or reload the extension.
         </p>
       ) : view && !rows.length ? (
         <p class="ol-empty" data-ol="nothing">
-          Nothing in this pack covers this.
+          {state.pack ? 'Nothing in the pack searched covers this. Search in all packs to see the others.' : 'Nothing in this pack covers this.'}
         </p>
       ) : null}
       {view?.result.unknownCitations.map((u, i) => (

@@ -14,7 +14,8 @@ const LIMIT = 8;
 
 let prefetched: { q: string; view: Promise<LookupView> } | undefined;
 
-const ask = (q: string, surface: Surface) => askBackground('lookup', { text: q, source: surface, limit: LIMIT, typeahead: true });
+/** `pack`: search only that pack (the "Search in" choice); undefined: every pack. */
+const ask = (q: string, surface: Surface, pack?: string) => askBackground('lookup', { text: q, source: surface, limit: LIMIT, typeahead: true, ...(pack ? { pack } : {}) });
 
 /**
  * Starts the lookup for the query the page opens with before Preact renders (saves the time
@@ -44,6 +45,9 @@ export interface SearchState {
   search: (q: string) => Promise<void>;
   /** Shows that something failed inside the extension (instead of a stale or empty answer). */
   showFailure: () => void;
+  /** The pack searched ("" = every pack); choosing one searches the box's text again. */
+  pack: string;
+  choosePack: (id: string) => void;
 }
 
 /** `onAnswer`: the as-of date of the top answer's pack, for the header. */
@@ -52,6 +56,9 @@ export function useSearch(surface: Surface, initialQuery: string, onAnswer: (asO
   const [view, setView] = useState<LookupView | null>(null);
   const [active, setActive] = useState(-1);
   const seq = useRef(0);
+  const [pack, setPack] = useState('');
+  // Read by `search` (a stable callback) at the time of each keystroke.
+  const packRef = useRef('');
   const rows = useMemo(() => rowsOf(view), [view]);
 
   const search = useCallback(
@@ -63,11 +70,17 @@ export function useSearch(surface: Surface, initialQuery: string, onAnswer: (asO
         setActive(-1);
         return;
       }
-      const pending = prefetched?.q === q ? prefetched.view : ask(q, surface);
+      const only = packRef.current || undefined;
+      const pending = prefetched?.q === q && !only ? prefetched.view : ask(q, surface, only);
       prefetched = undefined;
       // A failed lookup is said as a failure, never as "nothing covers this".
       const v = await pending.catch(() => failedLookupView(q));
       if (n !== seq.current || !v) return; // a newer keystroke won
+      // The pack chosen was removed meanwhile: the answer searched every pack, and the box says so.
+      if (v.packGone && packRef.current) {
+        packRef.current = '';
+        setPack('');
+      }
       setView(v);
       setActive(rowsOf(v).length ? 0 : -1);
       const top = v.result.results[0];
@@ -80,5 +93,10 @@ export function useSearch(surface: Surface, initialQuery: string, onAnswer: (asO
     setView(failedLookupView(query));
     setActive(-1);
   };
-  return { query, view, rows, active, setActive, search, showFailure };
+  const choosePack = (id: string) => {
+    packRef.current = id;
+    setPack(id);
+    void search(query);
+  };
+  return { query, view, rows, active, setActive, search, showFailure, pack, choosePack };
 }

@@ -12,6 +12,7 @@
  * inside the pack, the entries that link outside it, and the fingerprint of its ids and titles.
  */
 import type { Entry } from '../schema/pack';
+import type { ScanSource } from '../scan/build';
 import type { SlimEntry } from './slim';
 import { entriesFingerprint } from '../search/build';
 import { startMonth } from '../search/stages/page-date';
@@ -175,6 +176,17 @@ export function slimAt(c: PackColumns, i: number): SlimEntry {
     status: c.statusNames[c.statuses[i]!] as Entry['status'],
     related: relatedAt(c, i),
   };
+}
+
+/** Each entry that has a citation, as "Explain this page" scans a whole code: by its citation only. */
+export function citedOnly(c: PackColumns): ScanSource[] {
+  const out: ScanSource[] = [];
+  for (let i = 0; i < c.count; i++) {
+    const citation = cut(c.citations, c.citationEnd, i);
+    if (!citation) continue;
+    out.push({ id: idAt(c, i), title: '', citation, aliases: [], jurisdiction: c.jurisdictionNames[c.jurisdictions[i]!]!, kind: c.kindNames[c.kinds[i]!] as Entry['kind'], citationOnly: true });
+  }
+  return out;
 }
 
 /** The number of the entry with id `id`, or −1 (binary search over idOrder). */

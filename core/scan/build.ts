@@ -47,6 +47,8 @@ export interface ScanEntry {
   jurisdiction: number;
   /** A glossary term (kind "term"): a plural on the page can still mean it. */
   term: boolean;
+  /** Scanned by its citation only (a section of a whole imported code). */
+  codeOnly: boolean;
 }
 
 export interface ScanIndex {
@@ -109,7 +111,14 @@ function insert(root: TrieNode, keys: string[]): TrieNode {
   return node;
 }
 
-export function buildScanIndex(entries: readonly Entry[]): ScanIndex {
+/**
+ * What the scan reads of an entry. `citationOnly`: only its citation is a name (a section of a
+ * whole imported code: its headings, thousands of "Definitions" and "Penalties", would mark
+ * everyday words all over a page).
+ */
+export type ScanSource = Pick<Entry, 'id' | 'title' | 'citation' | 'aliases' | 'jurisdiction' | 'kind'> & { citationOnly?: boolean };
+
+export function buildScanIndex(entries: readonly ScanSource[]): ScanIndex {
   const root = newNode();
   const cites = new Map<string, NameRef[]>();
   const jurisdictions: string[] = [];
@@ -117,7 +126,9 @@ export function buildScanIndex(entries: readonly Entry[]): ScanIndex {
   const out: ScanEntry[] = [];
   let names = 0;
 
-  const jurisOf = (name: string): number => {
+  const byRawName = new Map<string, number>();
+  const jurisOf = (name: string): number => byRawName.get(name) ?? byRawName.set(name, jurisOfKey(name)).get(name)!;
+  const jurisOfKey = (name: string): number => {
     const key = jurisdictionKey(name);
     let id = jurisIds.get(key);
     if (id === undefined) {
@@ -136,14 +147,15 @@ export function buildScanIndex(entries: readonly Entry[]): ScanIndex {
   };
 
   entries.forEach((e, idx) => {
-    out.push({ id: e.id, jurisdiction: jurisOf(e.jurisdiction), term: e.kind === 'term' });
-    const fields: [NameField, string][] = [['title', e.title]];
+    out.push({ id: e.id, jurisdiction: jurisOf(e.jurisdiction), term: e.kind === 'term', codeOnly: e.citationOnly === true });
+    const fields: [NameField, string][] = e.citationOnly ? [] : [['title', e.title]];
     if (e.citation) fields.push(['citation', e.citation]);
-    for (const a of e.aliases) fields.push(['alias', a]);
+    if (!e.citationOnly) for (const a of e.aliases) fields.push(['alias', a]);
     const seen = new Set<string>();
     for (const [field, name] of fields) {
       const rank = FIELD_RANK[field];
-      for (const { keys, caps, plural } of nameKeys(name)) {
+      // A citation-only entry is found by its citation keys (below): no name path to walk.
+      for (const { keys, caps, plural } of e.citationOnly ? [] : nameKeys(name)) {
         const path = keys.join('\u0001');
         if (seen.has(path)) continue;
         seen.add(path);

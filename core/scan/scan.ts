@@ -96,6 +96,7 @@ export function scanText(index: ScanIndex, text: string, context: PageContext = 
   // Leftmost first, then longest; a citation beats a name of the same span.
   candidates.sort((a, b) => a.start - b.start || b.end - a.end || (a.via === 'citation' ? -1 : 1));
   const pageScore = pageJurisdictionScore(index, context, jurisCount);
+  const cited = citedJurisdictions(index, candidates);
   const out: ScanMatch[] = [];
   let lastEnd = -1;
   let jp = 0; // pointer into jurisAt
@@ -109,7 +110,9 @@ export function scanText(index: ScanIndex, text: string, context: PageContext = 
       jp += 2;
     }
     const near = c.start - nearPos <= NEAR ? nearJuris : -1;
-    const chosen = choose(index, c.refs, near, pageScore);
+    const refs = c.local ? placedRefs(index, c.refs, (j) => j === near || pageScore[j]! > 0 || cited.has(j)) : c.refs;
+    if (!refs.length) continue;
+    const chosen = choose(index, refs, near, pageScore);
     lastEnd = c.end;
     const start = c.start;
     const end = c.end;
@@ -118,6 +121,25 @@ export function scanText(index: ScanIndex, text: string, context: PageContext = 
     out.push(m);
   }
   return out;
+}
+
+/** Jurisdictions the page cites in full ("D.C. Code § 24-211.07": a citation form that names its code). */
+function citedJurisdictions(index: ScanIndex, candidates: readonly Candidate[]): Set<number> {
+  const out = new Set<number>();
+  for (const c of candidates) if (c.via === 'citation' && !c.local) for (const r of c.refs) out.add(index.entries[r.entry]!.jurisdiction);
+  return out;
+}
+
+/**
+ * A section number written without its code ("§ 3-202") means a whole imported code's section
+ * only on a page that names or cites that code's place: "Md. Code, Crim. Law § 3-202" is not the
+ * D.C. Code's. The bundled packs' entries are kept as before.
+ */
+function placedRefs(index: ScanIndex, refs: NameRef[], placed: (jurisdiction: number) => boolean): NameRef[] {
+  return refs.filter((r) => {
+    const e = index.entries[r.entry]!;
+    return !e.codeOnly || placed(e.jurisdiction);
+  });
 }
 
 /** The page's words i… are the name's keys (the hashes agreed; this rules out a collision). */

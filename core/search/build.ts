@@ -25,9 +25,10 @@ export const INDEX_FORMAT = 'ordinance-lens-index';
 /**
  * Bump when what the index holds changes, the tokenizer and stemmer included (3: "IDs" → id;
  * 4: a stored index's fingerprint combines each pack's, core/pack/columns.ts; 5: its key lists are
- * stored as UTF-8 bytes, lib/storage/stored-index-bytes.ts).
+ * stored as UTF-8 bytes, lib/storage/stored-index-bytes.ts; 6: its postings, phrase and citation
+ * tables are stored apart, in shards read on demand, core/search/index-shards.ts).
  */
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 
 export type FieldName = MatchedField['field'];
 export const FIELD_WEIGHTS: readonly (readonly [FieldName, number, number])[] = [
@@ -121,10 +122,16 @@ export interface SearchIndex {
   words: KeyList;
   jurisdictions: string[];
   homeJurisdiction: string;
+  /**
+   * Shards not read yet (a stored index read on demand: index-shards.ts). The engine asks before
+   * it reads a term's postings (key searches ask their ShardedKeys); a lookup that noted one
+   * missing is made again.
+   */
+  gaps?: { missing(t: number): boolean };
   /** Scratch accumulators reused by lookups (one JS thread; reset after each use). */
   scratch: Scratch;
   /** Derived helpers (letter masks of `words` for fuzzy matching, id map…); never serialized. */
-  cache: { wordMasks?: Uint32Array; byId?: Map<string, number>; juris?: string[]; /** Kind class per entry (stages/kinds.ts). */ kinds?: Uint8Array; places?: string[]; /** Month each entry began (stages/page-date.ts). */ starts?: Int32Array };
+  cache: { wordMasks?: Uint32Array; byId?: Map<string, number>; juris?: string[]; /** Kind class per entry (stages/kinds.ts). */ kinds?: Uint8Array; places?: string[]; /** Month each entry began (stages/page-date.ts). */ starts?: Int32Array; /** Pack of each entry (core/search/pack-groups.ts). */ groups?: { of: Uint8Array; count: number; sizes: number[] }; /** First entry of each pack, then the end (core/search/pack-groups.ts). */ packStarts?: Int32Array };
 }
 
 export function fieldTexts(e: Entry): [FieldName, string, number][] {

@@ -10,12 +10,14 @@ import type { SearchIndex } from './build';
 import type { HitSignals, LookupHit, LookupOptions, LookupResult, ResultConfidence } from './types';
 import { parseQuery } from './stages/parse';
 import { resolveCitations } from './stages/citations';
-import { expandTerms } from './stages/terms';
+import { expandTerms, type QueryTerm } from './stages/terms';
+import { groupCount, groupOfEntry, markPacks } from './pack-groups';
 import { accumulateTerms, bestTouchedScore, touch } from './stages/accumulate';
 import { matchPhrases } from './stages/phrases';
 import { capForeignLaw, contextAbout, contextFactor, pageCity, placesNamed, placesUnmentioned, type ContextSignal } from './stages/context';
 import { applyPhraseBonuses, bestSlot, confirmStrong, LABEL, labelSlots, marginOf, pickTop, rateCitations, readBack, scoreSlots, shareWithRelated, SLOT } from './stages/rate';
 import { pageMonth } from './stages/page-date';
+import { keepPacks } from './stages/only-packs';
 import { applyVersionCues, versionCue } from './stages/version-cues';
 import { hitBuilder, type Candidate } from './stages/hits';
 import { kindClasses } from './stages/kinds';
@@ -48,6 +50,7 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
   result.unknownCitations = cites.unknown;
   // 3. term expansion
   const terms = expandTerms(index, q);
+  markPacks(index, terms, q.passage);
   // 4. accumulate
   const sc = index.scratch;
   let nt = accumulateTerms(index, terms, q.passage);
@@ -64,11 +67,12 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
   const reading = q.passage ? 'passage' : REFERRING.has(q.tokens[0]?.term ?? '') ? 'referring' : 'short';
   const factors = new Float64Array(nt);
   for (let i = 0; i < nt; i++) factors[i] = contextFactor(index, sc.touched[i]!, signal, named, reading);
-  const keyTerms = q.passage ? terms.scored.slice(0, RANKING.terms.keyTerms) : terms.scored;
-  const keyIdf = q.passage ? keyTerms.reduce((s, t) => s + t.idf, 0) || 1 : terms.totalIdf;
-  const allIdf = q.passage ? strongestIdf(terms.all) : terms.totalIdf;
+  const known = knownPerPack(index, terms.all, q.passage);
+  const packOf = (i: number) => groupOfEntry(index, sc.touched[i]!);
+  const keyIdf = (i: number) => known.keyIdf[packOf(i)]!;
+  const allIdf = (i: number) => known.allIdf[packOf(i)]!;
   const kinds = kindClasses(index);
-  const rateInput = { passage: q.passage, top, covBase: keyIdf, allIdf, unknownWords: terms.unknownWords > 0, kinds, contextFactor: (i: number) => factors[i]!, contextAgrees: (i: number) => (signal.about.get(sc.touched[i]!) ?? 0) >= RANKING.context.agreesAt, wordCount: q.words.length, referring: reading === 'referring' };
+  const rateInput = { passage: q.passage, top, covBase: keyIdf, allIdf, unknownWords: (i: number) => known.unknown[packOf(i)]!, kinds, contextFactor: (i: number) => factors[i]!, contextAgrees: (i: number) => (signal.about.get(sc.touched[i]!) ?? 0) >= RANKING.context.agreesAt, wordCount: q.words.length, referring: reading === 'referring' };
   scoreSlots(sc, nt, rateInput);
   ownTitlesFirst(index, nt, ownTitles);
   rateCitations(sc, nt, cites.hits, phrases.wordForWord, q.passage, allIdf);
@@ -79,6 +83,11 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
   bestI = applyVersionCues(index, nt, versionCue(q.text), bestI);
   confirmStrong(sc, nt, q.passage);
   capForeignLaw(index, nt, signal, named);
+  // 7b. only the packs asked for
+  if (options.packs) {
+    nt = keepPacks(index, nt, options.packs, factors);
+    bestI = bestSlot(sc, nt);
+  }
 
   // 8. hits
   const bestScore = bestI >= 0 ? sc.final[bestI]! : 0;
@@ -94,8 +103,8 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
   const signals = (i: number): HitSignals => {
     const next = order.find((j) => j !== i && sc.final[j]! <= sc.final[i]!);
     return {
-      coverage: round(Math.min(1, sc.cm[i]! / keyIdf)),
-      coverageAll: round(q.passage ? sc.cm[i]! / allIdf : Math.min(1, sc.cm[i]! / terms.totalIdf)),
+      coverage: round(Math.min(1, sc.cm[i]! / keyIdf(i))),
+      coverageAll: round(q.passage ? sc.cm[i]! / allIdf(i) : Math.min(1, sc.cm[i]! / known.totalIdf[packOf(i)]!)),
       relative: round(top ? sc.text[i]! / top : 0),
       margin: round(next !== undefined && sc.final[next]! > 0 ? sc.final[i]! / sc.final[next]! : 10),
       whole: (sc.fl[i]! & SLOT.whole) !== 0,
@@ -117,14 +126,31 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
 }
 
 /**
- * A passage's coverage denominator: the IDF of its strongest key terms, words the pack has
- * never seen included (at RANKING.terms.unknownWordWeight of the highest IDF), so a passage
+ * Per pack (core/search/pack-groups.ts), as that pack alone would compute them: whether the
+ * selection has words it has never seen, and the coverage denominators (every term's IDF; a
+ * passage's key terms'; a passage's strongest terms', unknown words included).
+ */
+function knownPerPack(index: SearchIndex, all: QueryTerm[], passage: boolean): { unknown: boolean[]; totalIdf: number[]; keyIdf: number[]; allIdf: number[] } {
+  const out = { unknown: [] as boolean[], totalIdf: [] as number[], keyIdf: [] as number[], allIdf: [] as number[] };
+  for (let g = 0; g < groupCount(index); g++) {
+    const total = all.reduce((s, t) => s + t.idfIn[g]!, 0) || 1;
+    out.unknown.push(all.some((t) => !(t.packs & (1 << g))));
+    out.totalIdf.push(total);
+    out.keyIdf.push(passage ? all.reduce((s, t) => s + (t.keyIn & (1 << g) ? t.idfIn[g]! : 0), 0) || 1 : total);
+    out.allIdf.push(passage ? strongestIdf(all, g) : total);
+  }
+  return out;
+}
+
+/**
+ * A passage's coverage denominator in pack `g`: the IDF of its strongest key terms, words the
+ * pack has never seen included (at RANKING.terms.unknownWordWeight of their IDF), so a passage
  * mostly about other things covers little of any entry.
  */
-function strongestIdf(all: { idf: number; qtf: number; variants: unknown[] }[]): number {
+function strongestIdf(all: QueryTerm[], g: number): number {
   return (
     all
-      .map((t) => (t.variants.length ? t.idf : t.idf * RANKING.terms.unknownWordWeight) * (1 + Math.log(t.qtf)))
+      .map((t) => (t.packs & (1 << g) ? t.idfIn[g]! : t.idfIn[g]! * RANKING.terms.unknownWordWeight) * (1 + Math.log(t.qtf)))
       .sort((a, b) => b - a)
       .slice(0, RANKING.terms.keyTerms)
       .reduce((s, x) => s + x, 0) || 1

@@ -9,6 +9,12 @@ export interface KeyList {
   readonly length: number;
   /** The key at `i` (0 ≤ i < length). */
   at(i: number): string | undefined;
+  /** Its own search, as `findKey` (a list read in shards: sharded-keys.ts). */
+  locate?(key: string): number;
+  /** Where each key ends in the joined list, when the list keeps them. */
+  readonly ends?: Uint32Array;
+  /** The keys joined by "\n", when the list holds them so (undefined: not all read). */
+  joined?(): string | undefined;
 }
 
 /** Keys joined by "\n", each read from the string when asked for. */
@@ -40,7 +46,7 @@ export class JoinedKeys implements KeyList {
 
 /** Where each key of `keys` ends in `joinKeys(keys)`. */
 export function keyEnds(keys: KeyList): Uint32Array {
-  if (keys instanceof JoinedKeys) return keys.ends;
+  if (keys.ends) return keys.ends;
   const ends = new Uint32Array(keys.length);
   let at = -1;
   for (let i = 0; i < keys.length; i++) ends[i] = at += keys.at(i)!.length + 1;
@@ -48,11 +54,20 @@ export function keyEnds(keys: KeyList): Uint32Array {
 }
 
 /** Key lists are joined with a newline: no key holds one (buildIndex skips citation keys that do). */
-export const joinKeys = (keys: KeyList): string => (keys instanceof JoinedKeys ? keys.text : (keys as readonly string[]).join('\n'));
+export function joinKeys(keys: KeyList): string {
+  if (keys instanceof JoinedKeys) return keys.text;
+  if (keys.joined) {
+    const text = keys.joined();
+    if (text === undefined) throw new Error('the key list is not all read');
+    return text;
+  }
+  return (keys as readonly string[]).join('\n');
+}
 export const splitKeys = (s: string): string[] => (s ? s.split('\n') : []);
 
 /** Binary search in a sorted key list: index of `key`, or −(insertion point) − 1. */
 export function findKey(keys: KeyList, key: string): number {
+  if (keys.locate) return keys.locate(key);
   let lo = 0;
   let hi = keys.length - 1;
   while (lo <= hi) {

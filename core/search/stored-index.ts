@@ -12,6 +12,7 @@
 import type { Entry } from '../schema/pack';
 import { assemble, checkHeader, indexHeader, type IndexHeader, type SearchIndex } from './build';
 import { JoinedKeys, joinKeys as join, keyEnds } from './keys';
+import type { IndexShards } from './index-shards';
 
 export interface StoredIndex extends IndexHeader {
   terms: string;
@@ -30,6 +31,8 @@ export interface StoredIndex extends IndexHeader {
   ends: { terms: Uint32Array; phraseKeys: Uint32Array; citeKeys: Uint32Array; words: Uint32Array };
   jurisdictions: string[];
   homeJurisdiction: string;
+  /** Shards not all read yet (index-shards.ts, split-index.ts): their arrays have zeros where those go, their key lists are empty. */
+  gaps?: IndexShards;
 }
 
 /** `fingerprint`: of the entries, when the caller knows it without reading them (see indexHeader). */
@@ -66,11 +69,11 @@ export function isStoredIndex(x: unknown): x is StoredIndex {
 export function fromStoredIndex(s: StoredIndex, entries: readonly Entry[], fingerprint?: string): SearchIndex {
   checkHeader(s, entries, fingerprint);
   const terms = new JoinedKeys(s.terms, s.ends.terms);
-  const phraseKeys = new JoinedKeys(s.phraseKeys, s.ends.phraseKeys);
-  const citeKeys = new JoinedKeys(s.citeKeys, s.ends.citeKeys);
+  const phraseKeys = s.gaps?.phraseKeys ?? new JoinedKeys(s.phraseKeys, s.ends.phraseKeys);
+  const citeKeys = s.gaps?.citeKeys ?? new JoinedKeys(s.citeKeys, s.ends.citeKeys);
   const words = new JoinedKeys(s.words, s.ends.words);
   const fits =
-    [terms, phraseKeys, citeKeys, words].every((k) => k.fits()) &&
+    [terms, phraseKeys, citeKeys, words].every((k) => !(k instanceof JoinedKeys) || k.fits()) &&
     s.df.length === terms.length &&
     s.postStart.length === terms.length + 1 &&
     s.postStart[terms.length] === s.postBytes.length &&
@@ -94,5 +97,6 @@ export function fromStoredIndex(s: StoredIndex, entries: readonly Entry[], finge
     words,
     jurisdictions: s.jurisdictions,
     homeJurisdiction: s.homeJurisdiction,
+    ...(s.gaps && !s.gaps.complete ? { gaps: s.gaps } : {}),
   });
 }

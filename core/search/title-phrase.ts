@@ -13,6 +13,7 @@
  * D.C. page means D.C. Code § 24-211.07 ("District compliance with federal immigration
  * detainers"), where without the page the federal rule and the glossary's Detainer come first.
  */
+import { groupCount, groupOfEntry } from './pack-groups';
 import { norm } from '../text/normalize';
 import { tokenize } from '../text/tokenize';
 import type { SearchIndex } from './build';
@@ -92,11 +93,13 @@ export function titlePhrases(index: SearchIndex, q: ParsedQuery, terms: Expanded
   const idf = seq.reduce((s, qt) => s + qt.idf, 0);
   const sc = index.scratch;
   const P = RANKING.phrases;
+  // The selection's IDF as each pack counts it (matched IDF is counted so: core/search/pack-groups.ts).
+  const totals = Array.from({ length: groupCount(index) }, (_, g) => terms.all.reduce((s, t) => s + t.idfIn[g]!, 0));
   let read = 0;
   for (let i = 0; i < nt && read < MAX_TITLES; i++) {
     const id = sc.touched[i]!;
     // Every word matched (matched IDF is the selection's), and no whole-selection phrase yet.
-    if (sc.matched[id]! < terms.totalIdf * 0.999 || sc.pw[id]! & PHRASE_MARK.whole) continue;
+    if (sc.matched[id]! < totals[groupOfEntry(index, id)]! * 0.999 || sc.pw[id]! & PHRASE_MARK.whole) continue;
     read++;
     if (entryJurisdiction(index, id) !== city || !innerPhrase(index.entries[id]!.title, stems)) continue;
     own.add(id);

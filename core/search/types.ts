@@ -97,4 +97,9 @@ export interface LookupOptions {
   context?: PageContext;
   /** Attach each hit's ranking signals (`signals`). */
   explain?: boolean;
+  /**
+   * Search only these packs: their positions in the sizes given to `setPackSizes`
+   * (core/search/pack-groups.ts). Absent: every pack.
+   */
+  packs?: readonly number[];
 }

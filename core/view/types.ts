@@ -73,6 +73,10 @@ export interface LookupView {
   packOf?: Record<string, string>;
   /** The engine failed on this lookup and the answer is an empty stand-in (see lib/lookup-service.ts). */
   degraded?: true;
+  /** How many packs are searched (the popup's "Search in" lists them again when this changes). */
+  packCount?: number;
+  /** The pack asked for ("Search in") is no longer there: every pack was searched. */
+  packGone?: true;
 }
 
 /** What the UI shows about the entry beside a claim. */

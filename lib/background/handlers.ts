@@ -26,7 +26,7 @@ export type Handlers = { [K in keyof Proto]: Handler<K> };
 
 const lookup: Handler<'lookup'> = async (ctx, msg, { mayRecord }) => {
   const settings = await ctx.settings.ready();
-  await ctx.packs.ready();
+  await ctx.packs.answerable(); // lookupWhole reads the index shards it needs
   const context = cleanContext(msg.context);
   const text = String(msg.text ?? '');
   const view = await lookupWhole(ctx.service, text.slice(0, MAX_SELECTION_CHARS + 1), {
@@ -34,6 +34,7 @@ const lookup: Handler<'lookup'> = async (ctx, msg, { mayRecord }) => {
     ...(context ? { context } : {}),
     ...(typeof msg.limit === 'number' ? { limit: Math.min(Math.max(1, msg.limit), 50) } : {}),
     ...(msg.typeahead === true ? { typeahead: true } : {}),
+    ...(typeof msg.pack === 'string' ? { pack: msg.pack.slice(0, 200) } : {}),
   });
   if (msg.record && mayRecord) void recordLookup(text, view);
   return view;

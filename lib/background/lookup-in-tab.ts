@@ -87,7 +87,7 @@ export async function lookupInTab(ctx: BackgroundContext, request: LookupRequest
   const frameId = req.frameId ?? 0;
   // Start injecting, then compute the answer while the page loads the script.
   const injected = injectCard(ctx, tabId, frameId, req.frameUrl || req.pageUrl || req.tab?.url);
-  await ctx.packs.ready();
+  await ctx.packs.answerable(); // lookupWhole reads the index shards it needs
   const view: LookupView | undefined = request.text ? await lookupWhole(ctx.service, request.text, { citationStyle: settings.citationStyle }) : undefined;
   if (text && view) void recordLookup(text, view);
   const ready = await injected;

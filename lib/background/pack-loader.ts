@@ -15,10 +15,16 @@ import { KEYS } from '../storage/area';
 import type { LookupService } from '../lookup-service';
 import { keepIndex, loadSearchedPacks } from '../large-packs';
 import { extensionVersion } from '../extension-version';
+import { readAllShards } from '../index-shard-reads';
 
 export interface PackLoader {
-  /** Resolves once the latest read of the imported packs is in the service. Never rejects. */
+  /** Resolves once the latest read of the imported packs is in the service, its index's shards and all. Never rejects. */
   ready(): Promise<void>;
+  /**
+   * Resolves once a lookup can be answered through `lookupWhole` (lib/large-packs.ts), which reads
+   * the index shards it needs (lib/index-shard-reads.ts): the first answer waits for those only.
+   */
+  answerable(): Promise<void>;
   /** Reads the packs again (a large pack was stored or removed); with `buildNow`, builds and keeps their index before resolving. */
   reload(buildNow: boolean): Promise<void>;
 }
@@ -42,7 +48,8 @@ export function createPackLoader(service: LookupService): PackLoader {
     if (area === 'local' && KEYS.userPacks in changes) latest = load(true);
   });
   return {
-    ready: () => latest,
+    ready: () => latest.then(readAllShards),
+    answerable: () => latest,
     reload: (buildNow) => (latest = load(true, buildNow)),
   };
 }

@@ -11,6 +11,8 @@ import type { Entry, Pack } from '../../core/schema/pack';
 import { buildScanIndex, scanText, type ScanIndex } from '../../core/scan/index';
 import { claimSentences } from '../../core/scan/claim-sentences';
 import { readUserPacks } from '../storage/user-packs';
+import { listLargePacks, readBriefs, readEntries, type LargePackMeta, type StoredBrief } from '../storage/pack-db';
+import { citedOnly, findId } from '../../core/pack/columns';
 import { KEYS } from '../storage/area';
 import { classifySender, type SenderKind } from '../sender-check';
 import { answerWith, MessageError } from '../reply';
@@ -48,23 +50,61 @@ export interface ExplainOutcome {
   marks?: number;
 }
 
-/** The scan index of the bundled and imported packs, built on first use, rebuilt after an import. */
+/** What a page scan reads: the scan index, the entries read whole, and the large packs' briefs. */
+interface ScanCorpus {
+  index: ScanIndex;
+  entries: Map<string, Entry>;
+  /** Large packs (IndexedDB): scanned by their sections' citations only; entries read when marked. */
+  large: StoredBrief[];
+}
+
+const largeKey = (briefs: readonly { meta: LargePackMeta }[]) => briefs.map((b) => `${b.meta.id}@${b.meta.version}@${b.meta.importedAt}`).join('|');
+
+async function readLargeSafely(): Promise<StoredBrief[]> {
+  try {
+    return await readBriefs();
+  } catch (err) {
+    console.warn('[Ordinance Lens] large packs not scanned:', String(err));
+    return [];
+  }
+}
+
+/**
+ * The scan index of the bundled and imported packs, built on first use, rebuilt after an import
+ * (small packs: storage.local's change event; large packs, which IndexedDB does not announce:
+ * their list is compared at each scan). A large pack is scanned by its sections' citations only
+ * (core/scan/build.ts `citationOnly`).
+ */
 function scanIndexCache(bundled: readonly Pack[]) {
-  let index: ScanIndex | undefined;
-  let entries = new Map<string, Entry>();
+  let corpus: ScanCorpus | undefined;
+  let builtFor = '';
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && KEYS.userPacks in changes) index = undefined;
+    if (area === 'local' && KEYS.userPacks in changes) corpus = undefined;
   });
-  return async (): Promise<{ index: ScanIndex; entries: Map<string, Entry> }> => {
-    if (!index) {
-      const all = new Map<string, Entry>();
-      const imported = (await readUserPacks()).map((s) => s.pack);
-      for (const p of [...bundled, ...imported]) for (const e of p.entries) if (!all.has(e.id)) all.set(e.id, e);
-      entries = all;
-      index = buildScanIndex([...all.values()]);
-    }
-    return { index, entries };
+  return async (): Promise<ScanCorpus> => {
+    const listed = largeKey(await listLargePacks().then((m) => m.map((meta) => ({ meta })), () => []));
+    if (corpus && listed === builtFor) return corpus;
+    const all = new Map<string, Entry>();
+    const imported = (await readUserPacks()).map((s) => s.pack);
+    for (const p of [...bundled, ...imported]) for (const e of p.entries) if (!all.has(e.id)) all.set(e.id, e);
+    const large = await readLargeSafely();
+    const cited = large.flatMap((b) => citedOnly(b.columns).filter((c) => !all.has(c.id)));
+    corpus = { index: buildScanIndex([...all.values(), ...cited]), entries: all, large };
+    builtFor = largeKey(large);
+    return corpus;
   };
+}
+
+/** What the list shows of the large packs' marked sections: read whole (a few per page), for their status and confidence. */
+async function largeInfos(corpus: ScanCorpus, ids: readonly string[]): Promise<Record<string, ScanEntryInfo>> {
+  const infos: Record<string, ScanEntryInfo> = {};
+  for (const b of corpus.large) {
+    const mine = ids.filter((id) => findId(b.columns, id) >= 0);
+    if (!mine.length) continue;
+    const read = await readEntries(b.meta.id, mine).catch(() => []);
+    for (const e of read) infos[e.id] = entryInfo(e);
+  }
+  return infos;
 }
 
 /** Scans a page's text: the marks, what the list shows of each entry, and the rule sentences around them. */
@@ -139,8 +179,12 @@ export function setupPageScan(bundled: readonly Pack[]) {
   async function handle(msg: ScanMessage, sender: Browser.runtime.MessageSender): Promise<unknown> {
     switch (msg.type) {
       case 'scan:page': {
-        const { index, entries } = await ensure();
-        return answerScanPage(index, entries, msg);
+        const corpus = await ensure();
+        const res = answerScanPage(corpus.index, corpus.entries, msg);
+        const unread = [...new Set(res.marks.map((m) => m.id))].filter((id) => !res.entries[id]);
+        if (unread.length && corpus.large.length) Object.assign(res.entries, await largeInfos(corpus, unread));
+        // A mark whose entry could not be read is not shown: the list would have nothing to say of it.
+        return unread.length ? { ...res, marks: res.marks.filter((m) => res.entries[m.id]) } : res;
       }
       case 'scan:report': {
         const tabId = sender.tab?.id;

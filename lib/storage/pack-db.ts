@@ -20,7 +20,9 @@ import type { Entry, Pack } from '../../core/schema/pack';
 import type { SlimEntry } from '../../core/pack/slim';
 import { columnsFit, toColumns, type PackColumns } from '../../core/pack/columns';
 import type { StoredIndex } from '../../core/search/index';
-import { fromIndexBytes, toIndexBytes, type StoredIndexBytes } from './stored-index-bytes';
+import { fromIndexBytes, fromShardBytes, toIndexBytes, type StoredIndexBytes, type StoredShard } from './stored-index-bytes';
+import type { ShardPayload } from '../../core/search/index-shards';
+import { fromStoredColumns, toStoredColumns, type StoredColumns } from './brief-bytes';
 import { committed, deleteDatabase, openDatabase, request } from './idb';
 
 export const PACK_DB = 'ordinance-lens-packs';
@@ -131,14 +133,16 @@ export async function listLargePacks(): Promise<LargePackMeta[]> {
 
 interface BriefRecord {
   pack: string;
-  columns?: PackColumns;
+  /** Titles as UTF-8 bytes since issue 15 (brief-bytes.ts); as a string before. */
+  columns?: StoredColumns;
   /** Before the columns: one object per entry. */
   slim?: SlimEntry[];
 }
 
 /** A stored brief as columns; `current` false when it was stored before the columns (it lacks the entries' dates: write it again). */
 function columnsOfRecord(r: BriefRecord): { columns: PackColumns; current: boolean } | undefined {
-  if (columnsFit(r.columns)) return { columns: r.columns, current: true };
+  const columns = fromStoredColumns(r.columns);
+  if (columnsFit(columns)) return { columns, current: true };
   return Array.isArray(r.slim) ? { columns: toColumns(r.slim), current: false } : undefined;
 }
 
@@ -172,7 +176,7 @@ export async function writeBriefs(briefs: { pack: string; columns: PackColumns }
   try {
     const tx = (await db()).transaction(S.briefs, 'readwrite');
     const done = committed(tx);
-    for (const b of briefs) tx.objectStore(S.briefs).put({ pack: b.pack, columns: b.columns } satisfies BriefRecord);
+    for (const b of briefs) tx.objectStore(S.briefs).put({ pack: b.pack, columns: toStoredColumns(b.columns) } satisfies BriefRecord);
     await done;
   } catch (err) {
     console.debug('[Ordinance Lens] briefs not written again:', String(err));
@@ -220,7 +224,7 @@ export async function storeLargePack(pack: Pack, meta: LargePackMeta, columns: P
     entries.delete(packRange(pack.id));
     tx.objectStore(S.index).clear();
     tx.objectStore(S.packs).put(meta);
-    tx.objectStore(S.briefs).put({ pack: pack.id, columns } satisfies BriefRecord);
+    tx.objectStore(S.briefs).put({ pack: pack.id, columns: toStoredColumns(columns) } satisfies BriefRecord);
     putInBatches(entries, pack, (stored) => onProgress?.({ stored, total: pack.entries.length }));
     if (signal?.aborted) tx.abort();
     await done;
@@ -289,6 +293,31 @@ export async function writeStoredIndex(key: string, index: StoredIndex, stillCur
   const tx = (await db()).transaction(S.index, 'readwrite');
   const done = committed(tx);
   if (!stillCurrent()) tx.abort();
-  else tx.objectStore(S.index).put({ slot: 'current', key, index: toIndexBytes(index) });
+  else {
+    const { head, shards } = toIndexBytes(index);
+    const store = tx.objectStore(S.index);
+    store.clear(); // an older index's shards
+    store.put({ slot: 'current', key, index: head });
+    shards.forEach((shard, i) => store.put({ slot: shardSlot(i), key, shard } satisfies ShardRecord));
+  }
   await done.catch(() => undefined);
+}
+
+/** The index's shards (core/search/index-shards.ts) are records of the index store beside 'current'. */
+const shardSlot = (i: number) => `shard ${i}`;
+interface ShardRecord {
+  slot: string;
+  /** The key of the index it belongs to: a shard of another index is never copied in. */
+  key: string;
+  shard: StoredShard;
+}
+
+/** Shards `shards` of the index stored under `key`, in one transaction. Throws when one is not there or is another index's. */
+export async function readIndexShards(key: string, shards: readonly number[]): Promise<ShardPayload[]> {
+  const store = (await db()).transaction(S.index).objectStore(S.index);
+  const got = await Promise.all(shards.map((i) => request(store.get(shardSlot(i)) as IDBRequest<ShardRecord | undefined>)));
+  return got.map((r, i) => {
+    if (r?.key !== key || typeof r.shard !== 'object') throw new Error(`index shard ${shards[i]} is not stored`);
+    return fromShardBytes(r.shard);
+  });
 }

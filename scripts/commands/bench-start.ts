@@ -47,7 +47,10 @@ function prepare(file: string, dir: string) {
     return join(dir, name);
   };
   const common = {
-    index: put('index.v8', serialize(toIndexBytes(index))),
+    ...(() => {
+      const { head, shards } = toIndexBytes(index);
+      return { index: put('index.v8', serialize(head)), shards: put('shards.v8', serialize(shards)) };
+    })(),
     pack: put('pack.json', JSON.stringify({ ...pack, entries: undefined })),
     shown: put('shown.json', JSON.stringify(pack.entries.filter((e) => ids.has(e.id)))),
   };
@@ -74,7 +77,7 @@ function benchStart(file: string | undefined, runs: number, json: boolean): numb
     for (let r = 0; r < runs; r++) {
       for (const path of ['objects', 'columns'] as const) {
         const f = files[path];
-        const out = execFileSync(process.execPath, [...process.execArgv, child, path, f.brief, f.index, f.pack, f.shown], { encoding: 'utf8' });
+        const out = execFileSync(process.execPath, [...process.execArgv, child, path, f.brief, f.index, f.pack, f.shown, f.shards], { encoding: 'utf8' });
         results[path].push(JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>);
       }
       load.push(loadavg()[0]!);

@@ -1,9 +1,9 @@
 import Fuse from 'fuse.js';
 import { orReport } from '../lib/or-report';
-import { buildIndex, lookup, type LookupResult, type PageContext } from '../../core/search/index';
+import { buildIndex, lookup, setPackSizes, type LookupResult, type PageContext } from '../../core/search/index';
 import type { Entry } from '../../core/schema/pack';
 import { bundledEntries } from './lookup';
-import { withPackFiles } from '../lib/extra-packs';
+import { packsInOrder } from '../lib/extra-packs';
 import { runCommand, UsageError, oneOf, type CommandSpec } from '../lib/cli-args';
 import type { Command } from './types';
 import { emptyTally as empty, readLabelled, reliability, score, type Reliability, type Tally } from '../lib/eval-metrics';
@@ -79,9 +79,11 @@ interface EvalOptions {
 
 function evaluate(file: string, split: Split | 'all', { verbose, useContext, noBaseline, packs }: EvalOptions): number {
   const rows = loadRows(file, split, useContext);
-  const entries = orReport(() => withPackFiles(bundledEntries(), packs));
-  if (!entries) return 1;
+  const inOrder = orReport(() => packsInOrder(bundledEntries(), packs));
+  if (!inOrder) return 1;
+  const { entries } = inOrder;
   const index = buildIndex(entries);
+  setPackSizes(index, inOrder.sizes);
   // --no-baseline: fuse.js scans every record, minutes on a 20,000-entry code.
   const base = noBaseline ? () => [] : baselineSearch(entries);
   const ours = new Map<string, Tally>();

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { orReport } from '../lib/or-report';
-import { buildIndex, lookup, type LookupResult, type PageContext } from '../../core/search/index';
+import { buildIndex, lookup, setPackSizes, type LookupResult, type PageContext } from '../../core/search/index';
 import type { Entry } from '../../core/schema/pack';
 import { loadBundledPacks } from '../lib/bundled-packs';
-import { withPackFiles } from '../lib/extra-packs';
+import { packsInOrder } from '../lib/extra-packs';
 import { runCommand, UsageError, wholeNumber, type CommandSpec, type OptionValues } from '../lib/cli-args';
 import { printReadable } from '../lib/lookup-print';
 import type { Command } from './types';
@@ -96,9 +96,11 @@ async function lookupCommand(v: OptionValues<typeof spec.options>, positionals: 
   if (v.jsonl && !v.stdin) throw new UsageError('--jsonl reads objects from standard input; add --stdin');
   if (!positionals.length && !v.stdin) throw new UsageError('give a query (or --stdin to read queries from standard input)');
   const queries = readQueries(positionals, !!v.stdin, !!v.jsonl);
-  const entries = orReport(() => withPackFiles(bundledEntries(), v.pack ?? []));
-  if (!entries) return 1;
+  const packs = orReport(() => packsInOrder(bundledEntries(), v.pack ?? []));
+  if (!packs) return 1;
+  const { entries } = packs;
   const index = buildIndex(entries);
+  setPackSizes(index, packs.sizes);
   const byId = new Map(entries.map((e) => [e.id, e]));
   const explain = !!v.explain;
   let failed = false;

@@ -6,9 +6,14 @@ import { readFileSync } from 'node:fs';
 import { formatProblems, validatePackText } from '../../core/schema/validate';
 import type { Entry } from '../../core/schema/pack';
 
-/** The entries of each pack file after `base`; throws with the file's problems when one does not validate. */
-export function withPackFiles(base: Entry[], files: readonly string[]): Entry[] {
-  if (!files.length) return base;
+/**
+ * The entries of each pack file after `base`, and how many each pack adds (`base` counts as one
+ * pack): give `sizes` to `setPackSizes` (core/search/pack-groups.ts), as the extension does, so
+ * each pack knows its own words. Throws with the file's problems when one does not validate.
+ */
+export function packsInOrder(base: Entry[], files: readonly string[]): { entries: Entry[]; sizes: number[] } {
+  const sizes = [base.length];
+  if (!files.length) return { entries: base, sizes };
   const out = [...base];
   const known = new Set(base.map((e) => e.id));
   for (const file of files) {
@@ -24,6 +29,7 @@ export function withPackFiles(base: Entry[], files: readonly string[]): Entry[] 
       known.add(e.id);
       out.push(e);
     }
+    sizes.push(v.pack.entries.length);
   }
-  return out;
+  return { entries: out, sizes };
 }

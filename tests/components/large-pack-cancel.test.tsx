@@ -27,9 +27,8 @@ vi.mock('../../lib/large-pack-import', async (orig) => ({
   },
 }));
 
-// The unit suite shares modules between files (isolate: false): drop the copies another file
-// imported without the mocks, so this import sees them (without it, the page here read the real
-// storage figure and never showed it once the import module reached the lookup service).
+// Files share one module graph (vitest.config.ts `isolate: false`): without a reset, a settings
+// page another file imported first would come back with the real storage modules.
 vi.resetModules();
 const { SettingsApp } = await import('../../components/app/SettingsApp');
 
@@ -60,7 +59,7 @@ describe('cancelling a large-pack import', () => {
     const listBefore = ids();
     const useBefore = container.querySelector('[data-ol="storage-use"]')!.textContent;
     pick(input);
-    const cancel = await screen.findByRole('button', { name: 'Cancel the import' });
+    const cancel = await screen.findByRole('button', { name: 'Cancel the import' }, PATIENCE);
     expect(cancel.tagName).toBe('BUTTON');
     expect(cancel.textContent).toBe('Cancel');
     expect(input.disabled).toBe(true);

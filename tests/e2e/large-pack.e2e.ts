@@ -245,6 +245,29 @@ describe('the D.C. Code as an imported pack', () => {
     Object.assign(figures, { firstLookupAfterStopMs: firstMs, firstLookupAfterStopMedianMs: sorted[2], workerTimings: timings, loadAverage: loadavg().map((x) => Math.round(x * 10) / 10) });
   }, 300_000);
 
+  it('"Explain this page" on a D.C. story marks the sections it cites (by citation only), read from the stored pack', async () => {
+    const page = await h.openFixture('cities/dc-story.html');
+    await page.bringToFront();
+    const sw = await h.worker();
+    const outcome = await sw.evaluate(() => (globalThis as unknown as { __lensTest: { explainPageInActiveTab(): Promise<{ ok: boolean; marks?: number }> } }).__lensTest.explainPageInActiveTab());
+    expect(outcome.ok).toBe(true);
+    const report = async () =>
+      (await h.worker()).evaluate(async () => {
+        const c = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+        const got = (await c.storage.session.get('pageScanReport')).pageScanReport as { items: { id: string; title: string; citation?: string; count: number; confidence: string }[] } | undefined;
+        return got?.items ?? [];
+      });
+    await expect.poll(async () => (await report()).map((i) => i.id), { timeout: 30_000 }).toContain(SECTION);
+    const items = await report();
+    const dc = items.find((i) => i.id === SECTION)!;
+    expect(dc).toMatchObject({ citation: 'D.C. Code § 24-211.07', confidence: 'primary', count: 2 });
+    expect(dc.title).toMatch(/detainer|immigration|civil/i);
+    expect(items.map((i) => i.id)).toContain('mpls-19.30');
+    // A whole code's headings are not names on the page: "Definitions" and "Penalties" mark nothing.
+    expect(items.every((i) => i.id === SECTION || !i.id.startsWith('dc-'))).toBe(true);
+    await page.close();
+  }, 120_000);
+
   it('an interrupted import (the page closed while storing) leaves the stored pack as it was', async () => {
     const newer = { ...pack, version: `${pack.version}.1` };
     await opts.bringToFront();

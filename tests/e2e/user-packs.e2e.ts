@@ -72,6 +72,23 @@ describe('importable user packs', () => {
     await popup.locator('[data-ol="detail"] [data-ol="back"]').click();
   });
 
+  it('"Search in" searches one pack only, the bundled or the imported', async () => {
+    await popup.reload(); // the list of packs is read when the popup opens
+    const filter = popup.locator('[data-ol="pack-filter"]');
+    await filter.waitFor();
+    expect(await filter.locator('option').allInnerTexts()).toEqual(['All packs', expect.stringMatching(/Minneapolis/), 'Testville snow rules (imported)']);
+    await filter.selectOption('testville-snow');
+    expect(await search('separation ordinance')).toEqual([]);
+    expect(await popup.locator('[data-ol="nothing"]').innerText()).toMatch(/Nothing in the pack searched covers this/);
+    expect(await search(WORD)).toContain('testville-snow-ban');
+    await popup.screenshot({ path: join(SHOTS, 'popup-search-in.png') });
+    await filter.selectOption('minneapolis');
+    expect(await search(WORD)).not.toContain('testville-snow-ban');
+    expect(await search('separation ordinance')).toContain('mpls-ch19');
+    await filter.selectOption({ label: 'All packs' });
+    expect(await search(WORD)).toContain('testville-snow-ban');
+  });
+
   it('refuses a malformed file with `path: reason` lines; the earlier pack stays listed and searchable', async () => {
     await opts.bringToFront();
     const broken = structuredClone(pack) as { id: string; entries: Record<string, unknown>[] };
@@ -107,6 +124,9 @@ describe('importable user packs', () => {
   });
 
   it('Remove takes it out of the list and out of the search', async () => {
+    // The popup stays open, searching only this pack, while it is removed.
+    await popup.bringToFront();
+    await popup.locator('[data-ol="pack-filter"]').selectOption('testville-snow');
     await opts.bringToFront();
     await opts.getByRole('button', { name: 'Remove Testville snow rules' }).click();
     // It asks first: "Keep" leaves the pack, a second "Remove" takes it out.
@@ -116,7 +136,12 @@ describe('importable user packs', () => {
     await opts.getByRole('group', { name: 'Remove Testville snow rules?' }).getByRole('button', { name: 'Remove' }).click();
     await expect.poll(() => opts.locator('[data-ol="pack-message"]').innerText()).toBe('Removed “Testville snow rules”.');
     expect(await opts.locator('[data-ol="no-imported"]').count()).toBe(1);
-    await expect.poll(() => search(WORD)).not.toContain('testville-snow-ban');
+    // The first lookup that finds the pack gone says so (it searched every pack).
+    await expect.poll(async () => !(await search(WORD)).includes('testville-snow-ban') && (await popup.locator('[data-ol="pack-gone"]').count()) === 1).toBe(true);
+    // Then every pack is searched, and with one pack left there is no "Search in".
+    expect(await search('separation ordinance')).toContain('mpls-ch19');
+    expect(await popup.locator('[data-ol="pack-gone"]').count()).toBe(0);
+    await expect.poll(() => popup.locator('[data-ol="pack-filter"]').count()).toBe(0);
   });
 
   it('logged no errors', () => {

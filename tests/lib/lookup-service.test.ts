@@ -26,6 +26,53 @@ describe('lookup service with imported packs', () => {
     expect(bundledView.packOf).toBeUndefined();
   });
 
+  it('an imported pack that knows everyday words does not make page furniture a bundled answer', () => {
+    const words = ['distributed', 'public', 'release', 'news', 'posted', 'questions', 'information', 'involved', 'share', 'seal', 'living', 'more', 'than'];
+    const ids = Array.from({ length: 300 }, (_, i) => `board-${i}`);
+    const pack = imported({ id: 'board', title: 'Board rules', entryIds: ids });
+    pack.entries.forEach((e, i) => {
+      e.title = `Board section ${i}`;
+      e.summary = `Rules on ${words[i % words.length]} records and ${words[(i * 7) % words.length]} notices of the board.`;
+      e.points[0]!.text = `The board keeps ${words[(i * 3) % words.length]} files.`;
+    });
+    const service = createLookupService(bundled);
+    service.setUserPacks([pack]);
+    expect(service.lookup('Seal of the City of Minneapolis, MN', opts).result.results).toEqual([]);
+    expect(service.lookup('separation ordinance', opts).result.results[0]?.id).toBe('mpls-ch19');
+  });
+
+  it('searches one pack when asked (the popup\'s "Search in"), suggestions too', () => {
+    const service = createLookupService(bundled);
+    service.setUserPacks([imported()]);
+    const ids = (q: string, pack?: string) => {
+      const v = service.lookup(q, { ...opts, typeahead: true, ...(pack ? { pack } : {}) });
+      return [...v.result.results, ...v.result.others, ...(v.suggestions ?? [])].map((h) => h.id);
+    };
+    expect(ids('snowplow parking ban', 'snow')[0]).toBe('snow-1');
+    expect(ids('snowplow parking ban', bundled[0]!.id)).not.toContain('snow-1');
+    expect(ids('separation ordinance', 'snow').filter((id) => id !== 'snow-1')).toEqual([]);
+    expect(ids('separation ordinance', bundled[0]!.id)[0]).toBe('mpls-ch19');
+    // A pack removed since the popup listed it: every pack is searched, and the view says so.
+    expect(ids('separation ordinance', 'gone')[0]).toBe('mpls-ch19');
+    expect(service.lookup('separation ordinance', { ...opts, pack: 'gone' }).packGone).toBe(true);
+    expect(service.lookup('separation ordinance', { ...opts, pack: 'snow' }).packGone).toBeUndefined();
+    expect(service.lookup('separation ordinance', opts).packCount).toBe(bundled.length + 1);
+  });
+
+  it('"Search in" finds the one pack asked for among forty, and nothing in a pack whose entries are all hidden', () => {
+    const service = createLookupService(bundled);
+    const many = Array.from({ length: 40 }, (_, i) => imported({ id: `p${i}`, title: `Pack ${i}`, entryIds: [`p${i}-e`] }));
+    const clash = imported({ id: 'clash', title: 'Clash', entryIds: ['mpls-19.30'] });
+    service.setUserPacks([...many, clash]);
+    const ids = (q: string, pack: string) => {
+      const v = service.lookup(q, { ...opts, pack, limit: 50 });
+      return [...v.result.results, ...v.result.others].map((h) => h.id);
+    };
+    expect(ids('snowplow parking ban', 'p35')).toEqual(['p35-e']);
+    expect(ids('snowplow parking ban', 'p3')).toEqual(['p3-e']);
+    expect(ids('§ 19.30', 'clash')).toEqual([]);
+  });
+
   it('forgets a removed pack', () => {
     const service = createLookupService(bundled);
     service.setUserPacks([imported()]);

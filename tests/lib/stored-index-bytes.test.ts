@@ -6,10 +6,11 @@
  * must be refused (then rebuilt), not crash.
  */
 import { describe, expect, it } from 'vitest';
-import { buildIndex, fromStoredIndex, lookup, toStoredIndex, type SearchIndex } from '../../core/search/index';
+import { buildIndex, fromStoredIndex, lookup, toStoredIndex, type LookupResult, type PageContext, type SearchIndex } from '../../core/search/index';
+import type { IndexShards } from '../../core/search/index-shards';
 import { findKey, keyArray } from '../../core/search/keys';
 import type { Entry } from '../../core/schema/pack';
-import { fromIndexBytes, toIndexBytes, type StoredIndexBytes } from '../../lib/storage/stored-index-bytes';
+import { fromIndexBytes, fromShardBytes, toIndexBytes, type StoredIndexBytes, type StoredShard } from '../../lib/storage/stored-index-bytes';
 import { bundledEntries } from '../support/bundled';
 import { syntheticEntries } from '../../scripts/commands/bench';
 
@@ -30,8 +31,26 @@ const QUERIES = [
   'The council adopted a "welcoming city" resolution and the police may not hold anyone on an ICE detainer.',
 ];
 
-/** Through the bytes and a structured clone, as the browser database stores and reads it. */
-const throughDatabase = (built: SearchIndex, entries: readonly Entry[]) => fromStoredIndex(fromIndexBytes(structuredClone(toIndexBytes(toStoredIndex(built)))), entries);
+/** Through the records and a structured clone, as the browser database stores and reads it; `all`: every posting shard read. */
+function throughDatabase(built: SearchIndex, entries: readonly Entry[], all = true): { index: SearchIndex; shards: StoredShard[]; gaps: IndexShards } {
+  const { head, shards } = structuredClone(toIndexBytes(toStoredIndex(built), 512));
+  const stored = fromIndexBytes(head);
+  const gaps = stored.gaps!;
+  if (all) shards.forEach((b, s) => gaps.fill(s, fromShardBytes(b)));
+  return { index: fromStoredIndex(stored, entries), shards, gaps };
+}
+
+/** As lib/index-shard-reads.ts looks up: the query's shards first, then those a lookup noted missing, until it notes none. */
+function lookupFilled(p: ReturnType<typeof throughDatabase>, q: string, context?: PageContext): { result: LookupResult; rounds: number } {
+  const fill = (shards: number[]) => shards.forEach((s) => p.gaps.fill(s, fromShardBytes(p.shards[s]!)));
+  fill(p.gaps.predict(q));
+  for (let rounds = 1; ; rounds++) {
+    const result = lookup(p.index, q, { limit: 8, explain: true, ...(context ? { context } : {}) });
+    const wanted = p.gaps.takeWanted();
+    if (!wanted.length) return { result, rounds };
+    fill(wanted);
+  }
+}
 
 const LISTS = ['terms', 'phraseKeys', 'citeKeys', 'words'] as const;
 
@@ -41,7 +60,25 @@ describe.each([
 ])('the stored index of %s, through its bytes', (_, make) => {
   const entries = make();
   const built = buildIndex(entries);
-  const loaded = throughDatabase(built, entries);
+  const loaded = throughDatabase(built, entries).index;
+  const CONTEXT: PageContext = { title: 'Saint Paul city council', url: 'https://www.stpaul.gov/2019/04/council', text: 'The Saint Paul council voted on an ICE detainer.' };
+
+  it('with its postings read on demand, answers every query exactly as the built index (signals too)', () => {
+    const partial = throughDatabase(built, entries, false);
+    expect(partial.gaps.layout.postings.length, 'the postings are split').toBeGreaterThan(3);
+    expect(partial.gaps.layout.phraseFirst.length, 'the phrases are split').toBeGreaterThan(2);
+    expect(partial.gaps.layout.citeFirst.length, 'the citations are split').toBeGreaterThan(2);
+    const rounds: number[] = [];
+    for (const q of QUERIES) {
+      for (const context of [undefined, CONTEXT]) {
+        const got = lookupFilled(partial, q, context);
+        rounds.push(got.rounds);
+        expect(got.result, q).toEqual(lookup(built, q, { limit: 8, explain: true, ...(context ? { context } : {}) }));
+      }
+    }
+    // The query's own shards are read first: most lookups are made once.
+    expect(rounds.filter((r) => r === 1).length).toBeGreaterThan(rounds.length / 2);
+  });
 
   it('answers every query exactly as the built index (hits, scores, what matched)', () => {
     for (const q of QUERIES) {
@@ -67,16 +104,21 @@ describe.each([
 
   it('is smaller than its key lists as strings, and stored again as it was read', () => {
     const stored = toStoredIndex(built);
-    const bytes = toIndexBytes(stored);
-    for (const list of LISTS) expect(bytes[list].length).toBeLessThanOrEqual(2 * stored[list].length);
-    // The same bytes as the database would hold them.
+    const { head: bytes, shards } = toIndexBytes(stored);
+    for (const list of ['terms', 'words'] as const) expect(bytes[list].length).toBeLessThanOrEqual(2 * stored[list].length);
+    expect(shards.reduce((n, b) => n + ('bytes' in b ? b.bytes.length : 0), 0), 'every posting in a shard').toBe(stored.postBytes.length);
+    expect(shards.reduce((n, b) => n + ('data' in b ? b.data.length : 0), 0), 'every phrase and citation ref in a shard').toBe(stored.phraseData.length + stored.citeData.length);
+    // The same records as the database would hold them.
     const again = toIndexBytes(toStoredIndex(loaded));
     const same = (a: unknown, b: unknown): boolean =>
       ArrayBuffer.isView(a) && ArrayBuffer.isView(b) ? Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength)) === 0 : JSON.stringify(a) === JSON.stringify(b);
     for (const [k, v] of Object.entries(bytes)) {
-      if (k === 'ends') for (const list of LISTS) expect(same(again.ends[list], bytes.ends[list]), `ends.${list}`).toBe(true);
-      else expect(same(again[k as keyof typeof again], v), k).toBe(true);
+      if (k === 'ends') for (const list of LISTS) expect(same(again.head.ends[list], bytes.ends[list]), `ends.${list}`).toBe(true);
+      else if (k === 'shards') for (const [part, b] of Object.entries(bytes.shards)) expect(same(again.head.shards[part as keyof typeof bytes.shards], b), part).toBe(true);
+      else expect(same(again.head[k as keyof typeof again.head], v), k).toBe(true);
     }
+    expect(again.shards.length).toBe(shards.length);
+    again.shards.forEach((b, i) => expect(same(Object.values(b)[0], Object.values(shards[i]!)[0]) && same(Object.values(b)[1], Object.values(shards[i]!)[1]), `shard ${i}`).toBe(true));
   });
 });
 
@@ -91,9 +133,27 @@ describe('a record of an older stored form', () => {
     expect(() => fromStoredIndex(read, entries)).toThrow(/index version 4/);
   });
 
+  it('(postings, phrases and citations inside, INDEX_VERSION 5) is refused, so the caller rebuilds', () => {
+    const enc = new TextEncoder();
+    const v5 = { ...stored, version: 5, terms: enc.encode(stored.terms), phraseKeys: enc.encode(stored.phraseKeys), citeKeys: enc.encode(stored.citeKeys), words: enc.encode(stored.words) };
+    const read = fromIndexBytes(structuredClone(v5) as unknown as StoredIndexBytes);
+    expect(() => fromStoredIndex(read, entries)).toThrow(/index version 5/);
+  });
+
   it('with key ends that do not fit its text is refused as damaged', () => {
-    const bytes = toIndexBytes(stored);
-    const broken = { ...bytes, ends: { ...bytes.ends, phraseKeys: bytes.ends.phraseKeys.map((e) => e + 1) } };
+    const bytes = toIndexBytes(stored).head;
+    const broken = { ...bytes, ends: { ...bytes.ends, terms: bytes.ends.terms.map((e) => e + 1) } };
     expect(() => fromStoredIndex(fromIndexBytes(broken), entries)).toThrow(/damaged/);
+  });
+
+  it('with a shard that does not fit where it goes is refused as damaged (the packs are then read whole)', () => {
+    const { head, shards } = toIndexBytes(stored, 2048);
+    const gaps = fromIndexBytes(head).gaps!;
+    const post = shards.findIndex((b) => 'bytes' in b);
+    const table = shards.findIndex((b) => 'keys' in b);
+    expect(() => gaps.fill(post, { bytes: new Uint8Array(1) })).toThrow(/damaged/);
+    const t = fromShardBytes(shards[table]!) as { keys: string; data: Uint32Array };
+    expect(() => gaps.fill(table, { keys: t.keys + 'x', data: t.data })).toThrow(/damaged/);
+    expect(() => gaps.fill(table, { keys: t.keys, data: t.data.slice(1) })).toThrow(/damaged/);
   });
 });

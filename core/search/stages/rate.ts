@@ -49,11 +49,12 @@ export interface RateInput {
   passage: boolean;
   /** Best text score. */
   top: number;
-  /** Coverage denominator: the key terms' IDF (passages) or all terms' IDF. */
-  covBase: number;
-  /** Passages: the strongest terms' IDF, words the pack has never seen included. */
-  allIdf: number;
-  unknownWords: boolean;
+  /** Coverage denominator in the slot's pack: the key terms' IDF (passages) or all terms' IDF. */
+  covBase: (slot: number) => number;
+  /** Passages: the strongest terms' IDF, words the slot's pack has never seen included. */
+  allIdf: (slot: number) => number;
+  /** The selection has words the slot's pack has never seen. */
+  unknownWords: (slot: number) => boolean;
   /** Kind class per entry (stages/kinds.ts). */
   kinds: Uint8Array;
   /** Context multiplier per slot (1 when no context). */
@@ -74,7 +75,7 @@ export function scoreSlots(sc: Scratch, nt: number, o: RateInput): void {
     if (o.passage) {
       // A passage that names the entry (its title or alias inside) covers it at least this much.
       const named = (sc.fl[i]! & SLOT.named) !== 0;
-      const cov = Math.max(Math.min(1, cm[i]! / o.covBase), named ? RANKING.passage.namedCoverageFloor : 0);
+      const cov = Math.max(Math.min(1, cm[i]! / o.covBase(i)), named ? RANKING.passage.namedCoverageFloor : 0);
       const kindWeight = o.kinds[touched[i]!] === KIND_CLASS.term ? RANKING.passage.termEntry : o.kinds[touched[i]!] === KIND_CLASS.event ? RANKING.passage.eventEntry : 1;
       final[i] = text[i]! * kindWeight * (RANKING.passage.coverageBase + cov) * cf;
     } else final[i] = text[i]! * cf;
@@ -99,7 +100,7 @@ export function labelSlots(sc: Scratch, nt: number, o: RateInput, bestI: number,
     const first = i === bestI;
     let label: number = LABEL.none;
     if (o.passage) {
-      const covAll = cm[i]! / o.allIdf;
+      const covAll = cm[i]! / o.allIdf(i);
       const named = (fl[i]! & SLOT.named) !== 0;
       const P = R.passage;
       if (named && covAll >= P.namedCoverage) label = first && margin >= P.strongMargin ? LABEL.strong : LABEL.likely;
@@ -111,18 +112,19 @@ export function labelSlots(sc: Scratch, nt: number, o: RateInput, bestI: number,
       else if (named) label = LABEL.possible;
     } else {
       const S = R.short;
-      const cov = Math.min(1, cm[i]! / o.covBase);
+      const unknown = o.unknownWords(i);
+      const cov = Math.min(1, cm[i]! / o.covBase(i));
       const whole = (fl[i]! & SLOT.whole) !== 0;
       // Strong only for the entry's own title or alias; a keyword says what an entry is about.
       const wholeName = (fl[i]! & SLOT.wholeName) !== 0;
-      if (whole && !o.unknownWords) label = first && wholeName && margin >= S.strongMargin ? LABEL.strong : LABEL.likely;
+      if (whole && !unknown) label = first && wholeName && margin >= S.strongMargin ? LABEL.strong : LABEL.likely;
       else if (whole) label = LABEL.likely;
       // Words found only inside an entry's text: never Strong, and one such word ("good",
       // "metro", a surname) is at most a possible match, whatever entry happens to use it.
       // … unless it refers to what the page is about ("the ordinance" in a story about one).
-      else if (o.wordCount === 1) label = o.referring && o.contextAgrees(i) ? LABEL.likely : cov >= S.possibleCoverage && rel >= S.minRel && !o.unknownWords ? LABEL.possible : LABEL.none;
-      else if (cov >= (o.unknownWords ? S.likelyCoverageWithUnknown : S.likelyCoverage) && rel >= S.minRel) label = LABEL.likely;
-      else if (cov >= S.possibleCoverage && rel >= S.minRel && !o.unknownWords) label = LABEL.possible;
+      else if (o.wordCount === 1) label = o.referring && o.contextAgrees(i) ? LABEL.likely : cov >= S.possibleCoverage && rel >= S.minRel && !unknown ? LABEL.possible : LABEL.none;
+      else if (cov >= (unknown ? S.likelyCoverageWithUnknown : S.likelyCoverage) && rel >= S.minRel) label = LABEL.likely;
+      else if (cov >= S.possibleCoverage && rel >= S.minRel && !unknown) label = LABEL.possible;
     }
     conf[i] = label;
   }
@@ -151,14 +153,14 @@ export function marginOf(sc: Scratch, nt: number, bestI: number): number {
 }
 
 /** Citation hits rank above word matches; their label comes from how the entry carries the citation (and, in a passage, how much of it the entry covers). */
-export function rateCitations(sc: Scratch, nt: number, cites: Map<number, CiteHit>, wordForWord: Map<number, number>, passage: boolean, allIdf: number): void {
+export function rateCitations(sc: Scratch, nt: number, cites: Map<number, CiteHit>, wordForWord: Map<number, number>, passage: boolean, allIdf: (slot: number) => number): void {
   const { fl, conf, final, text, touched } = sc;
   for (let i = 0; i < nt; i++) {
     if (!(fl[i]! & SLOT.cite)) continue;
     const c = cites.get(touched[i]!)!;
     // A citation inside a sentence or passage is a Strong answer only when the passage is about
     // that entry too: "The most common 287(g) model…" defines a model, not § 1357(g).
-    const about = !passage || sc.cm[i]! / allIdf >= RANKING.rate.passage.citedStrongCoverage;
+    const about = !passage || sc.cm[i]! / allIdf(i) >= RANKING.rate.passage.citedStrongCoverage;
     conf[i] = c.primary && about ? LABEL.strong : LABEL.likely;
     final[i] = c.score + RANKING.citations.rankBoost + text[i]!;
   }

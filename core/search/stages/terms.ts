@@ -26,6 +26,13 @@ export interface QueryTerm {
   variants: Variant[];
   idf: number;
   qtf: number;
+  /** Bit g set when pack g holds one of `variants`: known to that pack (set by core/search/pack-groups.ts `markPacks`). */
+  packs: number;
+  /** IDF per pack, as that pack alone would compute it (set by `markPacks`; coverage is read from it). */
+  idfIn: number[];
+  /** Bit g set when the term is scored / a key term for pack g (a passage keeps each pack's strongest; set by `markPacks`). */
+  scoredIn: number;
+  keyIn: number;
 }
 
 export interface ExpandedTerms {
@@ -52,7 +59,7 @@ export function expandTerms(index: SearchIndex, q: ParsedQuery): ExpandedTerms {
   const byTerm = new Map<string, QueryTerm>();
   for (const t of q.words) {
     let qt = byTerm.get(t.term);
-    if (!qt) byTerm.set(t.term, (qt = { term: t.term, word: t.surface, surfaces: new Set(), variants: [], idf: 0, qtf: 0 }));
+    if (!qt) byTerm.set(t.term, (qt = { term: t.term, word: t.surface, surfaces: new Set(), variants: [], idf: 0, qtf: 0, packs: 0, idfIn: [], scoredIn: 0, keyIn: 0 }));
     qt.qtf++;
     if (qt.surfaces.size < 8) qt.surfaces.add(originalSpan(q.source, q.n, t.start, t.end));
   }
