@@ -12,14 +12,13 @@ import type { Entry, Pack } from '../../core/schema/pack';
 import type { StoredIndex } from '../../core/search/index';
 import { toColumns } from '../../core/pack/columns';
 import type { IndexInput } from '../../lib/large-pack-index';
-import { fromIndexBytes, toIndexBytes } from '../../lib/storage/stored-index-bytes';
 import { importUserPack, readUserPacks, removeUserPack } from '../../lib/storage/user-packs';
 import type { LargePackMeta, StoredBrief } from '../../lib/storage/pack-db';
 import { syntheticEntries } from '../../scripts/commands/bench';
 import { bundledPacks } from '../support/bundled';
 import { userPack } from './storage/pack-fixture';
 
-/** The database's four stores, in memory; the index kept as IndexedDB keeps it (bytes, cloned). */
+/** The database's stores, in memory; the index cloned as IndexedDB clones it (its byte form and shards: stored-index-bytes.test.ts). */
 const db = vi.hoisted(() => ({
   packs: new Map<string, { meta: LargePackMeta; entries: Entry[] }>(),
   index: undefined as { key: string; index: unknown } | undefined,
@@ -37,11 +36,11 @@ vi.mock('../../lib/storage/pack-db', async (orig) => ({
     return structuredClone(db.packs.get(pack)?.entries ?? []);
   },
   readEntries: async (pack: string, ids: readonly string[]) => (db.packs.get(pack)?.entries ?? []).filter((e) => ids.includes(e.id)),
-  readStoredIndexRecord: async () => db.index && { key: db.index.key, index: fromIndexBytes(structuredClone(db.index.index) as never) },
+  readStoredIndexRecord: async () => db.index && { key: db.index.key, index: structuredClone(db.index.index) as StoredIndex },
   writeStoredIndex: async (key: string, index: StoredIndex, stillCurrent: () => boolean) => {
     if (!stillCurrent()) return;
     db.indexWrites++;
-    db.index = { key, index: structuredClone(toIndexBytes(index)) };
+    db.index = { key, index: structuredClone(index) };
   },
   writeBriefs: async () => undefined,
 }));
