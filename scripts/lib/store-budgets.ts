@@ -7,7 +7,12 @@
  * (a second copy of the pack, an unminified library, test files), or the pack grew enough that
  * the budget should be raised on purpose, in the same commit as the reason.
  */
-export const EXTENSION_ARCHIVE_BUDGET = 384 * 1024;
+// Raised from 384 KB on 2026-12-01 (night), when the extension archives measured 385 KB: the
+// large-pack import worker now builds the search index (decision 0011, issue 15: the Firefox
+// settings page no longer freezes while it is built), so its script carries the engine's index
+// builder (citation patterns, stemmer, tokenizer: the worker 30 → 46 KB compressed). Nothing came
+// in by mistake: the pack is still in the archive once (background.js).
+export const EXTENSION_ARCHIVE_BUDGET = 416 * 1024;
 // Raised from 768 KB on 2026-12-01 (night), when the sources archive measured 791 KB: nothing large
 // came in by mistake (the largest parts, compressed: the pack's YAML 167 KB, package-lock 88 KB,
 // components 55 KB, decision notes 48 KB, core/search 44 KB); the code, its decision notes and the
