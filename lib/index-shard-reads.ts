@@ -20,6 +20,11 @@ interface PartialIndex {
 
 /** The service's index, while some of its shards are not read (one service per worker). */
 let partial: PartialIndex | undefined;
+/**
+ * The packs being read whole after a shard could not be read: until then the service still holds
+ * the half-read index, so lookups and the handlers that need the whole index wait for it.
+ */
+let rereading: Promise<unknown> | undefined;
 
 export function setPartialIndex(p: PartialIndex | undefined): void {
   partial = p && !p.gaps.complete ? p : undefined;
@@ -35,7 +40,13 @@ async function readShards(p: PartialIndex, shards: readonly number[]): Promise<b
     return true;
   } catch (err) {
     console.warn('[Ordinance Lens] index shards not read, reading the packs whole:', String(err));
-    if (partial === p) await p.whole();
+    if (partial === p) {
+      const whole = p.whole().catch(() => undefined).finally(() => {
+        if (rereading === whole) rereading = undefined;
+      });
+      rereading = whole;
+    }
+    await rereading;
     return false;
   }
 }
@@ -44,6 +55,7 @@ type LookupOptions = Parameters<LookupService['lookup']>[1];
 
 /** A lookup as over the whole index: the query's shards read first, then any a lookup noted missing, until one notes none. */
 export async function lookupFilled(service: LookupService, text: string, opts: LookupOptions): Promise<LookupView> {
+  if (rereading) await rereading;
   const p = partial;
   if (!p) return service.lookup(text, opts);
   await readShards(p, p.gaps.predict(text));
@@ -58,6 +70,7 @@ export async function lookupFilled(service: LookupService, text: string, opts: L
 
 /** Reads every shard not read yet (once per index). Never throws. */
 export function readAllShards(): Promise<void> {
+  if (rereading) return rereading.then(() => undefined);
   const p = partial;
   if (!p) return Promise.resolve();
   p.rest ??= readShards(p, p.gaps.notIn()).then(() => {
