@@ -7,8 +7,9 @@
 // Vite bundles the worker's script as its own file in the extension (no remote code) and gives its URL.
 import workerUrl from './large-pack-worker?worker&url';
 import { checkAndStore, type CheckOutcome, type ImportProgress, type Runner } from './large-pack-import';
+import type { IndexInput } from './large-pack-index';
 
-export type ToPage = { type: 'progress'; p: ImportProgress } | { type: 'done'; outcome: CheckOutcome } | { type: 'failed'; name: string; message: string };
+export type ToPage = { type: 'progress'; p: ImportProgress } | { type: 'done'; outcome: CheckOutcome } | { type: 'failed'; name: string; message: string } | { type: 'indexed'; ok: boolean };
 
 function startWorker(): Worker | undefined {
   try {
@@ -40,7 +41,8 @@ export const importInWorker: Runner = (file, input, onProgress, signal) => {
       if (m.type === 'progress') return onProgress(m.p);
       end();
       if (m.type === 'done') resolve(m.outcome);
-      else reject(Object.assign(new Error(m.message), { name: m.name }));
+      else if (m.type === 'failed') reject(Object.assign(new Error(m.message), { name: m.name }));
+      else reject(new Error('the import worker answered out of turn'));
     };
     worker.onerror = (e) => {
       end();
@@ -53,3 +55,25 @@ export const importInWorker: Runner = (file, input, onProgress, signal) => {
     worker.postMessage({ file, input });
   });
 };
+
+/**
+ * Builds and stores the search index of the packs as stored, in the import worker (Firefox's
+ * background page: its own thread is the settings page's). Resolves false where no worker starts
+ * (Chromium's service worker has none: it is its own thread already) or the build failed; the
+ * caller then builds it itself.
+ */
+export function reindexInWorker(input: IndexInput): Promise<boolean> {
+  const worker = typeof Worker === 'function' ? startWorker() : undefined;
+  if (!worker) return Promise.resolve(false);
+  return new Promise<boolean>((resolve) => {
+    const end = (ok: boolean) => {
+      worker.terminate();
+      resolve(ok);
+    };
+    worker.onmessage = (e: MessageEvent<ToPage>) => {
+      if (e.data.type === 'indexed') end(e.data.ok);
+    };
+    worker.onerror = () => end(false);
+    worker.postMessage({ reindex: input });
+  });
+}

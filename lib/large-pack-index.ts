@@ -20,7 +20,7 @@
 import type { Pack } from '../core/schema/pack';
 import { buildIndex, serializeIndex, toStoredIndex } from '../core/search/index';
 import { entryTable } from './entry-table';
-import { keepIndex, readSearchedPacks } from './large-packs';
+import { keepIndex, readSearchedPacks, type SearchedPacks } from './large-packs';
 import type { StoredPack } from './storage/user-packs';
 import type { LargePackMeta } from './storage/pack-db';
 import type { ImportProgress } from './large-pack-import';
@@ -48,14 +48,36 @@ export async function buildIndexAfterStore(input: IndexInput, stored: { meta: La
     // A large pack not read whole: an index built now would miss it (the background reads again).
     if (!got.large || !got.complete) return false;
     onProgress({ stage: 'indexing', fraction: 0.75, label: 'Building the search index (a minute at most for a whole code)…' });
-    // As the lookup service builds it (`ensure`): bundled packs first, then the imported ones.
-    const table = entryTable(input.bundled, got.packs);
-    const built = buildIndex(table.all);
-    // Stores it under got.key (and rewrites briefs stored before the columns).
-    await keepIndex({ storedIndex: () => toStoredIndex(built, table.fingerprint), serializedIndex: () => JSON.stringify(serializeIndex(built)) }, got, () => true);
+    await buildAndKeep(input, got);
     return true;
   } catch (err) {
     console.warn('[Ordinance Lens] search index not built with the import, the background will:', String(err));
+    return false;
+  }
+}
+
+/** As the lookup service builds it (`ensure`): bundled packs first, then the imported ones; stored under got.key. */
+async function buildAndKeep(input: IndexInput, got: SearchedPacks): Promise<void> {
+  const table = entryTable(input.bundled, got.packs);
+  const built = buildIndex(table.all);
+  // Stores it under got.key (and rewrites briefs stored before the columns).
+  await keepIndex({ storedIndex: () => toStoredIndex(built, table.fingerprint), serializedIndex: () => JSON.stringify(serializeIndex(built)) }, got, () => true);
+}
+
+/**
+ * Builds and stores the index for the packs as stored now: what Firefox's background asks of a
+ * worker when the packs changed otherwise than by a large import (a small pack imported or
+ * removed beside a large one, a large one removed, an extension update), since building it on
+ * the background's thread froze the settings page (decision 0011). Never throws.
+ */
+export async function buildIndexNow(input: IndexInput): Promise<boolean> {
+  try {
+    const got = await readSearchedPacks(input.extensionVersion, true, { small: input.small });
+    if (!got.large || !got.complete) return false;
+    await buildAndKeep(input, got);
+    return true;
+  } catch (err) {
+    console.warn('[Ordinance Lens] search index not built in a worker, the background will:', String(err));
     return false;
   }
 }

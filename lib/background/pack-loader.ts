@@ -16,6 +16,8 @@ import type { LookupService } from '../lookup-service';
 import { keepIndex, loadSearchedPacks } from '../large-packs';
 import { extensionVersion } from '../extension-version';
 import { readAllShards } from '../index-shard-reads';
+import { reindexInWorker } from '../large-pack-client';
+import { readUserPacks } from '../storage/user-packs';
 
 export interface PackLoader {
   /** Resolves once the latest read of the imported packs is in the service, its index's shards and all. Never rejects. */
@@ -29,6 +31,16 @@ export interface PackLoader {
   reload(buildNow: boolean): Promise<void>;
 }
 
+/**
+ * Builds and stores the index in the import worker where the background can start one: Firefox's
+ * background page runs on the thread the settings page paints on, and a whole code's index took
+ * 12–15 s there (decision 0011). Chromium's service worker has no `Worker` (and its own thread).
+ */
+async function builtInWorker(service: LookupService): Promise<boolean> {
+  if (typeof Worker !== 'function') return false;
+  return reindexInWorker({ extensionVersion: extensionVersion(), small: await readUserPacks(), bundled: service.bundledPacks() });
+}
+
 export function createPackLoader(service: LookupService): PackLoader {
   let generation = 0;
   // `changed`: the packs changed while this worker ran (at start there is nothing to forget: a
@@ -40,6 +52,11 @@ export function createPackLoader(service: LookupService): PackLoader {
     if (!got) return;
     if (!got.packs.length && changed) void clearIndexCache();
     if (got.index || !got.packs.length) return;
+    // Firefox: a large pack's index is built in a worker, then loaded from the store.
+    if (got.large && got.complete && (await builtInWorker(service))) {
+      if (current()) await loadSearchedPacks(service, extensionVersion(), current);
+      return;
+    }
     if (buildNow) await keepIndex(service, got, current);
     else setTimeout(() => current() && void keepIndex(service, got, current), 0); // a timer task: after the worker has answered
   };
