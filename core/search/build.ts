@@ -78,6 +78,8 @@ export interface Scratch {
   pw: Uint8Array;
   final: Float64Array;
   conf: Uint8Array;
+  /** Page-context multiplier per slot (kept here: a lookup must not allocate per entry). */
+  cf: Float64Array;
 }
 
 export function newScratch(n: number): Scratch {
@@ -95,6 +97,7 @@ export function newScratch(n: number): Scratch {
     pw: new Uint8Array(n),
     final: new Float64Array(n),
     conf: new Uint8Array(n),
+    cf: new Float64Array(n),
   };
 }
 

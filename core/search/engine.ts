@@ -14,7 +14,7 @@ import { expandTerms, type QueryTerm } from './stages/terms';
 import { groupCount, groupOfEntry, markPacks } from './pack-groups';
 import { accumulateTerms, bestTouchedScore, touch } from './stages/accumulate';
 import { matchPhrases } from './stages/phrases';
-import { capForeignLaw, contextAbout, contextFactor, pageCity, placesNamed, placesUnmentioned, type ContextSignal } from './stages/context';
+import { capForeignLaw, contextAbout, contextFactors, pageCity, placesNamed, placesUnmentioned, type ContextSignal } from './stages/context';
 import { applyPhraseBonuses, bestSlot, confirmStrong, LABEL, labelSlots, marginOf, pickTop, rateCitations, readBack, scoreSlots, shareWithRelated, SLOT } from './stages/rate';
 import { pageMonth } from './stages/page-date';
 import { keepPacks } from './stages/only-packs';
@@ -65,14 +65,15 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
   // 6b. context factor per candidate; 7. rate
   const named = placesNamed(index, q);
   const reading = q.passage ? 'passage' : REFERRING.has(q.tokens[0]?.term ?? '') ? 'referring' : 'short';
-  const factors = new Float64Array(nt);
-  for (let i = 0; i < nt; i++) factors[i] = contextFactor(index, sc.touched[i]!, signal, named, reading);
+  const factors = sc.cf;
+  contextFactors(index, sc.touched, nt, signal, named, reading, factors);
   const known = knownPerPack(index, terms.all, q.passage);
   const packOf = (i: number) => groupOfEntry(index, sc.touched[i]!);
   const keyIdf = (i: number) => known.keyIdf[packOf(i)]!;
   const allIdf = (i: number) => known.allIdf[packOf(i)]!;
   const kinds = kindClasses(index);
-  const rateInput = { passage: q.passage, top, covBase: keyIdf, allIdf, unknownWords: (i: number) => known.unknown[packOf(i)]!, kinds, contextFactor: (i: number) => factors[i]!, contextAgrees: (i: number) => (signal.about.get(sc.touched[i]!) ?? 0) >= RANKING.context.agreesAt, wordCount: q.words.length, referring: reading === 'referring' };
+  const contextAgrees = (i: number) => (signal.about.get(sc.touched[i]!) ?? 0) >= RANKING.context.agreesAt;
+  const rateInput = { passage: q.passage, top, packOf: index.cache.groups?.of, covBase: known.keyIdf, allIdf: known.allIdf, unknownWords: known.unknown, kinds, factors, contextAgrees, wordCount: q.words.length, referring: reading === 'referring' };
   scoreSlots(sc, nt, rateInput);
   ownTitlesFirst(index, nt, ownTitles);
   rateCitations(sc, nt, cites.hits, phrases.wordForWord, q.passage, allIdf);

@@ -131,18 +131,36 @@ export function contextAbout(index: SearchIndex, ctx: PageContext | undefined, s
   return about;
 }
 
-/** Multiplier of one candidate's score from the page context. */
-export function contextFactor(index: SearchIndex, entry: number, signal: ContextSignal, named: Set<string>, reading: 'passage' | 'short' | 'referring'): number {
-  let f = 1;
-  const about = signal.about.get(entry);
-  const C = RANKING.context;
-  if (about) f *= 1 + about * (reading === 'referring' ? C.referringAgreement : reading === 'short' ? C.shortAgreement : C.agreement);
-  if (signal.month) {
-    const began = entryStarts(index)[entry]!;
-    if (began > signal.month + 1) f *= C.laterThanPage;
+/**
+ * Multiplier of each candidate's score from the page context (`touched`: the slots' entries),
+ * into `out`. Without a page, every one is 1; with one, each rule is read from per-entry arrays,
+ * and whether an entry is another place's law is decided once per jurisdiction: a selection of
+ * common words has a slot for most of a large pack.
+ */
+export function contextFactors(index: SearchIndex, touched: Uint32Array, nt: number, signal: ContextSignal, named: Set<string>, reading: 'passage' | 'short' | 'referring', out: Float64Array): void {
+  const { about, month } = signal;
+  if (!about.size && !month && !signal.city) {
+    out.fill(1, 0, nt);
+    return;
   }
-  if (otherPlace(index, entry, signal, named)) f *= RANKING.context.otherCity;
-  return f;
+  const C = RANKING.context;
+  const agreement = reading === 'referring' ? C.referringAgreement : reading === 'short' ? C.shortAgreement : C.agreement;
+  const starts = month ? entryStarts(index) : undefined;
+  const other = new Map<string, boolean>();
+  for (let i = 0; i < nt; i++) {
+    const entry = touched[i]!;
+    let f = 1;
+    const a = about.size ? about.get(entry) : undefined;
+    if (a) f *= 1 + a * agreement;
+    if (starts && starts[entry]! > month! + 1) f *= C.laterThanPage;
+    if (signal.city) {
+      const j = entryJurisdiction(index, entry);
+      let o = other.get(j);
+      if (o === undefined) other.set(j, (o = otherPlace(index, entry, signal, named)));
+      if (o) f *= C.otherCity;
+    }
+    out[i] = f;
+  }
 }
 
 /** The entry is local law of another place than the page's, and the selection does not name that place. */

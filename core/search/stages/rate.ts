@@ -49,16 +49,22 @@ export interface RateInput {
   passage: boolean;
   /** Best text score. */
   top: number;
-  /** Coverage denominator in the slot's pack: the key terms' IDF (passages) or all terms' IDF. */
-  covBase: (slot: number) => number;
-  /** Passages: the strongest terms' IDF, words the slot's pack has never seen included. */
-  allIdf: (slot: number) => number;
-  /** The selection has words the slot's pack has never seen. */
-  unknownWords: (slot: number) => boolean;
+  /**
+   * Pack of each entry (core/search/pack-groups.ts; undefined: one pack, 0). The per-pack values
+   * below are read through it as arrays, not closures: a selection of common words has a slot
+   * for most of a large pack's entries, and these loops run once per slot.
+   */
+  packOf: Uint8Array | undefined;
+  /** Per pack: coverage denominator, the key terms' IDF (passages) or all terms' IDF. */
+  covBase: readonly number[];
+  /** Per pack: passages' strongest terms' IDF, words that pack has never seen included. */
+  allIdf: readonly number[];
+  /** Per pack: the selection has words that pack has never seen. */
+  unknownWords: readonly boolean[];
   /** Kind class per entry (stages/kinds.ts). */
   kinds: Uint8Array;
   /** Context multiplier per slot (1 when no context). */
-  contextFactor: (slot: number) => number;
+  factors: Float64Array;
   /** The text around the selection is about this slot's entry too. */
   contextAgrees: (slot: number) => boolean;
   /** Content words of the selection (outside citations). */
@@ -69,16 +75,20 @@ export interface RateInput {
 
 /** Final score of each slot from its text score, coverage, kind and page context. */
 export function scoreSlots(sc: Scratch, nt: number, o: RateInput): void {
-  const { text, cm, final, touched } = sc;
+  const { text, cm, final, touched, fl } = sc;
+  const { factors, packOf, covBase, kinds } = o;
+  if (!o.passage) {
+    for (let i = 0; i < nt; i++) final[i] = text[i]! * factors[i]!;
+    return;
+  }
+  const P = RANKING.passage;
   for (let i = 0; i < nt; i++) {
-    const cf = o.contextFactor(i);
-    if (o.passage) {
-      // A passage that names the entry (its title or alias inside) covers it at least this much.
-      const named = (sc.fl[i]! & SLOT.named) !== 0;
-      const cov = Math.max(Math.min(1, cm[i]! / o.covBase(i)), named ? RANKING.passage.namedCoverageFloor : 0);
-      const kindWeight = o.kinds[touched[i]!] === KIND_CLASS.term ? RANKING.passage.termEntry : o.kinds[touched[i]!] === KIND_CLASS.event ? RANKING.passage.eventEntry : 1;
-      final[i] = text[i]! * kindWeight * (RANKING.passage.coverageBase + cov) * cf;
-    } else final[i] = text[i]! * cf;
+    const id = touched[i]!;
+    // A passage that names the entry (its title or alias inside) covers it at least this much.
+    const named = (fl[i]! & SLOT.named) !== 0;
+    const cov = Math.max(Math.min(1, cm[i]! / covBase[packOf ? packOf[id]! : 0]!), named ? P.namedCoverageFloor : 0);
+    const kindWeight = kinds[id] === KIND_CLASS.term ? P.termEntry : kinds[id] === KIND_CLASS.event ? P.eventEntry : 1;
+    final[i] = text[i]! * kindWeight * (P.coverageBase + cov) * factors[i]!;
   }
 }
 
@@ -92,40 +102,55 @@ export const LABEL = { none: 0, possible: 1, likely: 2, strong: 3 } as const;
  * Possible by coverage. Words the pack has never seen lower a short selection's label.
  */
 export function labelSlots(sc: Scratch, nt: number, o: RateInput, bestI: number, margin: number): void {
-  const R = RANKING.rate;
-  const { text, cm, fl, conf } = sc;
+  if (o.passage) labelPassage(sc, nt, o, bestI, margin);
+  else labelShort(sc, nt, o, bestI, margin);
+}
+
+function labelPassage(sc: Scratch, nt: number, o: RateInput, bestI: number, margin: number): void {
+  const P = RANKING.rate.passage;
+  const { text, cm, fl, conf, touched } = sc;
+  const { packOf, allIdf, top } = o;
   for (let i = 0; i < nt; i++) {
     if (fl[i]! & SLOT.cite) continue;
-    const rel = o.top ? text[i]! / o.top : 0;
+    const rel = top ? text[i]! / top : 0;
     const first = i === bestI;
     let label: number = LABEL.none;
-    if (o.passage) {
-      const covAll = cm[i]! / o.allIdf(i);
-      const named = (fl[i]! & SLOT.named) !== 0;
-      const P = R.passage;
-      if (named && covAll >= P.namedCoverage) label = first && margin >= P.strongMargin ? LABEL.strong : LABEL.likely;
-      else if (covAll >= P.strongCoverage && first && margin >= P.strongMargin) label = LABEL.strong;
-      // The text around the selection is about this entry too: less of the selection must match.
-      else if (covAll >= (o.contextAgrees(i) ? P.likelyCoverageInContext : P.likelyCoverage) && rel >= P.minRel) label = LABEL.likely;
-      else if (covAll >= P.possibleCoverage && rel >= P.minRel) label = LABEL.possible;
-      // Never "nothing" for a sentence that names an entry by its title or alias.
-      else if (named) label = LABEL.possible;
-    } else {
-      const S = R.short;
-      const unknown = o.unknownWords(i);
-      const cov = Math.min(1, cm[i]! / o.covBase(i));
-      const whole = (fl[i]! & SLOT.whole) !== 0;
-      // Strong only for the entry's own title or alias; a keyword says what an entry is about.
-      const wholeName = (fl[i]! & SLOT.wholeName) !== 0;
-      if (whole && !unknown) label = first && wholeName && margin >= S.strongMargin ? LABEL.strong : LABEL.likely;
-      else if (whole) label = LABEL.likely;
-      // Words found only inside an entry's text: never Strong, and one such word ("good",
-      // "metro", a surname) is at most a possible match, whatever entry happens to use it.
-      // … unless it refers to what the page is about ("the ordinance" in a story about one).
-      else if (o.wordCount === 1) label = o.referring && o.contextAgrees(i) ? LABEL.likely : cov >= S.possibleCoverage && rel >= S.minRel && !unknown ? LABEL.possible : LABEL.none;
-      else if (cov >= (unknown ? S.likelyCoverageWithUnknown : S.likelyCoverage) && rel >= S.minRel) label = LABEL.likely;
-      else if (cov >= S.possibleCoverage && rel >= S.minRel && !unknown) label = LABEL.possible;
-    }
+    const covAll = cm[i]! / allIdf[packOf ? packOf[touched[i]!]! : 0]!;
+    const named = (fl[i]! & SLOT.named) !== 0;
+    if (named && covAll >= P.namedCoverage) label = first && margin >= P.strongMargin ? LABEL.strong : LABEL.likely;
+    else if (covAll >= P.strongCoverage && first && margin >= P.strongMargin) label = LABEL.strong;
+    // The text around the selection is about this entry too: less of the selection must match.
+    else if (covAll >= (o.contextAgrees(i) ? P.likelyCoverageInContext : P.likelyCoverage) && rel >= P.minRel) label = LABEL.likely;
+    else if (covAll >= P.possibleCoverage && rel >= P.minRel) label = LABEL.possible;
+    // Never "nothing" for a sentence that names an entry by its title or alias.
+    else if (named) label = LABEL.possible;
+    conf[i] = label;
+  }
+}
+
+function labelShort(sc: Scratch, nt: number, o: RateInput, bestI: number, margin: number): void {
+  const S = RANKING.rate.short;
+  const { text, cm, fl, conf, touched } = sc;
+  const { packOf, covBase, unknownWords, top } = o;
+  for (let i = 0; i < nt; i++) {
+    if (fl[i]! & SLOT.cite) continue;
+    const rel = top ? text[i]! / top : 0;
+    const first = i === bestI;
+    let label: number = LABEL.none;
+    const g = packOf ? packOf[touched[i]!]! : 0;
+    const unknown = unknownWords[g]!;
+    const cov = Math.min(1, cm[i]! / covBase[g]!);
+    const whole = (fl[i]! & SLOT.whole) !== 0;
+    // Strong only for the entry's own title or alias; a keyword says what an entry is about.
+    const wholeName = (fl[i]! & SLOT.wholeName) !== 0;
+    if (whole && !unknown) label = first && wholeName && margin >= S.strongMargin ? LABEL.strong : LABEL.likely;
+    else if (whole) label = LABEL.likely;
+    // Words found only inside an entry's text: never Strong, and one such word ("good",
+    // "metro", a surname) is at most a possible match, whatever entry happens to use it.
+    // … unless it refers to what the page is about ("the ordinance" in a story about one).
+    else if (o.wordCount === 1) label = o.referring && o.contextAgrees(i) ? LABEL.likely : cov >= S.possibleCoverage && rel >= S.minRel && !unknown ? LABEL.possible : LABEL.none;
+    else if (cov >= (unknown ? S.likelyCoverageWithUnknown : S.likelyCoverage) && rel >= S.minRel) label = LABEL.likely;
+    else if (cov >= S.possibleCoverage && rel >= S.minRel && !unknown) label = LABEL.possible;
     conf[i] = label;
   }
 }
@@ -138,24 +163,27 @@ export function confirmStrong(sc: Scratch, nt: number, passage: boolean): void {
   const bestI = bestSlot(sc, nt);
   const margin = marginOf(sc, nt, bestI);
   const need = passage ? RANKING.rate.passage.strongMargin : RANKING.rate.short.strongMargin;
+  const { conf, fl } = sc;
   for (let i = 0; i < nt; i++) {
-    if (sc.conf[i] !== LABEL.strong || sc.fl[i]! & (SLOT.cite | SLOT.wholeName)) continue;
-    if (i !== bestI || margin < need) sc.conf[i] = LABEL.likely;
+    if (conf[i] !== LABEL.strong || fl[i]! & (SLOT.cite | SLOT.wholeName)) continue;
+    if (i !== bestI || margin < need) conf[i] = LABEL.likely;
   }
 }
 
 /** How far the best slot's final score is ahead of the next one's (10 when alone). */
 export function marginOf(sc: Scratch, nt: number, bestI: number): number {
   if (bestI < 0) return 0;
+  const final = sc.final;
   let second = 0;
-  for (let i = 0; i < nt; i++) if (i !== bestI && sc.final[i]! > second) second = sc.final[i]!;
-  return second > 0 ? sc.final[bestI]! / second : 10;
+  for (let i = 0; i < nt; i++) if (i !== bestI && final[i]! > second) second = final[i]!;
+  return second > 0 ? final[bestI]! / second : 10;
 }
 
 /** Citation hits rank above word matches; their label comes from how the entry carries the citation (and, in a passage, how much of it the entry covers). */
 export function rateCitations(sc: Scratch, nt: number, cites: Map<number, CiteHit>, wordForWord: Map<number, number>, passage: boolean, allIdf: (slot: number) => number): void {
   const { fl, conf, final, text, touched } = sc;
-  for (let i = 0; i < nt; i++) {
+  // Only a citation hit marks a slot SLOT.cite (engine.ts, `touch`): with none, nothing to rate.
+  for (let i = 0; cites.size && i < nt; i++) {
     if (!(fl[i]! & SLOT.cite)) continue;
     const c = cites.get(touched[i]!)!;
     // A citation inside a sentence or passage is a Strong answer only when the passage is about
@@ -185,9 +213,21 @@ export function better(sc: Scratch, a: number, b: number): boolean {
   return fa > fb || (fa === fb && sc.touched[a]! < sc.touched[b]!);
 }
 
+/** The best slot (as `better` orders them), or −1 when there is none. */
 export function bestSlot(sc: Scratch, nt: number): number {
+  const { final, touched } = sc;
   let best = -1;
-  for (let i = 0; i < nt; i++) if (best < 0 || better(sc, i, best)) best = i;
+  let bestF = 0;
+  let bestE = 0;
+  // `better` written out over the arrays: this runs over every slot several times per lookup.
+  for (let i = 0; i < nt; i++) {
+    const f = final[i]!;
+    if (best < 0 || f > bestF || (f === bestF && touched[i]! < bestE)) {
+      best = i;
+      bestF = f;
+      bestE = touched[i]!;
+    }
+  }
   return best;
 }
 
@@ -220,9 +260,14 @@ export function shareWithRelated(index: SearchIndex, nt: number, bestI: number, 
  */
 export function pickTop(sc: Scratch, nt: number, k: number, minScore: number, exclude: number[]): number[] {
   const out: number[] = [];
+  const { final, touched, conf } = sc;
   for (let i = 0; i < nt; i++) {
-    if (out.length === k && !better(sc, i, out[k - 1]!)) continue;
-    if (minScore >= 0 ? sc.conf[i]! < LABEL.likely || sc.final[i]! < minScore : exclude.includes(i)) continue;
+    if (out.length === k) {
+      // `better(sc, i, out[k - 1])` written out: most slots stop here.
+      const last = out[k - 1]!;
+      if (!(final[i]! > final[last]! || (final[i] === final[last] && touched[i]! < touched[last]!))) continue;
+    }
+    if (minScore >= 0 ? conf[i]! < LABEL.likely || final[i]! < minScore : exclude.includes(i)) continue;
     let j = out.length < k ? out.length : k - 1;
     out[j] = i;
     while (j > 0 && better(sc, out[j]!, out[j - 1]!)) {
