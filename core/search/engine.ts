@@ -9,13 +9,15 @@ import { RANKING } from './ranking';
 import type { SearchIndex } from './build';
 import type { HitSignals, LookupHit, LookupOptions, LookupResult, ResultConfidence } from './types';
 import { parseQuery } from './stages/parse';
-import { resolveCitations } from './stages/citations';
+import { resolveCitations, type CiteHit } from './stages/citations';
 import { expandTerms, type QueryTerm } from './stages/terms';
 import { groupCount, groupOfEntry, markPacks } from './pack-groups';
 import { accumulateTerms, bestTouchedScore, touch } from './stages/accumulate';
 import { matchPhrases } from './stages/phrases';
 import { capForeignLaw, contextAbout, contextFactors, pageCity, placesNamed, placesUnmentioned, type ContextSignal } from './stages/context';
-import { applyPhraseBonuses, bestSlot, confirmStrong, LABEL, labelSlots, marginOf, pickTop, rateCitations, readBack, scoreSlots, shareWithRelated, SLOT } from './stages/rate';
+import { applyPhraseBonuses, confirmStrong, labelSlots, rateCitations, readBack, scoreSlots, sharesWithRelated, shareWithRelated, SLOT, type RateInput } from './stages/rate';
+import { LABEL } from './stages/labels';
+import { bestAndMargin, bestSlot, pickShownAndOthers } from './stages/pick';
 import { pageMonth } from './stages/page-date';
 import { keepPacks } from './stages/only-packs';
 import { applyVersionCues, versionCue } from './stages/version-cues';
@@ -77,12 +79,7 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
   scoreSlots(sc, nt, rateInput);
   ownTitlesFirst(index, nt, ownTitles);
   rateCitations(sc, nt, cites.hits, phrases.wordForWord, q.passage, allIdf);
-  let bestI = bestSlot(sc, nt);
-  labelSlots(sc, nt, rateInput, bestI, marginOf(sc, nt, bestI));
-  bestI = shareWithRelated(index, nt, bestI, cites.hits, top);
-  // After the related share, which may reorder an amendment and the law it amends either way.
-  bestI = applyVersionCues(index, nt, versionCue(q.text), bestI);
-  confirmStrong(sc, nt, q.passage);
+  let bestI = labelAndRescore(index, nt, rateInput, cites.hits, q.text);
   capForeignLaw(index, nt, signal, named);
   // 7b. only the packs asked for
   if (options.packs) {
@@ -92,14 +89,13 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
 
   // 8. hits
   const bestScore = bestI >= 0 ? sc.final[bestI]! : 0;
-  const shown = pickTop(sc, nt, limit, bestScore * RANKING.answers.minShareOfBest, []);
+  const { shown, others } = pickShownAndOthers(sc, nt, limit, bestScore * RANKING.answers.minShareOfBest);
   const textVia: LookupHit['via'] = q.passage ? 'passage' : terms.fuzzy ? 'fuzzy' : 'exact';
   const candidate = (i: number): Candidate => {
     const c = sc.fl[i]! & SLOT.cite ? cites.hits.get(sc.touched[i]!) : undefined;
     return { entry: sc.touched[i]!, score: sc.final[i]!, confidence: LABELS[sc.conf[i]!]!, via: c ? 'citation' : textVia, pinpoint: c?.pinpoint };
   };
   const toHit = hitBuilder(index, terms.all, cites.hits);
-  const others = pickTop(sc, nt, limit, -1, shown);
   const order = [...shown, ...others].sort((a, b) => sc.final[b]! - sc.final[a]!);
   const signals = (i: number): HitSignals => {
     const next = order.find((j) => j !== i && sc.final[j]! <= sc.final[i]!);
@@ -124,6 +120,25 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
   result.others = others.map((i) => hitOf(i, true));
   result.headline = shown.length ? 'answer' : others.length && sc.conf[others[0]!]! >= LABEL.possible ? 'possible' : 'nothing';
   return result;
+}
+
+/**
+ * Stage 7's labels, then the related share and the version cues, which may move final scores
+ * after them (then a Strong label is confirmed again). Returns the best slot.
+ */
+function labelAndRescore(index: SearchIndex, nt: number, rateInput: RateInput, cites: Map<number, CiteHit>, text: string): number {
+  const sc = index.scratch;
+  const labelled = bestAndMargin(sc, nt);
+  labelSlots(sc, nt, rateInput, labelled.best, labelled.margin);
+  const cue = versionCue(text);
+  // Only a related share or a version cue moves a final score after the labels were given;
+  // without either, the best slot and its margin are those the labels read: nothing to confirm.
+  const rescored = sharesWithRelated(index, labelled.best) || cue.amended || cue.original;
+  let bestI = shareWithRelated(index, nt, labelled.best, cites, rateInput.top);
+  // After the related share, which may reorder an amendment and the law it amends either way.
+  bestI = applyVersionCues(index, nt, cue, bestI);
+  if (rescored) confirmStrong(sc, nt, rateInput.passage);
+  return bestI;
 }
 
 /**

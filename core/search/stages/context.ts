@@ -15,7 +15,8 @@ import { entryJurisdiction, resolveCitations } from './citations';
 import { parseQuery, type ParsedQuery } from './parse';
 import { expandTerms } from './terms';
 import { entryStarts } from './page-date';
-import { LABEL, SLOT } from './rate';
+import { LABEL } from './labels';
+import { SLOT } from './rate';
 import { placesByInitials } from '../title-phrase';
 
 export interface ContextSignal {

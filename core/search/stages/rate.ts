@@ -10,6 +10,8 @@ import { RANKING } from '../ranking';
 import type { CiteHit } from './citations';
 import { PHRASE_MARK } from './phrases';
 import { KIND_CLASS } from './kinds';
+import { bestAndMargin, bestSlot } from './pick';
+import { LABEL } from './labels';
 
 /** Flag bits of a candidate slot (scratch.fl). */
 export const SLOT = { touched: 1, whole: 2, cite: 4, named: 8, wholeName: 16 } as const;
@@ -92,8 +94,6 @@ export function scoreSlots(sc: Scratch, nt: number, o: RateInput): void {
   }
 }
 
-/** Label values kept in scratch.conf. */
-export const LABEL = { none: 0, possible: 1, likely: 2, strong: 3 } as const;
 
 /**
  * The label of each word-matched slot (citation slots are labelled by rateCitations):
@@ -106,12 +106,25 @@ export function labelSlots(sc: Scratch, nt: number, o: RateInput, bestI: number,
   else labelShort(sc, nt, o, bestI, margin);
 }
 
+/**
+ * A text score under which a slot's share of the best (`text / top`) is below `minRel` whatever
+ * the division rounds to (a margin of 1e-9): most slots of a common word stop there, before any
+ * division. 0 when there is no best score (no slot is under it).
+ */
+const relCut = (top: number, minRel: number) => top * minRel * (1 - 1e-9);
+
 function labelPassage(sc: Scratch, nt: number, o: RateInput, bestI: number, margin: number): void {
   const P = RANKING.rate.passage;
   const { text, cm, fl, conf, touched } = sc;
   const { packOf, allIdf, top } = o;
+  const cut = relCut(top, P.minRel);
   for (let i = 0; i < nt; i++) {
     if (fl[i]! & SLOT.cite) continue;
+    // Neither named nor first, and under minRel of the best: no label below can apply.
+    if (text[i]! < cut && i !== bestI && !(fl[i]! & SLOT.named)) {
+      conf[i] = LABEL.none;
+      continue;
+    }
     const rel = top ? text[i]! / top : 0;
     const first = i === bestI;
     let label: number = LABEL.none;
@@ -132,8 +145,14 @@ function labelShort(sc: Scratch, nt: number, o: RateInput, bestI: number, margin
   const S = RANKING.rate.short;
   const { text, cm, fl, conf, touched } = sc;
   const { packOf, covBase, unknownWords, top } = o;
+  const cut = o.wordCount === 1 ? -1 : relCut(top, S.minRel);
   for (let i = 0; i < nt; i++) {
     if (fl[i]! & SLOT.cite) continue;
+    // Not the whole selection, more than one word, under minRel of the best: no label below can apply.
+    if (text[i]! < cut && !(fl[i]! & SLOT.whole)) {
+      conf[i] = LABEL.none;
+      continue;
+    }
     const rel = top ? text[i]! / top : 0;
     const first = i === bestI;
     let label: number = LABEL.none;
@@ -160,23 +179,13 @@ function labelShort(sc: Scratch, nt: number, o: RateInput, bestI: number, margin
  * ahead of the next candidate, or no longer first, is Likely (the reader sees a near-tie).
  */
 export function confirmStrong(sc: Scratch, nt: number, passage: boolean): void {
-  const bestI = bestSlot(sc, nt);
-  const margin = marginOf(sc, nt, bestI);
+  const { best: bestI, margin } = bestAndMargin(sc, nt);
   const need = passage ? RANKING.rate.passage.strongMargin : RANKING.rate.short.strongMargin;
   const { conf, fl } = sc;
   for (let i = 0; i < nt; i++) {
     if (conf[i] !== LABEL.strong || fl[i]! & (SLOT.cite | SLOT.wholeName)) continue;
     if (i !== bestI || margin < need) conf[i] = LABEL.likely;
   }
-}
-
-/** How far the best slot's final score is ahead of the next one's (10 when alone). */
-export function marginOf(sc: Scratch, nt: number, bestI: number): number {
-  if (bestI < 0) return 0;
-  const final = sc.final;
-  let second = 0;
-  for (let i = 0; i < nt; i++) if (i !== bestI && final[i]! > second) second = final[i]!;
-  return second > 0 ? final[bestI]! / second : 10;
 }
 
 /** Citation hits rank above word matches; their label comes from how the entry carries the citation (and, in a passage, how much of it the entry covers). */
@@ -206,29 +215,10 @@ export function rateCitations(sc: Scratch, nt: number, cites: Map<number, CiteHi
   }
 }
 
-/** Slot a ranks before slot b: higher final score, then lower entry index. */
-export function better(sc: Scratch, a: number, b: number): boolean {
-  const fa = sc.final[a]!;
-  const fb = sc.final[b]!;
-  return fa > fb || (fa === fb && sc.touched[a]! < sc.touched[b]!);
-}
-
-/** The best slot (as `better` orders them), or −1 when there is none. */
-export function bestSlot(sc: Scratch, nt: number): number {
-  const { final, touched } = sc;
-  let best = -1;
-  let bestF = 0;
-  let bestE = 0;
-  // `better` written out over the arrays: this runs over every slot several times per lookup.
-  for (let i = 0; i < nt; i++) {
-    const f = final[i]!;
-    if (best < 0 || f > bestF || (f === bestF && touched[i]! < bestE)) {
-      best = i;
-      bestF = f;
-      bestE = touched[i]!;
-    }
-  }
-  return best;
+/** Does the best slot have related entries to share its score with (shareWithRelated changes scores)? */
+export function sharesWithRelated(index: SearchIndex, bestI: number): boolean {
+  const sc = index.scratch;
+  return bestI >= 0 && sc.conf[bestI]! !== 0 && index.entries[sc.touched[bestI]!]!.related.length > 0;
 }
 
 /** Related entries of a confident first answer get a share of its text score. Returns the new best slot. */
@@ -236,7 +226,7 @@ export function shareWithRelated(index: SearchIndex, nt: number, bestI: number, 
   const sc = index.scratch;
   const { touched, final, conf, fl, text } = sc;
   const entries = index.entries;
-  if (bestI < 0 || conf[bestI]! === 0 || !entries[touched[bestI]!]!.related.length) return bestI;
+  if (!sharesWithRelated(index, bestI)) return bestI;
   const byId = (index.cache.byId ??= new Map(entries.map((e, i) => [e.id, i])));
   const rel = new Set<number>();
   for (const rid of entries[touched[bestI]!]!.related) {
@@ -252,30 +242,4 @@ export function shareWithRelated(index: SearchIndex, nt: number, bestI: number, 
     if (conf[i] === LABEL.none && text[i]! >= top * RANKING.related.minTextShare) conf[i] = LABEL.possible;
   }
   return bestSlot(sc, nt);
-}
-
-/**
- * The best `k` slots, best first: answers (Likely or Strong) scoring at least `minScore` when
- * minScore ≥ 0, else any slot not in `exclude`.
- */
-export function pickTop(sc: Scratch, nt: number, k: number, minScore: number, exclude: number[]): number[] {
-  const out: number[] = [];
-  const { final, touched, conf } = sc;
-  for (let i = 0; i < nt; i++) {
-    if (out.length === k) {
-      // `better(sc, i, out[k - 1])` written out: most slots stop here.
-      const last = out[k - 1]!;
-      if (!(final[i]! > final[last]! || (final[i] === final[last] && touched[i]! < touched[last]!))) continue;
-    }
-    if (minScore >= 0 ? conf[i]! < LABEL.likely || final[i]! < minScore : exclude.includes(i)) continue;
-    let j = out.length < k ? out.length : k - 1;
-    out[j] = i;
-    while (j > 0 && better(sc, out[j]!, out[j - 1]!)) {
-      const t = out[j]!;
-      out[j] = out[j - 1]!;
-      out[j - 1] = t;
-      j--;
-    }
-  }
-  return out;
 }

@@ -10,7 +10,8 @@
  */
 import type { SearchIndex } from '../build';
 import { RANKING } from '../ranking';
-import { bestSlot, SLOT } from './rate';
+import { SLOT } from './rate';
+import { bestSlot } from './pick';
 
 export interface VersionCue {
   /** The selection speaks of a change to a law. */
