@@ -80,6 +80,8 @@ export interface Scratch {
   conf: Uint8Array;
   /** Page-context multiplier per slot (kept here: a lookup must not allocate per entry). */
   cf: Float64Array;
+  /** Entries the page is about, marked for one pass (stages/context.ts); 0 between uses. */
+  mark: Uint8Array;
 }
 
 export function newScratch(n: number): Scratch {
@@ -98,6 +100,7 @@ export function newScratch(n: number): Scratch {
     final: new Float64Array(n),
     conf: new Uint8Array(n),
     cf: new Float64Array(n),
+    mark: new Uint8Array(n),
   };
 }
 

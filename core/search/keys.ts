@@ -42,6 +42,36 @@ export class JoinedKeys implements KeyList {
     if (i < 0 || i >= this.length) return undefined;
     return this.text.slice(i ? this.ends[i - 1]! + 1 : 0, this.ends[i]);
   }
+
+  /**
+   * `findKey`'s binary search, comparing `key` with each key where it lies in the text instead
+   * of cutting it out: a lookup searches these lists a few hundred times (a page's context: each
+   * of its words), and each search cut out some fifteen strings.
+   */
+  locate(key: string): number {
+    let lo = 0;
+    let hi = this.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = this.compareAt(mid, key);
+      if (c < 0) lo = mid + 1;
+      else if (c > 0) hi = mid - 1;
+      else return mid;
+    }
+    return -lo - 1;
+  }
+
+  /** The sign of the key at `i` against `key`, in the order `<` gives strings (UTF-16 code units). */
+  private compareAt(i: number, key: string): number {
+    const start = i ? this.ends[i - 1]! + 1 : 0;
+    const len = this.ends[i]! - start;
+    const n = Math.min(len, key.length);
+    for (let k = 0; k < n; k++) {
+      const d = this.text.charCodeAt(start + k) - key.charCodeAt(k);
+      if (d !== 0) return d;
+    }
+    return len - key.length;
+  }
 }
 
 /** Where each key of `keys` ends in `joinKeys(keys)`. */

@@ -13,11 +13,22 @@ export interface Normalized {
 const QUOTES: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'", '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"' };
 const DASH = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
 const MARKS = /\p{M}/gu;
+// oxlint-disable-next-line no-control-regex -- every ASCII character, control characters included
+const ASCII = /^[\x00-\x7f]*$/;
 
 export function normalize(input: string): Normalized {
-  let text = '';
   const starts: number[] = [];
   const ends: number[] = [];
+  // ASCII maps to itself but for A–Z, one character each: the same text and offsets as the
+  // loop below, without building the text a character at a time (a page's context is 2,000).
+  if (ASCII.test(input)) {
+    for (let i = 0; i < input.length; i++) {
+      starts.push(i);
+      ends.push(i + 1);
+    }
+    return { text: input.toLowerCase(), starts, ends };
+  }
+  let text = '';
   for (let i = 0; i < input.length; ) {
     const code = input.charCodeAt(i);
     if (code < 128) {
@@ -51,8 +62,7 @@ export function normalize(input: string): Normalized {
 
 /** Normalizes without keeping the offset map. */
 export function norm(input: string): string {
-  // oxlint-disable-next-line no-control-regex -- control characters are what this strips
-  if (/^[\x00-\x7f]*$/.test(input)) return input.toLowerCase();
+  if (ASCII.test(input)) return input.toLowerCase();
   return normalize(input).text;
 }
 

@@ -92,13 +92,3 @@ export function touch(sc: Scratch, nt: number, id: number, flag: number): number
   sc.flags[id]! |= 1 | flag;
   return nt;
 }
-
-/** Clears the accumulators of the touched entries without reading them (used after a context pass). */
-export function clearTouched(sc: Scratch, nt: number): void {
-  for (let i = 0; i < nt; i++) {
-    const id = sc.touched[i]!;
-    sc.score[id] = 0;
-    sc.matched[id] = 0;
-    sc.flags[id] = 0;
-  }
-}

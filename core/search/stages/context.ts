@@ -7,10 +7,10 @@
  *   council"): entries the surrounding text is about gain a share of their score.
  * Context is read for this lookup only; nothing here is kept.
  */
-import { jurisName, type SearchIndex } from '../build';
+import { jurisName, type Scratch, type SearchIndex } from '../build';
 import { RANKING } from '../ranking';
 import type { PageContext } from '../types';
-import { accumulateTerms, clearTouched } from './accumulate';
+import { accumulateTerms } from './accumulate';
 import { entryJurisdiction, resolveCitations } from './citations';
 import { parseQuery, type ParsedQuery } from './parse';
 import { expandTerms } from './terms';
@@ -113,23 +113,44 @@ export function contextAbout(index: SearchIndex, ctx: PageContext | undefined, s
   // A word found in thousands of entries says nothing about which one the page is about, and its
   // postings are most of this pass's cost in a large pack (never reached by a pack of hundreds).
   const terms = { ...expanded, scored: expanded.scored.filter((t) => t.variants.every((v) => index.df[v.t]! <= RANKING.context.maxEntriesPerWord)) };
-  const sc = index.scratch;
-  const nt = accumulateTerms(index, terms, true);
-  let top = 0;
-  for (let i = 0; i < nt; i++) top = Math.max(top, sc.score[sc.touched[i]!]!);
-  if (top > 0) {
+  const near = nearBest(index.scratch, accumulateTerms(index, terms, true));
+  if (near.top > 0) {
     const ranked: [number, number][] = [];
-    for (let i = 0; i < nt; i++) {
-      const id = sc.touched[i]!;
-      const share = sc.score[id]! / top;
-      if (share >= 0.5) ranked.push([id, share]);
+    for (let i = 0; i < near.ids.length; i++) {
+      const share = near.scores[i]! / near.top;
+      if (share >= 0.5) ranked.push([near.ids[i]!, share]);
     }
     ranked.sort((a, b) => b[1] - a[1]);
     for (const [id, share] of ranked.slice(0, 12)) about.set(id, share);
   }
-  clearTouched(sc, nt);
   for (const [id, hit] of cited) if (hit.primary) about.set(id, 1);
   return about;
+}
+
+/**
+ * The best score of the context pass's `nt` touched entries, and those (in touched order) that
+ * may score at least half of it: at least half the best so far when read, which the best only
+ * raises (a margin of 1e-9 for rounding; the caller divides again). Clears the accumulators in
+ * the same pass: a page of common words touches most of a large pack.
+ */
+function nearBest(sc: Scratch, nt: number): { top: number; ids: number[]; scores: number[] } {
+  const { score, matched, flags, touched } = sc;
+  const ids: number[] = [];
+  const scores: number[] = [];
+  let top = 0;
+  for (let i = 0; i < nt; i++) {
+    const id = touched[i]!;
+    const s = score[id]!;
+    if (s > top) top = s;
+    if (s > 0 && s >= top * 0.5 * (1 - 1e-9)) {
+      ids.push(id);
+      scores.push(s);
+    }
+    score[id] = 0;
+    matched[id] = 0;
+    flags[id] = 0;
+  }
+  return { top, ids, scores };
 }
 
 /**
@@ -148,10 +169,13 @@ export function contextFactors(index: SearchIndex, touched: Uint32Array, nt: num
   const agreement = reading === 'referring' ? C.referringAgreement : reading === 'short' ? C.shortAgreement : C.agreement;
   const starts = month ? entryStarts(index) : undefined;
   const other = new Map<string, boolean>();
+  // The few entries the page is about, marked per entry: a Map lookup per slot cost more.
+  const mark = index.scratch.mark;
+  for (const id of about.keys()) mark[id] = 1;
   for (let i = 0; i < nt; i++) {
     const entry = touched[i]!;
     let f = 1;
-    const a = about.size ? about.get(entry) : undefined;
+    const a = mark[entry] ? about.get(entry) : undefined;
     if (a) f *= 1 + a * agreement;
     if (starts && starts[entry]! > month! + 1) f *= C.laterThanPage;
     if (signal.city) {
@@ -162,6 +186,7 @@ export function contextFactors(index: SearchIndex, touched: Uint32Array, nt: num
     }
     out[i] = f;
   }
+  for (const id of about.keys()) mark[id] = 0;
 }
 
 /** The entry is local law of another place than the page's, and the selection does not name that place. */

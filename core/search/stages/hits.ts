@@ -3,7 +3,7 @@
  * matched which field of the entry (as the reader wrote them, in selection order).
  */
 import { norm } from '../../text/normalize';
-import { scanTerms } from '../../text/tokenize';
+import { scanWords, stem, STOPWORDS } from '../../text/tokenize';
 import { fieldTexts, type SearchIndex } from '../build';
 import type { LookupHit, MatchedField, ResultConfidence } from '../types';
 import type { CiteHit } from './citations';
@@ -31,6 +31,15 @@ export function hitBuilder(index: SearchIndex, terms: QueryTerm[], cites: Map<nu
   });
   const firstSurface = terms.map((qt) => qt.surfaces.values().next().value ?? qt.word);
   const seen = new Uint8Array(terms.length);
+  // Each distinct word of the hits' fields → the query terms its stem stands for (null: none or
+  // a stop word), as scanTerms would find them: the same words recur across fields and hits, and
+  // one map lookup costs less than the stop-word test, the stemmer's checks and its memo.
+  const wordToQ = new Map<string, number[] | null>();
+  const queryTermsOf = (surface: string) => {
+    let qs = wordToQ.get(surface);
+    if (qs === undefined) wordToQ.set(surface, (qs = STOPWORDS.has(surface) ? null : (termToQ.get(stem(surface)) ?? null)));
+    return qs;
+  };
   // Cheap pre-check before tokenizing a field: a stem's first three characters occur in the
   // normalized text of any word it came from (the stemmer only changes word endings), except for
   // joined abbreviations ("u.s.c." → usc) and the stemmer's few irregular words.
@@ -55,8 +64,8 @@ export function hitBuilder(index: SearchIndex, terms: QueryTerm[], cites: Map<nu
         if (!mayContain(ntext)) continue;
         seen.fill(0);
         let any = false;
-        scanTerms(ntext, (t) => {
-          const qs = termToQ.get(t);
+        scanWords(ntext, (surface) => {
+          const qs = queryTermsOf(surface);
           if (!qs) return;
           any = true;
           for (const qi of qs) seen[qi] = 1;

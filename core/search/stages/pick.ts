@@ -35,8 +35,8 @@ export function bestAndMargin(sc: Scratch, nt: number): { best: number; margin: 
   return { best, margin: best < 0 ? 0 : second > 0 ? bestF / second : 10 };
 }
 
-/** Inserts slot i into `out` (the best first, at most k) when it ranks among them. */
-function insert(sc: Scratch, out: number[], k: number, i: number): void {
+/** Inserts slot i into `out` (the best first, at most k); returns the slot now last. */
+function insert(sc: Scratch, out: number[], k: number, i: number): number {
   const { final, touched } = sc;
   let j = out.length < k ? out.length : k - 1;
   out[j] = i;
@@ -48,29 +48,38 @@ function insert(sc: Scratch, out: number[], k: number, i: number): void {
     out[j - 1] = a;
     j--;
   }
-}
-
-/** Does slot i rank before the last of `out` when `out` holds k slots (else: is there room)? */
-function makesIt(sc: Scratch, out: number[], k: number, i: number): boolean {
-  if (out.length < k) return true;
-  const last = out[k - 1]!;
-  const { final, touched } = sc;
-  return final[i]! > final[last]! || (final[i] === final[last] && touched[i]! < touched[last]!);
+  return out[out.length - 1]!;
 }
 
 /**
  * The best `k` answers, best first (Likely or Strong, final score at least `minScore`), and the
  * best `k` other slots, in one pass: the others are among the best 2k slots of all, as the
- * answers are at most k of them.
+ * answers are at most k of them. A slot is first compared with the last of each list while it is
+ * full (kept in locals: most slots stop there).
  */
 export function pickShownAndOthers(sc: Scratch, nt: number, k: number, minScore: number): { shown: number[]; others: number[] } {
-  const { final, conf } = sc;
+  const { final, conf, touched } = sc;
   const shown: number[] = [];
   const top: number[] = [];
+  const k2 = 2 * k;
+  let topF = 0;
+  let topE = 0;
+  let shownF = 0;
+  let shownE = 0;
   for (let i = 0; i < nt; i++) {
-    if (makesIt(sc, top, 2 * k, i)) insert(sc, top, 2 * k, i);
+    const f = final[i]!;
+    const e = touched[i]!;
+    if (top.length < k2 || f > topF || (f === topF && e < topE)) {
+      const last = insert(sc, top, k2, i);
+      topF = final[last]!;
+      topE = touched[last]!;
+    }
+    if (shown.length === k && !(f > shownF || (f === shownF && e < shownE))) continue;
     // (A negative minScore asks for any slot: no best score to share.)
-    if ((minScore < 0 || (conf[i]! >= LABEL.likely && final[i]! >= minScore)) && makesIt(sc, shown, k, i)) insert(sc, shown, k, i);
+    if (minScore >= 0 && (conf[i]! < LABEL.likely || f < minScore)) continue;
+    const last = insert(sc, shown, k, i);
+    shownF = final[last]!;
+    shownE = touched[last]!;
   }
   return { shown, others: top.filter((i) => !shown.includes(i)).slice(0, k) };
 }
