@@ -64,9 +64,10 @@ const STEP4 = ['ement', 'ance', 'ence', 'able', 'ible', 'ment', 'ant', 'ent', 'i
 const cache = new Map<string, string>();
 
 export function porterStem(input: string): string {
-  if (input.length <= 2 || /[^a-z']/.test(input)) return input;
+  // The memo first: it only holds words that passed the checks below (a regex test cost more).
   const hit = cache.get(input);
   if (hit !== undefined) return hit;
+  if (input.length <= 2 || /[^a-z']/.test(input)) return input;
   const out = stemUncached(input);
   if (cache.size > 50000) cache.clear();
   cache.set(input, out);

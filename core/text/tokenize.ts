@@ -20,9 +20,28 @@ const WORD = /[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*/gu;
 export function stem(w: string): string {
   // Porter2's plural rule for three-letter words ("IDs", "ads", "ops" → id, ad, op): the rest of
   // the stemmer is not for words this short, but a pack's "ID" must match an article's "IDs".
-  if (/^[aeiou][a-rt-z]s$/.test(w)) return w.slice(0, 2);
-  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.length === 3 && isShortPlural(w)) return w.slice(0, 2);
+  if (w.length <= 3 || hasDigit(w)) return w;
   return porterStem(w);
+}
+
+// Character tests written out: a lookup stems every word of its hits' fields, and a regex test
+// cost more than the stemmer's memo lookup that follows.
+const isVowel = (c: number) => c === 97 || c === 101 || c === 105 || c === 111 || c === 117;
+
+/** /^[aeiou][a-rt-z]s$/ for a three-letter word. */
+function isShortPlural(w: string): boolean {
+  const b = w.charCodeAt(1);
+  return isVowel(w.charCodeAt(0)) && b >= 97 && b <= 122 && b !== 115 && w.charCodeAt(2) === 115;
+}
+
+/** /\d/: an ASCII digit anywhere. */
+function hasDigit(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 /**
