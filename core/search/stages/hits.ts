@@ -20,6 +20,31 @@ export interface Candidate {
   pinpoint?: string;
 }
 
+/**
+ * A surface word of a field → the query terms its stem stands for (null: none, or a stop word),
+ * as scanTerms and `termToQ` would find them. A stem begins with its word's first character (the
+ * stemmer changes endings only, from the third character on, and its exceptions keep the first),
+ * so a word whose first character begins no query term is passed over without stemming; the
+ * others are remembered, as the same words recur across fields and hits.
+ */
+function wordsToQueryTerms(termToQ: Map<string, number[]>): (surface: string) => number[] | null {
+  const first = new Uint8Array(128);
+  let beyondAscii = false;
+  for (const t of termToQ.keys()) {
+    const c = t.charCodeAt(0);
+    if (c < 128) first[c] = 1;
+    else beyondAscii = true;
+  }
+  const memo = new Map<string, number[] | null>();
+  return (surface) => {
+    const c = surface.charCodeAt(0);
+    if (c < 128 ? !first[c] : !beyondAscii) return null;
+    let qs = memo.get(surface);
+    if (qs === undefined) memo.set(surface, (qs = STOPWORDS.has(surface) ? null : (termToQ.get(stem(surface)) ?? null)));
+    return qs;
+  };
+}
+
 export function hitBuilder(index: SearchIndex, terms: QueryTerm[], cites: Map<number, CiteHit>): (c: Candidate) => LookupHit {
   const termToQ = new Map<string, number[]>();
   terms.forEach((qt, qi) => {
@@ -34,12 +59,7 @@ export function hitBuilder(index: SearchIndex, terms: QueryTerm[], cites: Map<nu
   // Each distinct word of the hits' fields → the query terms its stem stands for (null: none or
   // a stop word), as scanTerms would find them: the same words recur across fields and hits, and
   // one map lookup costs less than the stop-word test, the stemmer's checks and its memo.
-  const wordToQ = new Map<string, number[] | null>();
-  const queryTermsOf = (surface: string) => {
-    let qs = wordToQ.get(surface);
-    if (qs === undefined) wordToQ.set(surface, (qs = STOPWORDS.has(surface) ? null : (termToQ.get(stem(surface)) ?? null)));
-    return qs;
-  };
+  const queryTermsOf = wordsToQueryTerms(termToQ);
   // Cheap pre-check before tokenizing a field: a stem's first three characters occur in the
   // normalized text of any word it came from (the stemmer only changes word endings), except for
   // joined abbreviations ("u.s.c." → usc) and the stemmer's few irregular words.
