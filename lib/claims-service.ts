@@ -5,7 +5,7 @@
  */
 import type { Entry } from '../core/schema/pack';
 import type { SearchIndex } from '../core/search/index';
-import { checkClaims } from '../core/claims/index';
+import { checkClaims, type ClaimLookups } from '../core/claims/index';
 import { claimMemo, pointSource } from '../core/claims/memo';
 import { buildPackTimeline, timelineFacets, type PackTimelineFilter } from '../core/timeline/pack';
 import { timelineMemo } from '../core/timeline/memo';
@@ -13,9 +13,19 @@ import { beforeAfterFor, beforeAfterIds, type BeforeAfterView } from '../core/ti
 import { shortCite } from '../core/format/citation';
 import type { ClaimCheckView, ClaimEntryInfo, PackTimelineView } from '../core/view/types';
 
+/** A large pack (decision 0011), left out of `Corpus.entries`. */
+export interface LargePackInfo {
+  id: string;
+  title: string;
+  entries: number;
+}
+
 export interface Corpus {
   index: SearchIndex;
+  /** Whole entries: the bundled and small packs' (a claim check adds the large-pack entries it reads). */
   entries: readonly Entry[];
+  /** The large packs, whose entries are not in `entries` (read a few at a time: lib/claims-whole.ts). */
+  large: readonly LargePackInfo[];
   asOf: string;
 }
 
@@ -24,9 +34,12 @@ export const MAX_CHECK_CHARS = 6000;
 /** Claims a view checks (a long article is a reading task, not a claim check; the view says it stopped). */
 export const MAX_CHECK_CLAIMS = 20;
 
-export function claimCheckView(c: Corpus, text: string): ClaimCheckView {
+export const CHECK_OPTIONS = { maxClauses: MAX_CHECK_CLAIMS };
+
+/** `lookups`: the engine's answers for `text` cut to MAX_CHECK_CHARS, if asked already (claimLookups). */
+export function claimCheckView(c: Corpus, text: string, lookups?: ClaimLookups): ClaimCheckView {
   const cut = text.length > MAX_CHECK_CHARS;
-  const res = checkClaims(c.index, c.entries, text.slice(0, MAX_CHECK_CHARS), { maxClauses: MAX_CHECK_CLAIMS });
+  const res = checkClaims(c.index, c.entries, text.slice(0, MAX_CHECK_CHARS), CHECK_OPTIONS, lookups);
   const byId = new Map(c.entries.map((e) => [e.id, e]));
   const entries: Record<string, ClaimEntryInfo> = {};
   const clauses = res.clauses.map((cl) => {
@@ -49,6 +62,8 @@ export function packTimelineView(c: Corpus, filter: PackTimelineFilter): PackTim
     beforeAfter: beforeAfterIds(c.entries).map((id) => ({ id, title: byId.get(id)?.title ?? id })),
     asOf: c.asOf,
     memo: timelineMemo(t.items, byId, c.asOf, { ...(filter.since ? { since: filter.since } : {}), ...(filter.until ? { until: filter.until } : {}) }),
+    // Said, not hidden: a reader who imported a code must not read this as its history.
+    ...(c.large.length ? { notCovered: c.large.map((p) => ({ title: p.title, entries: p.entries })) } : {}),
   };
 }
 

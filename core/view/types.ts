@@ -104,4 +104,9 @@ export interface PackTimelineView {
   beforeAfter: { id: string; title: string }[];
   asOf: string;
   memo: { markdown: string; plain: string };
+  /**
+   * Large packs (a whole imported code) whose history is not in this timeline: tens of thousands
+   * of dated facts, read from every section; each section's card shows its own history.
+   */
+  notCovered?: { title: string; entries: number }[];
 }

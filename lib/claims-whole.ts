@@ -1,0 +1,44 @@
+/**
+ * Claim check beside a large pack (a whole code in IndexedDB, decision 0011). The check scores
+ * every point of the entries it is given, and a large pack's entries are stubs (no points) until
+ * read; reading all 21,163 sections of the D.C. Code is out of the question. So the engine is
+ * asked first (its index covers the large packs' text), the large-pack entries it names for the
+ * passage or its claims are read whole (at most MAX_WHOLE_READS keyed gets, as lookupWhole reads
+ * the hits it shows), and the claims are checked against the other packs' entries and those.
+ * Large-pack points the engine does not name are not found by their rare words alone: the
+ * engine's answer is the gate.
+ */
+import type { Entry } from '../core/schema/pack';
+import { isStub } from '../core/pack/slim';
+import { claimLookups, namedEntryIds } from '../core/claims/index';
+import type { ClaimCheckView } from '../core/view/types';
+import { CHECK_OPTIONS, MAX_CHECK_CHARS, claimCheckView } from './claims-service';
+import { wholeEntriesFor } from './large-packs';
+import type { LookupService } from './lookup-service';
+
+/**
+ * Large-pack entries read whole per check: a paragraph's lookup names up to 50 entries, a claim's
+ * 8 (three claims: 24); each read is one keyed get, and each entry read is scored claim by claim.
+ */
+export const MAX_WHOLE_READS = 24;
+
+/** The last entry list made, kept so a repeated check reuses its word statistics (memoized per array). */
+let last: { base: readonly Entry[]; extra: readonly Entry[]; entries: readonly Entry[] } | undefined;
+
+function withExtra(base: readonly Entry[], extra: readonly Entry[]): readonly Entry[] {
+  if (!extra.length) return base;
+  if (last?.base === base && last.extra.length === extra.length && last.extra.every((e, i) => e === extra[i])) return last.entries;
+  last = { base, extra, entries: [...base, ...extra] };
+  return last.entries;
+}
+
+/** Claim check over every pack, large ones included through the entries the engine names. Never throws for a failed read (those entries stay out). */
+export async function claimCheckWhole(service: LookupService, text: string): Promise<ClaimCheckView> {
+  const c = service.corpus();
+  if (!c.large.length) return claimCheckView(c, text);
+  const lookups = claimLookups(c.index, text.slice(0, MAX_CHECK_CHARS), CHECK_OPTIONS);
+  const named = service.largeAmong(namedEntryIds(lookups)).slice(0, MAX_WHOLE_READS).map((e) => e.id);
+  await wholeEntriesFor(service, named);
+  const extra = service.largeAmong(named).filter((e) => !isStub(e));
+  return claimCheckView({ ...c, entries: withExtra(c.entries, extra) }, text, lookups);
+}
