@@ -18,6 +18,8 @@ export interface LargePackInfo {
   id: string;
   title: string;
   entries: number;
+  /** Its position among the index's packs (the engine's `packs` option). */
+  position: number;
 }
 
 export interface Corpus {

@@ -252,7 +252,7 @@ function textEntries(table: EntryTable, user: readonly Pack[]): { entries: Entry
     return !!p && large.includes(p);
   };
   const entries = table.all.slice(0, table.prefixLength).filter((e) => !inLarge(e));
-  return { entries, large: large.map((p) => ({ id: p.id, title: p.title, entries: p.entries.length })) };
+  return { entries, large: large.map((p) => ({ id: p.id, title: p.title, entries: p.entries.length, position: table.packIds.indexOf(p.id) })) };
 }
 
 function packInfo(table: EntryTable, p: Pack, imported: boolean): PackInfo {

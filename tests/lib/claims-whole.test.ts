@@ -77,7 +77,7 @@ afterAll(() => {
   db.index = undefined;
 });
 
-const BEE_CLAIM = 'In Bigtown you need a yearly health department permit to keep a beehive on your roof.';
+const BEE_CLAIM = 'In Bigtown a rooftop hive needs an apiary permit from the health department every year.';
 
 describe('claim check beside a large pack', () => {
   it('sets a claim beside the large-pack section the engine names, read whole with a few keyed gets', async () => {
