@@ -63,10 +63,17 @@ export function packTimelineView(c: Corpus, filter: PackTimelineFilter): PackTim
     ...facets,
     beforeAfter: beforeAfterIds(c.entries).map((id) => ({ id, title: byId.get(id)?.title ?? id })),
     asOf: c.asOf,
-    memo: timelineMemo(t.items, byId, c.asOf, { ...(filter.since ? { since: filter.since } : {}), ...(filter.until ? { until: filter.until } : {}) }),
+    memo: withNotCovered(timelineMemo(t.items, byId, c.asOf, { ...(filter.since ? { since: filter.since } : {}), ...(filter.until ? { until: filter.until } : {}) }), c.large),
     // Said, not hidden: a reader who imported a code must not read this as its history.
     ...(c.large.length ? { notCovered: c.large.map((p) => ({ title: p.title, entries: p.entries })) } : {}),
   };
+}
+
+/** The timeline's memo, saying which large packs it leaves out (a copied memo travels without the page's note). */
+function withNotCovered(memo: { markdown: string; plain: string }, large: readonly LargePackInfo[]): { markdown: string; plain: string } {
+  if (!large.length) return memo;
+  const line = `Not in this timeline: ${large.map((p) => `“${p.title}” (${p.entries.toLocaleString('en-US')} sections)`).join(', ')}.`;
+  return { markdown: `${memo.markdown}\n\n_${line}_`, plain: `${memo.plain}\n\n${line}` };
 }
 
 export function beforeAfterView(c: Corpus, id: string): BeforeAfterView | null {

@@ -136,8 +136,11 @@ describe('the timeline beside a large pack', () => {
     expect(view.notCovered).toEqual([{ title: 'Code of Bigtown', entries: 402 }]);
     expect(view.undated.some((u) => u.id.startsWith('big-'))).toBe(false);
     expect(view.jurisdictions).not.toContain('Bigtown');
-    const { notCovered, ...rest } = view;
+    expect(view.memo.plain).toMatch(/\n\nNot in this timeline: “Code of Bigtown” \(402 sections\)\.$/);
+    const { notCovered, memo, ...rest } = view;
     expect(notCovered).toBeDefined();
-    expect(rest).toEqual(packTimelineView(plain.corpus(), {}));
+    const { memo: plainMemo, ...plainRest } = packTimelineView(plain.corpus(), {});
+    expect(rest).toEqual(plainRest);
+    expect(memo.plain.startsWith(plainMemo.plain)).toBe(true);
   });
 });
