@@ -29,6 +29,8 @@ export interface Corpus {
   /** The large packs, whose entries are not in `entries` (read a few at a time: lib/claims-whole.ts). */
   large: readonly LargePackInfo[];
   asOf: string;
+  /** The title of the imported pack holding `id` (undefined for a bundled entry). */
+  packOf?: (id: string) => string | undefined;
 }
 
 /** Characters of text a claim check reads (a long article is cut; the view says so). */
@@ -47,7 +49,8 @@ export function claimCheckView(c: Corpus, text: string, lookups?: ClaimLookups):
   const clauses = res.clauses.map((cl) => {
     const e = cl.entry ? byId.get(cl.entry) : undefined;
     if (!e) return cl;
-    entries[e.id] = { title: e.title, cite: shortCite({ entry: e, ...(cl.subsection ? { pinpoint: cl.subsection } : {}) }), kind: e.kind, status: e.status };
+    const pack = c.packOf?.(e.id);
+    entries[e.id] = { title: e.title, cite: shortCite({ entry: e, ...(cl.subsection ? { pinpoint: cl.subsection } : {}) }), kind: e.kind, status: e.status, ...(pack ? { pack } : {}) };
     const source = pointSource(e, cl);
     return source ? { ...cl, source } : cl;
   });

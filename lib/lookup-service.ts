@@ -160,7 +160,11 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
     corpus() {
       const idx = ensure();
       if (texts?.table !== table) texts = { table, ...textEntries(table, userPacks) };
-      return { index: idx, entries: texts.entries, large: texts.large, asOf: packs[0]?.asOf ?? '' };
+      const packOf = (id: string) => {
+        const found = table.locate(id);
+        return found?.imported ? found.pack.title : undefined;
+      };
+      return { index: idx, entries: texts.entries, large: texts.large, asOf: packs[0]?.asOf ?? '', packOf };
     },
     largeAmong(ids) {
       ensure();

@@ -85,6 +85,8 @@ export interface ClaimEntryInfo {
   cite: string;
   kind: EntryKind;
   status: Status;
+  /** The imported pack the entry comes from (not our curated data), as a lookup names it. */
+  pack?: string;
 }
 
 export interface ClaimCheckView {

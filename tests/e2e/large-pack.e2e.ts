@@ -307,6 +307,7 @@ describe('the D.C. Code as an imported pack', () => {
     expect(await page.$$eval('[data-ol="claim"]', (els) => els.map((e) => e.getAttribute('data-entry')))).toEqual(['dc-22-3234']);
     expect(await page.textContent('[data-ol="claim-entry"]')).toMatch(/^D\.C\. Code § 22-3234/);
     expect(await page.textContent('[data-ol="claim-matched"]')).toMatch(/identification number on a bicycle/);
+    expect(await page.textContent('[data-ol="claim"] [data-ol="pack"]')).toBe(`from “${TITLE}” (imported)`);
     await page.getByRole('tab', { name: 'What changed' }).click();
     await page.waitForSelector('[data-ol="tl-item"]');
     expect(await page.textContent('[data-ol="tl-not-covered"]')).toMatch(`Not in this timeline: “${TITLE}” (21,163 sections)`);

@@ -88,7 +88,7 @@ describe('claim check beside a large pack', () => {
     const view = await claimCheckWhole(service, BEE_CLAIM);
     expect(view.clauses[0]?.entry).toBe(BEES.id);
     expect(view.clauses[0]?.matched).toBe(BEES.points[1]!.text);
-    expect(view.entries[BEES.id]?.title).toBe('Rooftop beehives');
+    expect(view.entries[BEES.id]).toMatchObject({ title: 'Rooftop beehives', pack: 'Code of Bigtown' });
     expect(db.wholeReads, 'never the whole pack').toBe(0);
     expect(db.gets.length).toBeGreaterThan(0);
     expect(db.gets.length).toBeLessThanOrEqual(MAX_WHOLE_READS);
