@@ -22,7 +22,7 @@ import { isStub } from '../core/pack/slim';
 import { isLargePack } from '../core/pack/large';
 import { primeCaches } from '../core/search/start-caches';
 import type { CitationStyle } from './storage/settings';
-import type { Corpus, LargePackInfo } from './claims-service';
+import type { Corpus } from './claims-service';
 import { MAX_SELECTION_CHARS, type EntryView, type LookupView, type PackInfo } from './messages';
 import { entryTable, type EntryTable } from './entry-table';
 import { entryViewOf } from './entry-view';
@@ -160,11 +160,7 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
     corpus() {
       const idx = ensure();
       if (texts?.table !== table) texts = { table, ...textEntries(table, userPacks) };
-      const packOf = (id: string) => {
-        const found = table.locate(id);
-        return found?.imported ? found.pack.title : undefined;
-      };
-      return { index: idx, entries: texts.entries, large: texts.large, asOf: packs[0]?.asOf ?? '', packOf };
+      return { index: idx, entries: texts.entries, large: texts.large, asOf: packs[0]?.asOf ?? '', packOf: texts.packOf };
     },
     largeAmong(ids) {
       ensure();
@@ -248,15 +244,19 @@ function stubsAmong(table: EntryTable, ids: readonly string[]): Map<string, stri
  * sections of a code would make every stub and give them no text), and the large packs left out.
  * Without a large pack, the table's own list (the same array: its statistics stay memoized).
  */
-function textEntries(table: EntryTable, user: readonly Pack[]): { entries: Entry[]; large: LargePackInfo[] } {
+function textEntries(table: EntryTable, user: readonly Pack[]): Required<Pick<Corpus, 'entries' | 'large' | 'packOf'>> {
+  const packOf = (id: string) => {
+    const found = table.locate(id);
+    return found?.imported ? found.pack.title : undefined;
+  };
   const large = user.filter(isLargePack);
-  if (!large.length) return { entries: table.all, large: [] };
+  if (!large.length) return { entries: table.all, large: [], packOf };
   const inLarge = (e: Entry) => {
     const p = table.locate(e.id)?.pack;
     return !!p && large.includes(p);
   };
   const entries = table.all.slice(0, table.prefixLength).filter((e) => !inLarge(e));
-  return { entries, large: large.map((p) => ({ id: p.id, title: p.title, entries: p.entries.length, position: table.packIds.indexOf(p.id) })) };
+  return { entries, large: large.map((p) => ({ id: p.id, title: p.title, entries: p.entries.length, position: table.packIds.indexOf(p.id) })), packOf };
 }
 
 function packInfo(table: EntryTable, p: Pack, imported: boolean): PackInfo {
