@@ -12,6 +12,7 @@ import { timelineMemo } from '../core/timeline/memo';
 import { beforeAfterFor, beforeAfterIds, type BeforeAfterView } from '../core/timeline/before-after';
 import { shortCite } from '../core/format/citation';
 import type { ClaimCheckView, ClaimEntryInfo, PackTimelineView } from '../core/view/types';
+import type { ImportedPackInfo } from '../core/claims/memo';
 
 /** A large pack (decision 0011), left out of `Corpus.entries`. */
 export interface LargePackInfo {
@@ -29,8 +30,8 @@ export interface Corpus {
   /** The large packs, whose entries are not in `entries` (read a few at a time: lib/claims-whole.ts). */
   large: readonly LargePackInfo[];
   asOf: string;
-  /** The title of the imported pack holding `id` (undefined for a bundled entry). */
-  packOf?: (id: string) => string | undefined;
+  /** The imported pack holding `id` (undefined for a bundled entry). */
+  packOf?: (id: string) => ImportedPackInfo | undefined;
 }
 
 /** Characters of text a claim check reads (a long article is cut; the view says so). */
@@ -40,8 +41,11 @@ export const MAX_CHECK_CLAIMS = 20;
 
 export const CHECK_OPTIONS = { maxClauses: MAX_CHECK_CLAIMS };
 
-/** `lookups`: the engine's answers for `text` cut to MAX_CHECK_CHARS, if asked already (claimLookups). */
-export function claimCheckView(c: Corpus, text: string, lookups?: ClaimLookups): ClaimCheckView {
+/**
+ * `lookups`: the engine's answers for `text` cut to MAX_CHECK_CHARS, if asked already (claimLookups).
+ * `unread`: titles of large packs some of whose sections could not be read (left out, and said so).
+ */
+export function claimCheckView(c: Corpus, text: string, lookups?: ClaimLookups, unread: readonly string[] = []): ClaimCheckView {
   const cut = text.length > MAX_CHECK_CHARS;
   const res = checkClaims(c.index, c.entries, text.slice(0, MAX_CHECK_CHARS), CHECK_OPTIONS, lookups);
   const byId = new Map(c.entries.map((e) => [e.id, e]));
@@ -50,11 +54,25 @@ export function claimCheckView(c: Corpus, text: string, lookups?: ClaimLookups):
     const e = cl.entry ? byId.get(cl.entry) : undefined;
     if (!e) return cl;
     const pack = c.packOf?.(e.id);
-    entries[e.id] = { title: e.title, cite: shortCite({ entry: e, ...(cl.subsection ? { pinpoint: cl.subsection } : {}) }), kind: e.kind, status: e.status, ...(pack ? { pack } : {}) };
+    entries[e.id] = { title: e.title, cite: shortCite({ entry: e, ...(cl.subsection ? { pinpoint: cl.subsection } : {}) }), kind: e.kind, status: e.status, ...(pack ? { pack: pack.title } : {}) };
     const source = pointSource(e, cl);
     return source ? { ...cl, source } : cl;
   });
-  return { clauses, entries, truncated: res.truncated || cut, asOf: c.asOf, memo: claimMemo({ clauses: res.clauses, entries: byId, asOf: c.asOf }) };
+  return {
+    clauses,
+    entries,
+    truncated: res.truncated || cut,
+    asOf: c.asOf,
+    memo: withUnread(claimMemo({ clauses: res.clauses, entries: byId, asOf: c.asOf, ...(c.packOf ? { packOf: c.packOf } : {}) }), unread),
+    ...(unread.length ? { unread: [...unread] } : {}),
+  };
+}
+
+/** A copied memo says which packs' sections could not be read for it (it travels without the view's note). */
+function withUnread(memo: { markdown: string; plain: string }, unread: readonly string[]): { markdown: string; plain: string } {
+  if (!unread.length) return memo;
+  const line = `Left out: sections of ${unread.map((t) => `“${t}”`).join(', ')} that could not be read.`;
+  return { markdown: `${memo.markdown}\n\n_${line}_`, plain: `${memo.plain}\n\n${line}` };
 }
 
 export function packTimelineView(c: Corpus, filter: PackTimelineFilter): PackTimelineView {

@@ -5,7 +5,7 @@
  * asked first (its index covers the large packs' text), the large-pack entries it names for the
  * passage or its claims are read whole (at most MAX_WHOLE_READS keyed gets, as lookupWhole reads
  * the hits it shows), and the claims are checked against the other packs' entries and those.
- * Large-pack points the engine does not name are not found by their rare words alone: the
+ * Large-pack points the engine does not answer are not found by their rare words alone: the
  * engine's answer is the gate.
  */
 import type { Entry } from '../core/schema/pack';
@@ -34,17 +34,22 @@ function withExtra(base: readonly Entry[], extra: readonly Entry[]): readonly En
 }
 
 /**
- * The large-pack entries to read: those the check's own lookups name (claimLookups), then those
- * the engine names for the whole text among the large packs alone. The check's lookups rank every
- * pack and keep 8 answers (a paragraph's, all its claims'), so a section a minor claim is about
- * is easily crowded out by the bundled packs or by the passage's main subject; asked among the
- * large packs alone, one lookup (20–50 ms for the D.C. Code in Node) names the sections of each
- * claim. Interleaved, so the cap keeps the best of both.
+ * The large-pack entries to read: those the check's own lookups answer (claimLookups), then those
+ * the engine answers for the whole text among the large packs alone. Only answers, never the
+ * weaker candidates a lookup also lists: the check weighs words by how rare they are among the
+ * entries it is given, and a few sections read into a pack of hundreds make every word of theirs
+ * look rare, so an off-topic claim ("the quarterback threw three touchdowns") found a section
+ * sharing "three" (a review found D.C. sections set beside four of five claims of an off-topic
+ * paragraph). The engine knows each pack's own words (pack-groups.ts) and answers nothing there.
+ * The check's lookups rank every pack, so a section a minor claim is about is easily crowded out
+ * by the bundled packs or by the passage's main subject; asked among the large packs alone, one
+ * lookup (20–50 ms for the D.C. Code in Node) names the sections of each claim. Interleaved, so
+ * the cap keeps the best of both.
  */
 function largeNamed(service: LookupService, c: Corpus, text: string, lookups: ClaimLookups): string[] {
   const found = lookup(c.index, text, { limit: MAX_WHOLE_READS, packs: c.large.map((p) => p.position) });
   const own = service.largeAmong(namedEntryIds(lookups)).map((e) => e.id);
-  const alone = service.largeAmong([...found.results, ...found.others].map((h) => h.id)).map((e) => e.id);
+  const alone = service.largeAmong(found.results.map((h) => h.id)).map((e) => e.id);
   const out = new Set<string>();
   for (let i = 0; i < Math.max(own.length, alone.length) && out.size < MAX_WHOLE_READS; i++) {
     if (i < own.length) out.add(own[i]!);
@@ -53,7 +58,10 @@ function largeNamed(service: LookupService, c: Corpus, text: string, lookups: Cl
   return [...out];
 }
 
-/** Claim check over every pack, large ones included through the entries the engine names. Never throws for a failed read (those entries stay out). */
+/**
+ * Claim check over every pack, large ones included through the entries the engine answers. Never
+ * throws for a failed read: those entries stay out, and the view names their packs (`unread`).
+ */
 export async function claimCheckWhole(service: LookupService, text: string): Promise<ClaimCheckView> {
   const c = service.corpus();
   if (!c.large.length) return claimCheckView(c, text);
@@ -62,10 +70,11 @@ export async function claimCheckWhole(service: LookupService, text: string): Pro
   const lookups = claimLookups(c.index, cut, CHECK_OPTIONS);
   const named = largeNamed(service, c, cut, lookups);
   const t1 = performance.now();
-  await wholeEntriesFor(service, named);
+  const failed = await wholeEntriesFor(service, named);
   const extra = service.largeAmong(named).filter((e) => !isStub(e));
   const t2 = performance.now();
-  const view = claimCheckView({ ...c, entries: withExtra(c.entries, extra) }, text, lookups);
+  const unread = c.large.filter((p) => failed.includes(p.id)).map((p) => p.title);
+  const view = claimCheckView({ ...c, entries: withExtra(c.entries, extra) }, text, lookups, unread);
   // For the browser benchmark (tests/e2e/large-pack.e2e.ts): where a check's time goes.
   Object.assign(lastLoad, { checkStartMs: Math.round(t0), checkLookupsMs: Math.round(t1 - t0), checkReadMs: Math.round(t2 - t1), checkEntriesRead: named.length, checkScoreMs: Math.round(performance.now() - t2) });
   return view;

@@ -154,15 +154,18 @@ export async function keepIndex(service: Pick<LookupService, 'storedIndex' | 'se
   }
 }
 
-/** Reads whole the entries of `ids` that are still stubs. Never throws (a failed read leaves stubs). */
-export async function wholeEntriesFor(service: LookupService, ids: readonly string[]): Promise<void> {
+/** Reads whole the entries of `ids` that are still stubs. Never throws: a failed read leaves stubs, and its pack's id is returned. */
+export async function wholeEntriesFor(service: LookupService, ids: readonly string[]): Promise<string[]> {
+  const failed: string[] = [];
   for (const [pack, missing] of service.stubsAmong(ids)) {
     try {
       service.withEntries(await readEntries(pack, missing));
     } catch (err) {
       console.warn('[Ordinance Lens] entries not read:', String(err));
+      failed.push(pack);
     }
   }
+  return failed;
 }
 
 type LookupOptions = Parameters<LookupService['lookup']>[1];

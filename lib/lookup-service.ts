@@ -247,7 +247,7 @@ function stubsAmong(table: EntryTable, ids: readonly string[]): Map<string, stri
 function textEntries(table: EntryTable, user: readonly Pack[]): Required<Pick<Corpus, 'entries' | 'large' | 'packOf'>> {
   const packOf = (id: string) => {
     const found = table.locate(id);
-    return found?.imported ? found.pack.title : undefined;
+    return found?.imported ? { title: found.pack.title, asOf: found.pack.asOf } : undefined;
   };
   const large = user.filter(isLargePack);
   if (!large.length) return { entries: table.all, large: [], packOf };

@@ -180,12 +180,15 @@ export function claimLookups(index: SearchIndex, text: string, options: CheckOpt
   return { claims, truncated, each: claims.map((c) => claimRanking(index, c.text, options)) };
 }
 
-/** The entries the engine names for a check, best first, each once (claim by claim, then rank). */
+/**
+ * The entries the engine answers for a check (its confident answers, not the weaker candidates
+ * it also lists), best first, each once (claim by claim, then rank).
+ */
 export function namedEntryIds(l: ClaimLookups): string[] {
   const rankings = l.passage ? [l.passage] : (l.each ?? []);
   const out = new Set<string>();
-  const longest = Math.max(0, ...rankings.map((r) => r.hits.size));
-  const lists = rankings.map((r) => [...r.hits.keys()]);
+  const lists = rankings.map((r) => [...r.hits.keys()].filter((id) => r.confident.has(id)));
+  const longest = Math.max(0, ...lists.map((ids) => ids.length));
   // Rank by rank across the claims, so a cap on the ids keeps each claim's best answers.
   for (let i = 0; i < longest; i++) for (const ids of lists) if (i < ids.length) out.add(ids[i]!);
   return [...out];

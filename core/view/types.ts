@@ -95,6 +95,8 @@ export interface ClaimCheckView {
   truncated: boolean;
   asOf: string;
   memo: { markdown: string; plain: string };
+  /** Imported packs some of whose sections could not be read for this check: left out, and said so. */
+  unread?: string[];
 }
 
 export interface PackTimelineView {

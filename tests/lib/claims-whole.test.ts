@@ -89,6 +89,8 @@ describe('claim check beside a large pack', () => {
     expect(view.clauses[0]?.entry).toBe(BEES.id);
     expect(view.clauses[0]?.matched).toBe(BEES.points[1]!.text);
     expect(view.entries[BEES.id]).toMatchObject({ title: 'Rooftop beehives', pack: 'Code of Bigtown' });
+    // A pasted memo says where the section comes from and as of when (the imported pack's date, not the bundled pack's).
+    expect(view.memo.plain).toContain('from “Code of Bigtown”, a pack you imported (not checked by Ordinance Lens), as of June 30, 2026');
     expect(db.wholeReads, 'never the whole pack').toBe(0);
     expect(db.gets.length).toBeGreaterThan(0);
     expect(db.gets.length).toBeLessThanOrEqual(MAX_WHOLE_READS);
@@ -106,6 +108,17 @@ describe('claim check beside a large pack', () => {
     expect(db.gets.length).toBeLessThanOrEqual(MAX_WHOLE_READS);
   });
 
+  it('sets no large-pack section beside claims the engine answers nothing for', async () => {
+    const service = await background();
+    db.gets = [];
+    // Each shares a few everyday words with the beehive section ("permit", "every year", "health",
+    // "renewed") and nothing more; with the engine's weaker candidates read too, both were set beside it.
+    const text = 'A permit is needed every year for the parade. The department of health renewed its website. The team had its best year.';
+    const view = await claimCheckWhole(service, text);
+    expect(view.clauses.length).toBe(3);
+    for (const c of view.clauses) expect(c.entry ?? '', c.text).not.toMatch(/^big-/);
+  });
+
   it('answers from the other packs when the entries cannot be read (never throws)', async () => {
     const service = await background();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -114,6 +127,9 @@ describe('claim check beside a large pack', () => {
       const view = await claimCheckWhole(service, BEE_CLAIM);
       expect(view.clauses[0]?.entry).not.toBe(BEES.id);
       expect(warn).toHaveBeenCalled();
+      // Said, not hidden: the view and its memo name the pack whose sections were left out.
+      expect(view.unread).toEqual(['Code of Bigtown']);
+      expect(view.memo.plain).toMatch(/Left out: sections of “Code of Bigtown” that could not be read\.$/);
     } finally {
       db.failing = false;
       warn.mockRestore();
