@@ -70,6 +70,7 @@ function ClaimItem({ c, n, info, onOpen }: { c: Clause; n: number; info: ClaimCh
             ) : (
               <span>{info.cite}</span>
             )}
+            {info.pack ? <span class="ol-muted" data-ol="pack">from “{info.pack}” (imported)</span> : null}
             {c.confidence ? <ConfidenceBadge confidence={c.confidence} /> : null}
           </div>
           <p class="ol-point-text" data-ol="claim-matched">
@@ -120,6 +121,11 @@ export function ClaimCheck({ view, copy, onOpen, idPrefix }: ClaimCheckProps) {
         </ol>
       )}
       {view.truncated ? <p class="ol-muted">Only the first part of a long selection was checked.</p> : null}
+      {view.unread?.length ? (
+        <p class="ol-muted" role="status" data-ol="claims-unread">
+          Some sections of {view.unread.map((t) => `“${t}”`).join(', ')} could not be read from this browser's storage; this check leaves them out.
+        </p>
+      ) : null}
       <CopyMemoRow memo={view.memo} copy={copy} noun="memo" hook="memo" />
     </section>
   );

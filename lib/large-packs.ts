@@ -13,6 +13,7 @@
  */
 import type { Pack } from '../core/schema/pack';
 import { columnEntries } from '../core/pack/lazy-entries';
+import { markLarge } from '../core/pack/large';
 import { idsOf, toColumns } from '../core/pack/columns';
 import type { StoredIndex } from '../core/search/index';
 import { indexCacheKey, readIndexCache, writeIndexCache } from './storage/index-cache';
@@ -37,17 +38,18 @@ export interface SearchedPacks {
   rebrief?: Pack[];
 }
 
-const asPack = (meta: LargePackMeta, entries: Pack['entries']): Pack => ({
-  id: meta.id,
-  title: meta.title,
-  jurisdiction: meta.jurisdiction,
-  version: meta.version,
-  asOf: meta.asOf,
-  schemaVersion: 1,
-  ...(meta.description ? { description: meta.description } : {}),
-  changelog: [],
-  entries,
-});
+const asPack = (meta: LargePackMeta, entries: Pack['entries']): Pack =>
+  markLarge({
+    id: meta.id,
+    title: meta.title,
+    jurisdiction: meta.jurisdiction,
+    version: meta.version,
+    asOf: meta.asOf,
+    schemaVersion: 1,
+    ...(meta.description ? { description: meta.description } : {}),
+    changelog: [],
+    entries,
+  });
 
 async function readBriefsSafely(): Promise<StoredBrief[]> {
   try {
@@ -152,15 +154,18 @@ export async function keepIndex(service: Pick<LookupService, 'storedIndex' | 'se
   }
 }
 
-/** Reads whole the entries of `ids` that are still stubs. Never throws (a failed read leaves stubs). */
-export async function wholeEntriesFor(service: LookupService, ids: readonly string[]): Promise<void> {
+/** Reads whole the entries of `ids` that are still stubs. Never throws: a failed read leaves stubs, and its pack's id is returned. */
+export async function wholeEntriesFor(service: LookupService, ids: readonly string[]): Promise<string[]> {
+  const failed: string[] = [];
   for (const [pack, missing] of service.stubsAmong(ids)) {
     try {
       service.withEntries(await readEntries(pack, missing));
     } catch (err) {
       console.warn('[Ordinance Lens] entries not read:', String(err));
+      failed.push(pack);
     }
   }
+  return failed;
 }
 
 type LookupOptions = Parameters<LookupService['lookup']>[1];

@@ -15,6 +15,14 @@ export interface MemoInput {
   entries: ReadonlyMap<string, Entry> | Record<string, Entry>;
   /** The pack's "current as of" date. */
   asOf: string;
+  /** The imported pack holding an entry (undefined for a bundled one): a memo names it and its own date. */
+  packOf?: (id: string) => ImportedPackInfo | undefined;
+}
+
+/** An imported pack, as a memo names it. */
+export interface ImportedPackInfo {
+  title: string;
+  asOf: string;
 }
 
 /** Plain words for each flag, as the card shows them. */
@@ -54,6 +62,8 @@ interface Line {
   url?: string;
   publisher?: string;
   badge?: string;
+  /** "from “Code of the District of Columbia”, a pack you imported (…), as of …" */
+  imported?: string;
   flags: string[];
 }
 
@@ -65,7 +75,9 @@ function lines(input: MemoInput): Line[] {
     const p = pin(c.subsection);
     const cite = shortCite({ entry, ...(p ? { pinpoint: p } : {}) }) + (c.subsection && !p ? ` ${c.subsection}` : '');
     const src = pointSource(entry, c);
+    const pack = input.packOf?.(entry.id);
     return {
+      ...(pack ? { imported: `from “${pack.title}”, a pack you imported (not checked by Ordinance Lens), as of ${formatCiteDate(pack.asOf)}` } : {}),
       claim: c.text,
       provision: c.matched,
       cite,
@@ -88,8 +100,9 @@ export function claimMemo(input: MemoInput): { markdown: string; plain: string }
     pt.push(`${i + 1}. Claim: "${l.claim.replace(/\s+/g, ' ').trim()}"`);
     if (l.provision) {
       const link = l.url ? `[${mdEscape(l.cite!)}](${l.url.replace(/[()\s]/g, (c) => encodeURIComponent(c))})` : mdEscape(l.cite!);
-      md.push(`   - The pack: ${mdEscape(l.provision)} (${link}; ${l.badge}${l.publisher ? `; source: ${mdEscape(l.publisher)}` : ''})`);
-      pt.push(`   The pack: ${l.provision.replace(/\s+/g, ' ').trim()} (${l.cite}; ${l.badge}${l.publisher ? `; source: ${l.publisher}` : ''}${l.url ? `, ${l.url}` : ''})`);
+      const from = l.imported ? `; ${l.imported}` : '';
+      md.push(`   - The pack: ${mdEscape(l.provision)} (${link}; ${l.badge}${l.publisher ? `; source: ${mdEscape(l.publisher)}` : ''}${mdEscape(from)})`);
+      pt.push(`   The pack: ${l.provision.replace(/\s+/g, ' ').trim()} (${l.cite}; ${l.badge}${l.publisher ? `; source: ${l.publisher}` : ''}${l.url ? `, ${l.url}` : ''}${from})`);
     }
     if (l.flags.length) {
       md.push(`   - Note: ${l.flags.join('; ')}`);

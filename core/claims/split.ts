@@ -81,6 +81,8 @@ const WORD_REACH = 40;
 function startsClause(after: string, reach = 4): boolean {
   const w = words(after).slice(0, reach);
   if (!w.length) return false;
+  // "restaurants and bars in the District", "fees and permits for events": a plural noun, not a verb.
+  if (NOUN_VERBS.has(w[0]!) && PREPOSITIONS.has(w[1] ?? '')) return false;
   if (CLAUSE_VERBS.has(w[0]!)) return true;
   // "bars X from entering agreements and from using resources …": a second thing barred is a claim of its own.
   if (w[0] === 'from' && (w[1] ?? '').endsWith('ing')) return true;
@@ -97,6 +99,8 @@ function withClause(after: string): boolean {
   const at = w.findIndex((x, i) => i > 0 && x.length > 4 && x.endsWith('ing') && !NOT_PARTICIPLES.has(x));
   return at > 0 && !w.slice(0, at).some((x) => PREPOSITIONS.has(x));
 }
+/** Clause verbs that are also plural nouns ("bars", "permits"): before a preposition they are the noun. */
+const NOUN_VERBS = new Set('bars permits limits bans'.split(' '));
 const PREPOSITIONS = new Set('of to for in on at by from about into over under'.split(' '));
 const NOT_PARTICIPLES = new Set('including regarding concerning following during pending according nothing anything something everything morning evening building housing funding hearing meeting training spending ruling'.split(' '));
 

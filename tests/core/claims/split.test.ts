@@ -32,6 +32,9 @@ describe('splitClaims', () => {
     ]);
     expect(texts('MPD can still work with the FBI or ATF on drug trafficking, human trafficking and gang prosecutions.')).toHaveLength(1);
     expect(texts('The revisions cover facilities, equipment, money, data, technology, and city-contracted vendors.')).toHaveLength(1);
+    // A verb that is also a plural noun, before a preposition, is the noun.
+    expect(texts('Smoking is banned inside restaurants and bars in the District.')).toHaveLength(1);
+    expect(texts('The city raised fees and permits for street festivals last spring.')).toHaveLength(1);
   });
 
   it('keeps "except" and "unless" with the rule they qualify', () => {
