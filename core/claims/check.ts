@@ -115,7 +115,7 @@ export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim:
   for (const w of weights.values()) norm2 += w * w;
   const vector: ClaimVector = { text: claim.text, weights, norm2 };
 
-  const ranking = passage ?? rankingOf(lookup(index, claim.text, { limit: 5 }), options.candidates ?? 8);
+  const ranking = passage ?? rankingOf(lookup(index, claim.text, { limit: 5, matched: false }), options.candidates ?? 8);
   const pool = candidateEntries(stats, entries, byIdMap(entries), vector, ranking);
   const best = chooseBest(scoreCandidates(stats, pool, vector, ranking, scope), reading, weights);
   if (!best) return none();
@@ -161,7 +161,7 @@ export function checkClaims(index: SearchIndex, entries: readonly Entry[], text:
   const limit = Math.min(50, Math.max(options.candidates ?? 8, PASSAGE_CANDIDATES_PER_CLAIM * claims.length));
   // A claim or three are each asked about (the engine's answer for the sentence itself is the
   // better guide); a paragraph is asked about once.
-  const passage = claims.length > PER_CLAIM_LOOKUPS ? rankingOf(lookup(index, all, { limit }), limit) : undefined;
+  const passage = claims.length > PER_CLAIM_LOOKUPS ? rankingOf(lookup(index, all, { limit, matched: false }), limit) : undefined;
   const scope = paragraphScope(termStats(entries), claims.map((c) => c.text));
   return { clauses: claims.map((c) => checkClaim(index, entries, c, options, passage, scope)), truncated: found.length > max };
 }
