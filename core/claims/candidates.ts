@@ -9,7 +9,8 @@ import type { LookupResult } from '../search/index';
 import { neverAdopted } from './flags';
 import type { Polarity } from './modality';
 import { overlapOf, type ParagraphScope } from './paragraph-scope';
-import { entryVectors, retrieveItems, type EntryVectors, type ItemVector, type TermStats } from './terms';
+import { retrieveItems } from './retrieve';
+import { entryVectors, type EntryVectors, type ItemVector, type TermStats } from './term-stats';
 
 export interface Candidate {
   entry: Entry;
@@ -139,7 +140,7 @@ export function candidateEntries(stats: TermStats, entries: readonly Entry[], by
     const e = byId.get(h.id);
     if (e) pool.add(e);
   }
-  for (const { ref } of retrieveItems(stats, claim.weights, RETRIEVED_ITEMS)) pool.add(entries[ref.entry]!);
+  for (const { item } of retrieveItems(stats, claim.weights, RETRIEVED_ITEMS)) pool.add(entries[stats.itemEntry[item]!]!);
   return pool;
 }
 

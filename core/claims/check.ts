@@ -19,7 +19,8 @@ import { describesOlderText, notInForce, type ClaimFlag } from './flags';
 import { opposes, readModality, type Modality, type Polarity } from './modality';
 import { readingWhereAligned } from './point-reading';
 import { splitClaims } from './split';
-import { claimTerms, idf, nameTerms, termStats } from './terms';
+import { claimTerms, nameTerms } from './terms';
+import { idf, termStats } from './term-stats';
 
 export interface ClaimResult {
   /** The claim as written in the selection. */

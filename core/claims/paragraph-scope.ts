@@ -6,7 +6,8 @@
  * about ten claims scored against many of the same entries (the engine's answer for the
  * paragraph is every claim's candidate list), so this turns ten full scans into one.
  */
-import { claimTerms, type ItemVector, type TermStats } from './terms';
+import { claimTerms } from './terms';
+import type { ItemVector, TermStats } from './term-stats';
 
 export interface ParagraphScope {
   /** The terms of each claim of the paragraph, by claim text. */
