@@ -118,7 +118,7 @@ export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim:
 
   const ranking = passage ?? rankingOf(lookup(index, claim.text, { limit: 5, matched: false }), options.candidates ?? 8);
   const pool = candidateEntries(stats, entries, byIdMap(entries), vector, ranking);
-  const best = chooseBest(scoreCandidates(stats, pool, vector, ranking, scope), reading, weights);
+  const best = chooseBest(stats, scoreCandidates(stats, pool, vector, ranking, scope), reading, weights);
   if (!best) return none();
   const engineConfident = ranking.confident.has(best.entry.id);
   if (best.coverage < (engineConfident ? MIN_COVERAGE : MIN_COVERAGE_UNSURE)) return none();

@@ -7,14 +7,15 @@
  * paragraph is every claim's candidate list), so this turns ten full scans into one.
  */
 import { claimTerms } from './terms';
-import type { ItemVector, TermStats } from './term-stats';
+import type { TermStats } from './term-stats';
 
 export interface ParagraphScope {
   /** The terms of each claim of the paragraph, by claim text. */
   terms: Map<string, ReturnType<typeof claimTerms>>;
   /** 1 for the id of every term some claim of the paragraph carries. */
   union: Uint8Array;
-  overlaps: Map<ItemVector, Int32Array>;
+  /** Item → the positions (into TermStats.itemIds) of its terms some claim carries. */
+  overlaps: Map<number, Int32Array>;
 }
 
 export function paragraphScope(stats: TermStats, claimTexts: readonly string[]): ParagraphScope {
@@ -32,15 +33,12 @@ export function paragraphScope(stats: TermStats, claimTexts: readonly string[]):
   return { terms, union, overlaps: new Map() };
 }
 
-/** Positions in `item` of the terms some claim of the paragraph carries (computed once per item). */
-export function overlapOf(scope: ParagraphScope, item: ItemVector): Int32Array {
+/** Positions (into stats.itemIds) of the terms of `item` some claim of the paragraph carries (computed once per item). */
+export function overlapOf(scope: ParagraphScope, stats: TermStats, item: number): Int32Array {
   let o = scope.overlaps.get(item);
   if (!o) {
     const at: number[] = [];
-    for (let k = 0; k < item.ids.length; k++) {
-      const id = item.ids[k]!;
-      if (id >= 0 && scope.union[id]) at.push(k);
-    }
+    for (let k = stats.itemStart[item]!; k < stats.itemStart[item + 1]!; k++) if (scope.union[stats.itemIds[k]!]) at.push(k);
     scope.overlaps.set(item, (o = Int32Array.from(at)));
   }
   return o;

@@ -30,15 +30,24 @@ export function pointClauses(text: string): PointClause[] {
   let r = clauseMemo.get(text);
   if (!r) {
     const parts = splitClaims(text);
-    r = (parts.length > 1 ? parts : [{ text }]).map((c) => {
-      const m = parts.length > 1 ? readModality(c.text) : pointModality(text);
-      // A point of one clause has the terms the pack's statistics already read (itemTerms is memoized).
-      return { terms: new Set(itemTerms(c.text)), reading: m.polarity, carveOut: m.carveOut ?? false };
-    });
+    r =
+      parts.length > 1
+        ? parts.map((c) => {
+            const m = readModality(c.text);
+            return { terms: new Set(itemTerms(c.text)), reading: m.polarity, carveOut: m.carveOut ?? false };
+          })
+        : [wholePoint(text)];
     if (clauseMemo.size > 100_000) clauseMemo.clear();
     clauseMemo.set(text, r);
   }
   return r;
+}
+
+/** A point of one clause: it reads as a whole, so its terms are never compared (readingWhereAligned). */
+const NOT_COMPARED: ReadonlySet<string> = new Set();
+function wholePoint(text: string): PointClause {
+  const m = pointModality(text);
+  return { terms: NOT_COMPARED, reading: m.polarity, carveOut: m.carveOut ?? false };
 }
 
 export function readingWhereAligned(text: string, weights: ReadonlyMap<string, number>): Polarity {

@@ -21,14 +21,20 @@ export interface TermStats {
   /** The terms of item i are itemIds[itemStart[i] … itemStart[i + 1]), in first-occurrence order. */
   itemStart: Int32Array;
   itemIds: Int32Array;
+  /** The idf weight of each term of each item, beside itemIds. */
+  itemWeights: Float64Array;
+  /** The Euclidean norm of each item's weights. */
+  itemNorm: Float64Array;
   /** The entry (index into the entries array) of each item. */
   itemEntry: Int32Array;
+  /** The items of entry e are entryFirst[e] … entryFirst[e + 1]): its points, then its exceptions. */
+  entryFirst: Int32Array;
   /** The items carrying term id t are postItems[postStart[t] … postStart[t + 1]), in pack order. */
   postStart: Int32Array;
   postItems: Int32Array;
   /** Ids of the words each entry is known by (title, citation, aliases, summary), by entry index. */
   known: Int32Array[];
-  /** The first index of each entry object (see entryVectors). */
+  /** The first index of each entry object in the entries array. */
   entryIndex: Map<Entry, number>;
   /** A claim's weights by term id (zero elsewhere): filled and cleared around each claim's scoring. */
   dense: Float64Array;
@@ -111,7 +117,9 @@ function buildStats(entries: readonly Entry[]): TermStats {
   const ids = new IdList(1 << 16);
   const starts: number[] = [0];
   const owners: number[] = [];
+  const entryFirst = new Int32Array(entries.length + 1);
   entries.forEach((e, entry) => {
+    entryFirst[entry] = owners.length;
     for (const list of [e.points, e.exceptions]) {
       for (const p of list) {
         reader.read(p.text, ids);
@@ -120,22 +128,43 @@ function buildStats(entries: readonly Entry[]): TermStats {
       }
     }
   });
+  entryFirst[entries.length] = owners.length;
+  // Entries' own words after the points' terms (they are not counted in df).
   const known = entries.map((e) => {
     const own = new IdList(64);
     reader.read([e.title, e.citation ?? '', ...e.aliases, e.summary].join('. '), own);
     return own.take();
   });
   const itemIds = ids.take();
-  const { df, postStart, postItems } = postingsOf(itemIds, starts, reader.names.length);
+  const itemStart = Int32Array.from(starts);
+  const { df, postStart, postItems } = postingsOf(itemIds, itemStart, reader.names.length);
   const entryIndex = new Map<Entry, number>();
   entries.forEach((e, i) => {
     if (!entryIndex.has(e)) entryIndex.set(e, i);
   });
-  return { items: owners.length, ids: reader.ids, names: reader.names, df, itemStart: Int32Array.from(starts), itemIds, itemEntry: Int32Array.from(owners), postStart, postItems, known, entryIndex, dense: new Float64Array(reader.names.length) };
+  const s = { items: owners.length, ids: reader.ids, names: reader.names, df, itemStart, itemIds, itemEntry: Int32Array.from(owners), entryFirst, postStart, postItems, known, entryIndex, dense: new Float64Array(reader.names.length) };
+  return { ...s, ...weightsOf(s) };
+}
+
+/** Each item's term weights (idf) and their norm, summed in the item's term order. */
+function weightsOf(s: Pick<TermStats, 'items' | 'df' | 'itemStart' | 'itemIds'>): { itemWeights: Float64Array; itemNorm: Float64Array } {
+  const idfs = Float64Array.from(s.df, (df) => idfOf(s, df));
+  const itemWeights = new Float64Array(s.itemIds.length);
+  const itemNorm = new Float64Array(s.items);
+  for (let item = 0; item < s.items; item++) {
+    let n = 0;
+    for (let k = s.itemStart[item]!; k < s.itemStart[item + 1]!; k++) {
+      const w = idfs[s.itemIds[k]!]!;
+      itemWeights[k] = w;
+      n += w * w;
+    }
+    itemNorm[item] = Math.sqrt(n);
+  }
+  return { itemWeights, itemNorm };
 }
 
 /** Item counts per term and the items of each term, laid out term after term. */
-function postingsOf(itemIds: Int32Array, starts: readonly number[], terms: number): { df: Int32Array; postStart: Int32Array; postItems: Int32Array } {
+function postingsOf(itemIds: Int32Array, starts: Int32Array, terms: number): { df: Int32Array; postStart: Int32Array; postItems: Int32Array } {
   const df = new Int32Array(terms);
   for (const id of itemIds) df[id]!++;
   const postStart = new Int32Array(terms + 1);
@@ -153,66 +182,13 @@ export function idf(stats: TermStats, term: string): number {
   return idfOf(stats, id === undefined ? 0 : stats.df[id]!);
 }
 
-function idfOf(stats: TermStats, df: number): number {
+function idfOf(stats: Pick<TermStats, 'items'>, df: number): number {
   return Math.log(1 + (stats.items + 1) / (df + 1));
 }
 
-export interface ItemVector {
-  terms: readonly string[];
-  /** The terms' ids (TermStats.ids), for scoring against a claim's dense weights. */
-  ids: Int32Array;
-  weights: Float64Array;
-  /** Euclidean norm of the weights. */
-  norm: number;
-}
-
-/** An entry's point and exception vectors, in order (built the first time a claim meets the entry). */
-export interface EntryVectors {
-  points: ItemVector[];
-  exceptions: ItemVector[];
-  /** Ids of the words the entry is known by, for the claim's share of them. */
-  known: Int32Array;
-}
-const entryVectorMemo = new WeakMap<TermStats, WeakMap<Entry, EntryVectors>>();
-export function entryVectors(stats: TermStats, entry: Entry): EntryVectors {
-  let byEntry = entryVectorMemo.get(stats);
-  if (!byEntry) entryVectorMemo.set(stats, (byEntry = new WeakMap()));
-  let v = byEntry.get(entry);
-  if (!v) {
-    const at = stats.entryIndex.get(entry);
-    if (at === undefined) throw new Error(`entry ${entry.id} is not in the pack the statistics were read from`);
-    let item = firstItem(stats, at);
-    const next = () => itemVector(stats, item++);
-    v = { points: entry.points.map(next), exceptions: entry.exceptions.map(next), known: stats.known[at]! };
-    byEntry.set(entry, v);
-  }
-  return v;
-}
-
-/** The first item of entry `at` (items are in entry order). */
-function firstItem(stats: TermStats, at: number): number {
-  const owners = stats.itemEntry;
-  let lo = 0;
-  let hi = owners.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (owners[mid]! < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** An item's terms with their idf weights and norm. */
-function itemVector(stats: TermStats, item: number): ItemVector {
-  const ids = stats.itemIds.slice(stats.itemStart[item]!, stats.itemStart[item + 1]!);
-  const weights = new Float64Array(ids.length);
-  const terms: string[] = [];
-  let n = 0;
-  for (let k = 0; k < ids.length; k++) {
-    const w = idfOf(stats, stats.df[ids[k]!]!);
-    weights[k] = w;
-    terms.push(stats.names[ids[k]!]!);
-    n += w * w;
-  }
-  return { terms, ids, weights, norm: Math.sqrt(n) };
+/** The terms of one item, in order (for the few candidates whose words are compared as words). */
+export function itemTermNames(stats: TermStats, item: number): string[] {
+  const out: string[] = [];
+  for (let k = stats.itemStart[item]!; k < stats.itemStart[item + 1]!; k++) out.push(stats.names[stats.itemIds[k]!]!);
+  return out;
 }
