@@ -16,7 +16,7 @@
 import type { Entry } from '../schema/pack';
 import type { Candidate } from './candidates';
 import type { Modality, Polarity } from './modality';
-import { pointModality, readingWhereAligned } from './point-reading';
+import { pointCarvesOut, readingWhereAligned } from './point-reading';
 import { itemTermNames, type TermStats } from './term-stats';
 
 /** Candidates within this share of the top score are near-ties. */
@@ -33,7 +33,7 @@ function isCarveOut(c: Candidate): boolean {
   return c.match === 'exception' || carveOutText(c.point.text);
 }
 function carveOutText(text: string): boolean {
-  return pointModality(text).carveOut ?? false;
+  return pointCarvesOut(text);
 }
 
 /** The best `n` candidates that are rules (not carve-outs), read lazily from the sorted list. */

@@ -3,7 +3,7 @@
  * emergencies" forbids interfering and permits responding; the clause sharing most of the
  * claim's weight decides. Clauses and their readings are memoized per point text.
  */
-import { readModality, type Modality, type Polarity } from './modality';
+import { carvesOut, readModality, type Polarity } from './modality';
 import { splitClaims } from './split';
 import { itemTerms } from './terms';
 
@@ -13,16 +13,16 @@ export interface PointClause {
   carveOut: boolean;
 }
 
-/** readModality of a whole point text, memoized: choose.ts asks whether a point is a carve-out, and a point of one clause reads the same. */
-const modalityMemo = new Map<string, Modality>();
-export function pointModality(text: string): Modality {
-  let m = modalityMemo.get(text);
-  if (!m) {
-    m = readModality(text);
-    if (modalityMemo.size > 100_000) modalityMemo.clear();
-    modalityMemo.set(text, m);
+/** Does a point text carve out a case (modality.ts carvesOut), memoized. */
+const carveMemo = new Map<string, boolean>();
+export function pointCarvesOut(text: string): boolean {
+  let c = carveMemo.get(text);
+  if (c === undefined) {
+    c = carvesOut(text);
+    if (carveMemo.size > 100_000) carveMemo.clear();
+    carveMemo.set(text, c);
   }
-  return m;
+  return c;
 }
 
 const clauseMemo = new Map<string, PointClause[]>();
@@ -46,7 +46,7 @@ export function pointClauses(text: string): PointClause[] {
 /** A point of one clause: it reads as a whole, so its terms are never compared (readingWhereAligned). */
 const NOT_COMPARED: ReadonlySet<string> = new Set();
 function wholePoint(text: string): PointClause {
-  const m = pointModality(text);
+  const m = readModality(text);
   return { terms: NOT_COMPARED, reading: m.polarity, carveOut: m.carveOut ?? false };
 }
 
