@@ -14,7 +14,6 @@ import type { Confidence, Entry } from '../schema/pack';
 import { lookup, type SearchIndex } from '../search/index';
 import { candidateEntries, rankingOf, scoreCandidates, type Candidate, type ClaimVector, type Ranking } from './candidates';
 import { chooseBest } from './choose';
-import { paragraphScope, type ParagraphScope } from './paragraph-scope';
 import { describesOlderText, notInForce, type ClaimFlag } from './flags';
 import { opposes, readModality, type Modality, type Polarity } from './modality';
 import { readingWhereAligned } from './point-reading';
@@ -103,11 +102,11 @@ function flagsOf(best: Candidate, claim: Modality, pointReading: Polarity): Clai
  * claim comes from (checkClaims asks once per passage); without it the engine is asked about the
  * claim alone.
  */
-export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim: ClaimSpan, options: CheckOptions = {}, passage?: Ranking, scope?: ParagraphScope): ClaimResult {
+export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim: ClaimSpan, options: CheckOptions = {}, passage?: Ranking): ClaimResult {
   const reading = readModality(claim.text);
   const base = { text: claim.text, start: claim.start, end: claim.end, claimReading: reading.polarity };
   const none = (): ClaimResult => ({ ...base, entry: null, match: 'none', matched: '', confidence: null, flags: ['no-match'], aligned: [], strength: 0, coverage: 0, engineConfident: false });
-  const { terms, surfaces } = scope?.terms.get(claim.text) ?? claimTerms(claim.text);
+  const { terms, surfaces } = claimTerms(claim.text);
   if (!terms.length) return none();
   const stats = termStats(entries);
   const names = nameTerms(claim.text);
@@ -118,7 +117,7 @@ export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim:
 
   const ranking = passage ?? rankingOf(lookup(index, claim.text, { limit: 5, matched: false }), options.candidates ?? 8);
   const pool = candidateEntries(stats, entries, byIdMap(entries), vector, ranking);
-  const best = chooseBest(stats, scoreCandidates(stats, pool, vector, ranking, scope), reading, weights);
+  const best = chooseBest(stats, scoreCandidates(stats, pool, vector, ranking), reading, weights);
   if (!best) return none();
   const engineConfident = ranking.confident.has(best.entry.id);
   if (best.coverage < (engineConfident ? MIN_COVERAGE : MIN_COVERAGE_UNSURE)) return none();
@@ -163,6 +162,5 @@ export function checkClaims(index: SearchIndex, entries: readonly Entry[], text:
   // A claim or three are each asked about (the engine's answer for the sentence itself is the
   // better guide); a paragraph is asked about once.
   const passage = claims.length > PER_CLAIM_LOOKUPS ? rankingOf(lookup(index, all, { limit, matched: false }), limit) : undefined;
-  const scope = paragraphScope(termStats(entries), claims.map((c) => c.text));
-  return { clauses: claims.map((c) => checkClaim(index, entries, c, options, passage, scope)), truncated: found.length > max };
+  return { clauses: claims.map((c) => checkClaim(index, entries, c, options, passage)), truncated: found.length > max };
 }

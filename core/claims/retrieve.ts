@@ -6,6 +6,8 @@ import type { TermStats } from './term-stats';
 
 /** Item → the claim's dot product so far: kept between calls, zeroed as it is read. */
 let scratch = new Float64Array(0);
+/** The items touched, in the order first touched (kept between calls: no array grows per claim). */
+let touched = new Int32Array(0);
 
 /**
  * The `k` items sharing the most weighted words with a claim, best first, as `{ item, dot }`.
@@ -15,8 +17,9 @@ let scratch = new Float64Array(0);
 export function retrieveItems(stats: TermStats, weights: ReadonlyMap<string, number>, k: number, maxShare = 0.005): { item: number; dot: number }[] {
   const limit = Math.max(40, stats.items * maxShare);
   const acc = scratch.length >= stats.items ? scratch : (scratch = new Float64Array(stats.items));
+  if (touched.length < stats.items) touched = new Int32Array(stats.items);
   const { postStart, postItems } = stats;
-  const touched: number[] = [];
+  let n = 0;
   for (const [t, w] of weights) {
     const id = stats.ids.get(t);
     if (id === undefined) continue;
@@ -26,7 +29,7 @@ export function retrieveItems(stats: TermStats, weights: ReadonlyMap<string, num
     const ww = w * w;
     for (let p = from; p < to; p++) {
       const item = postItems[p]!;
-      if (acc[item] === 0) touched.push(item);
+      if (acc[item] === 0) touched[n++] = item;
       acc[item]! += ww;
     }
   }
@@ -34,7 +37,8 @@ export function retrieveItems(stats: TermStats, weights: ReadonlyMap<string, num
   const items: number[] = [];
   const dots: number[] = [];
   let low = 0;
-  for (const item of touched) {
+  for (let i = 0; i < n; i++) {
+    const item = touched[i]!;
     const dot = acc[item]!;
     acc[item] = 0;
     if (items.length < k) {
@@ -44,7 +48,7 @@ export function retrieveItems(stats: TermStats, weights: ReadonlyMap<string, num
     } else if (dot > dots[low]!) {
       items[low] = item;
       dots[low] = dot;
-      for (let i = 0; i < k; i++) if (dots[i]! < dots[low]!) low = i;
+      for (let j = 0; j < k; j++) if (dots[j]! < dots[low]!) low = j;
     }
   }
   return items.map((item, i) => ({ item, dot: dots[i]! })).sort((a, b) => b.dot - a.dot);
