@@ -112,9 +112,16 @@ export function chooseBest(stats: TermStats, candidates: readonly Candidate[], c
     return r === claim.polarity && claim.polarity !== 'neutral' ? SAME_SIDE : 1;
   };
   let best: Candidate | undefined;
+  let bestScore = 0;
   for (const c of pool) {
     if (c.score < top * NEAR) break;
-    if (!best || c.score * side(c) > best.score * side(best)) best = c;
+    // One that could not win even with the bonus is not read: reading a point is cold work.
+    if (best && c.score * SAME_SIDE <= bestScore) continue;
+    const s = c.score * side(c);
+    if (!best || s > bestScore) {
+      best = c;
+      bestScore = s;
+    }
   }
   return best;
 }
