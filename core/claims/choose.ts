@@ -65,8 +65,8 @@ function ownRuleTerms(stats: TermStats, entry: Entry): ReadonlySet<string> {
 
 /** Does the claim state the case of this exception (see the module comment)? */
 export function statesTheCase(stats: TermStats, c: Candidate, claim: Modality, weights: ReadonlyMap<string, number>, rules: readonly Candidate[]): boolean {
-  const reading = readingWhereAligned(c.point.text, weights);
-  if (claim.polarity === 'forbid' && reading !== 'forbid') return false;
+  // The point's reading matters only against a claim that forbids (and reading a point is cold work).
+  if (claim.polarity === 'forbid' && readingWhereAligned(c.point.text, weights) !== 'forbid') return false;
   const rule = ruleTerms(stats, c.entry, rules);
   let caseW = 0;
   let sharedW = 0;
