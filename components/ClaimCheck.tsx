@@ -70,6 +70,7 @@ function ClaimItem({ c, n, info, onOpen }: { c: Clause; n: number; info: ClaimCh
             ) : (
               <span>{info.cite}</span>
             )}
+            {info.pack ? <span class="ol-muted" data-ol="pack">from “{info.pack}” (imported)</span> : null}
             {c.confidence ? <ConfidenceBadge confidence={c.confidence} /> : null}
           </div>
           <p class="ol-point-text" data-ol="claim-matched">

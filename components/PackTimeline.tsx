@@ -149,6 +149,16 @@ function TimelineAside({ view, onOpen, onBeforeAfter }: { view: PackTimelineView
   );
 }
 
+/** The large packs whose history the timeline leaves out, said plainly (not an empty-looking code). */
+function NotCovered({ packs }: { packs: PackTimelineView['notCovered'] }) {
+  if (!packs?.length) return null;
+  return (
+    <p class="ol-muted" data-ol="tl-not-covered">
+      Not in this timeline: {packs.map((p) => `“${p.title}” (${p.entries.toLocaleString('en-US')} sections)`).join(', ')}. A whole imported code's history is too long to list here; each section's card shows its own.
+    </p>
+  );
+}
+
 const bad = (d: string) => d !== '' && !DATE.test(d);
 
 export function PackTimeline({ onOpen, onBeforeAfter, copy, initial }: PackTimelineProps) {
@@ -185,6 +195,7 @@ export function PackTimeline({ onOpen, onBeforeAfter, copy, initial }: PackTimel
             {filter.since ? ` since ${filter.since}` : ''}
             {filter.until ? ` until ${filter.until}` : ''}. A date written as a month or a year is listed first in that month or year.
           </p>
+          <NotCovered packs={view.notCovered} />
           {view.items.length ? <TimelineItems items={view.items} onOpen={onOpen} /> : <p class="ol-empty">No dated fact in this range.</p>}
           <CopyMemoRow memo={view.memo} copy={copy} noun="range" hook="tl-memo" />
           <TimelineAside view={view} onOpen={onOpen} onBeforeAfter={onBeforeAfter} />

@@ -5,7 +5,7 @@
  */
 import type { Entry } from '../core/schema/pack';
 import type { SearchIndex } from '../core/search/index';
-import { checkClaims } from '../core/claims/index';
+import { checkClaims, type ClaimLookups } from '../core/claims/index';
 import { claimMemo, pointSource } from '../core/claims/memo';
 import { buildPackTimeline, timelineFacets, type PackTimelineFilter } from '../core/timeline/pack';
 import { timelineMemo } from '../core/timeline/memo';
@@ -13,10 +13,24 @@ import { beforeAfterFor, beforeAfterIds, type BeforeAfterView } from '../core/ti
 import { shortCite } from '../core/format/citation';
 import type { ClaimCheckView, ClaimEntryInfo, PackTimelineView } from '../core/view/types';
 
+/** A large pack (decision 0011), left out of `Corpus.entries`. */
+export interface LargePackInfo {
+  id: string;
+  title: string;
+  entries: number;
+  /** Its position among the index's packs (the engine's `packs` option). */
+  position: number;
+}
+
 export interface Corpus {
   index: SearchIndex;
+  /** Whole entries: the bundled and small packs' (a claim check adds the large-pack entries it reads). */
   entries: readonly Entry[];
+  /** The large packs, whose entries are not in `entries` (read a few at a time: lib/claims-whole.ts). */
+  large: readonly LargePackInfo[];
   asOf: string;
+  /** The title of the imported pack holding `id` (undefined for a bundled entry). */
+  packOf?: (id: string) => string | undefined;
 }
 
 /** Characters of text a claim check reads (a long article is cut; the view says so). */
@@ -24,15 +38,19 @@ export const MAX_CHECK_CHARS = 6000;
 /** Claims a view checks (a long article is a reading task, not a claim check; the view says it stopped). */
 export const MAX_CHECK_CLAIMS = 20;
 
-export function claimCheckView(c: Corpus, text: string): ClaimCheckView {
+export const CHECK_OPTIONS = { maxClauses: MAX_CHECK_CLAIMS };
+
+/** `lookups`: the engine's answers for `text` cut to MAX_CHECK_CHARS, if asked already (claimLookups). */
+export function claimCheckView(c: Corpus, text: string, lookups?: ClaimLookups): ClaimCheckView {
   const cut = text.length > MAX_CHECK_CHARS;
-  const res = checkClaims(c.index, c.entries, text.slice(0, MAX_CHECK_CHARS), { maxClauses: MAX_CHECK_CLAIMS });
+  const res = checkClaims(c.index, c.entries, text.slice(0, MAX_CHECK_CHARS), CHECK_OPTIONS, lookups);
   const byId = new Map(c.entries.map((e) => [e.id, e]));
   const entries: Record<string, ClaimEntryInfo> = {};
   const clauses = res.clauses.map((cl) => {
     const e = cl.entry ? byId.get(cl.entry) : undefined;
     if (!e) return cl;
-    entries[e.id] = { title: e.title, cite: shortCite({ entry: e, ...(cl.subsection ? { pinpoint: cl.subsection } : {}) }), kind: e.kind, status: e.status };
+    const pack = c.packOf?.(e.id);
+    entries[e.id] = { title: e.title, cite: shortCite({ entry: e, ...(cl.subsection ? { pinpoint: cl.subsection } : {}) }), kind: e.kind, status: e.status, ...(pack ? { pack } : {}) };
     const source = pointSource(e, cl);
     return source ? { ...cl, source } : cl;
   });
@@ -48,8 +66,17 @@ export function packTimelineView(c: Corpus, filter: PackTimelineFilter): PackTim
     ...facets,
     beforeAfter: beforeAfterIds(c.entries).map((id) => ({ id, title: byId.get(id)?.title ?? id })),
     asOf: c.asOf,
-    memo: timelineMemo(t.items, byId, c.asOf, { ...(filter.since ? { since: filter.since } : {}), ...(filter.until ? { until: filter.until } : {}) }),
+    memo: withNotCovered(timelineMemo(t.items, byId, c.asOf, { ...(filter.since ? { since: filter.since } : {}), ...(filter.until ? { until: filter.until } : {}) }), c.large),
+    // Said, not hidden: a reader who imported a code must not read this as its history.
+    ...(c.large.length ? { notCovered: c.large.map((p) => ({ title: p.title, entries: p.entries })) } : {}),
   };
+}
+
+/** The timeline's memo, saying which large packs it leaves out (a copied memo travels without the page's note). */
+function withNotCovered(memo: { markdown: string; plain: string }, large: readonly LargePackInfo[]): { markdown: string; plain: string } {
+  if (!large.length) return memo;
+  const line = `Not in this timeline: ${large.map((p) => `“${p.title}” (${p.entries.toLocaleString('en-US')} sections)`).join(', ')}.`;
+  return { markdown: `${memo.markdown}\n\n_${line}_`, plain: `${memo.plain}\n\n${line}` };
 }
 
 export function beforeAfterView(c: Corpus, id: string): BeforeAfterView | null {

@@ -13,6 +13,7 @@
  */
 import type { Pack } from '../core/schema/pack';
 import { columnEntries } from '../core/pack/lazy-entries';
+import { markLarge } from '../core/pack/large';
 import { idsOf, toColumns } from '../core/pack/columns';
 import type { StoredIndex } from '../core/search/index';
 import { indexCacheKey, readIndexCache, writeIndexCache } from './storage/index-cache';
@@ -37,17 +38,18 @@ export interface SearchedPacks {
   rebrief?: Pack[];
 }
 
-const asPack = (meta: LargePackMeta, entries: Pack['entries']): Pack => ({
-  id: meta.id,
-  title: meta.title,
-  jurisdiction: meta.jurisdiction,
-  version: meta.version,
-  asOf: meta.asOf,
-  schemaVersion: 1,
-  ...(meta.description ? { description: meta.description } : {}),
-  changelog: [],
-  entries,
-});
+const asPack = (meta: LargePackMeta, entries: Pack['entries']): Pack =>
+  markLarge({
+    id: meta.id,
+    title: meta.title,
+    jurisdiction: meta.jurisdiction,
+    version: meta.version,
+    asOf: meta.asOf,
+    schemaVersion: 1,
+    ...(meta.description ? { description: meta.description } : {}),
+    changelog: [],
+    entries,
+  });
 
 async function readBriefsSafely(): Promise<StoredBrief[]> {
   try {

@@ -19,6 +19,7 @@ import type { Entry, Pack } from '../core/schema/pack';
 import type { LookupOptions as EngineOptions } from '../core/search/types';
 import { buildIndex, setPackSizes, fromStoredIndex, isStoredIndex, loadIndex, lookup, serializeIndex, toStoredIndex, type LookupResult, type PageContext, type SearchIndex, type StoredIndex } from '../core/search/index';
 import { isStub } from '../core/pack/slim';
+import { isLargePack } from '../core/pack/large';
 import { primeCaches } from '../core/search/start-caches';
 import type { CitationStyle } from './storage/settings';
 import type { Corpus } from './claims-service';
@@ -79,8 +80,13 @@ export interface LookupService {
   bundledEntryIds(): string[];
   /** The bundled packs, for an index built elsewhere from the same packs (lib/large-pack-index.ts). */
   bundledPacks(): Pack[];
-  /** The index, every searched entry and the bundled pack's as-of date, for claim check and the timeline (lib/claims-service.ts). */
+  /**
+   * The index, every searched entry but the large packs' (named in `large`) and the bundled pack's
+   * as-of date, for claim check and the timeline (lib/claims-service.ts, lib/claims-whole.ts).
+   */
   corpus(): Corpus;
+  /** Of `ids`, those of a large pack, in order, with their entry as it is now (a stub until read whole). */
+  largeAmong(ids: readonly string[]): Entry[];
 }
 
 /**
@@ -96,6 +102,8 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
   let cached: string | StoredIndex | undefined;
   let table: EntryTable = entryTable([], []);
   let userPacks: readonly Pack[] = [];
+  // What corpus() gives, made once per entry table (claim check's word statistics are kept per array).
+  let texts: ({ table: EntryTable } & ReturnType<typeof textEntries>) | undefined;
   // Built on the first as-you-type query after the pack set changes, never during a card's lookup.
   let typeahead: TypeaheadIndex | undefined;
 
@@ -149,7 +157,18 @@ export function createLookupService(packs: readonly Pack[], prebuiltIndex?: stri
     },
     bundledEntryIds: () => packs.flatMap((p) => p.entries.map((e) => e.id)),
     bundledPacks: () => [...packs],
-    corpus: () => ({ index: ensure(), entries: table.all, asOf: packs[0]?.asOf ?? '' }),
+    corpus() {
+      const idx = ensure();
+      if (texts?.table !== table) texts = { table, ...textEntries(table, userPacks) };
+      return { index: idx, entries: texts.entries, large: texts.large, asOf: packs[0]?.asOf ?? '', packOf: texts.packOf };
+    },
+    largeAmong(ids) {
+      ensure();
+      return ids.flatMap((id) => {
+        const found = table.locate(id);
+        return found && isLargePack(found.pack) ? [found.entry] : [];
+      });
+    },
     entryView(id) {
       ensure();
       return entryViewOf(table, id);
@@ -218,6 +237,26 @@ function stubsAmong(table: EntryTable, ids: readonly string[]): Map<string, stri
     if (found && isStub(found.entry)) out.set(found.pack.id, [...(out.get(found.pack.id) ?? []), id]);
   }
   return out;
+}
+
+/**
+ * The entries claim check and the timeline read whole (every pack's but the large ones: 21,163
+ * sections of a code would make every stub and give them no text), and the large packs left out.
+ * Without a large pack, the table's own list (the same array: its statistics stay memoized).
+ */
+function textEntries(table: EntryTable, user: readonly Pack[]): Required<Pick<Corpus, 'entries' | 'large' | 'packOf'>> {
+  const packOf = (id: string) => {
+    const found = table.locate(id);
+    return found?.imported ? found.pack.title : undefined;
+  };
+  const large = user.filter(isLargePack);
+  if (!large.length) return { entries: table.all, large: [], packOf };
+  const inLarge = (e: Entry) => {
+    const p = table.locate(e.id)?.pack;
+    return !!p && large.includes(p);
+  };
+  const entries = table.all.slice(0, table.prefixLength).filter((e) => !inLarge(e));
+  return { entries, large: large.map((p) => ({ id: p.id, title: p.title, entries: p.entries.length, position: table.packIds.indexOf(p.id) })), packOf };
 }
 
 function packInfo(table: EntryTable, p: Pack, imported: boolean): PackInfo {

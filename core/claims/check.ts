@@ -98,9 +98,9 @@ function flagsOf(best: Candidate, claim: Modality, pointReading: Polarity): Clai
 }
 
 /**
- * Checks one claim against the pack. `passage`: the engine's answer for the whole selection the
- * claim comes from (checkClaims asks once per passage); without it the engine is asked about the
- * claim alone.
+ * Checks one claim against the pack. `passage`: the engine's answer the claim is checked against
+ * (checkClaims gives the whole selection's, or the claim's own: claimLookups); without it the
+ * engine is asked about the claim alone.
  */
 export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim: ClaimSpan, options: CheckOptions = {}, passage?: Ranking): ClaimResult {
   const reading = readModality(claim.text);
@@ -115,7 +115,7 @@ export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim:
   for (const w of weights.values()) norm2 += w * w;
   const vector: ClaimVector = { text: claim.text, weights, norm2 };
 
-  const ranking = passage ?? rankingOf(lookup(index, claim.text, { limit: 5, matched: false }), options.candidates ?? 8);
+  const ranking = passage ?? claimRanking(index, claim.text, options);
   const pool = candidateEntries(stats, entries, byIdMap(entries), vector, ranking);
   const best = chooseBest(stats, scoreCandidates(stats, pool, vector, ranking), reading, weights);
   if (!best) return none();
@@ -142,25 +142,61 @@ export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim:
   };
 }
 
+/** The engine's answer for one claim alone. */
+function claimRanking(index: SearchIndex, text: string, options: CheckOptions): Ranking {
+  return rankingOf(lookup(index, text, { limit: 5, matched: false }), options.candidates ?? 8);
+}
+
 /** Candidate entries per claim the passage's lookup names (capped by the engine's limit of 50). */
 const PASSAGE_CANDIDATES_PER_CLAIM = 1;
 /** Up to this many claims, the engine is asked about each one. */
 const PER_CLAIM_LOOKUPS = 3;
 
 /**
- * Splits `text` into claims (split.ts) and checks each one. For more than three claims the lookup
- * engine is asked once for the whole passage, not once per claim (it was most of a paragraph's
- * cost): its answers are the entries every claim is scored against, beside those each claim's
- * rare words retrieve.
+ * The claims of a selection and the engine's answers a check reads: for more than three claims
+ * the engine is asked once for the whole passage, not once per claim (it was most of a
+ * paragraph's cost); a claim or three are each asked about (the engine's answer for the sentence
+ * itself is the better guide). Apart from checkClaims so that a caller can read the entries they
+ * name before checking (a large pack's are stubs until read: lib/claims-whole.ts).
  */
-export function checkClaims(index: SearchIndex, entries: readonly Entry[], text: string, options: CheckOptions = {}): ClaimCheck {
+export interface ClaimLookups {
+  claims: ClaimSpan[];
+  /** The text had more claims than are checked. */
+  truncated: boolean;
+  /** The engine's answer for the whole passage (more than three claims). */
+  passage?: Ranking;
+  /** The engine's answer for each claim, in order (three claims or fewer). */
+  each?: Ranking[];
+}
+
+export function claimLookups(index: SearchIndex, text: string, options: CheckOptions = {}): ClaimLookups {
   const max = options.maxClauses ?? 40;
   const all = String(text ?? '');
   const found = splitClaims(all, max + 1);
   const claims = found.slice(0, max);
+  const truncated = found.length > max;
   const limit = Math.min(50, Math.max(options.candidates ?? 8, PASSAGE_CANDIDATES_PER_CLAIM * claims.length));
-  // A claim or three are each asked about (the engine's answer for the sentence itself is the
-  // better guide); a paragraph is asked about once.
-  const passage = claims.length > PER_CLAIM_LOOKUPS ? rankingOf(lookup(index, all, { limit, matched: false }), limit) : undefined;
-  return { clauses: claims.map((c) => checkClaim(index, entries, c, options, passage)), truncated: found.length > max };
+  if (claims.length > PER_CLAIM_LOOKUPS) return { claims, truncated, passage: rankingOf(lookup(index, all, { limit, matched: false }), limit) };
+  return { claims, truncated, each: claims.map((c) => claimRanking(index, c.text, options)) };
+}
+
+/** The entries the engine names for a check, best first, each once (claim by claim, then rank). */
+export function namedEntryIds(l: ClaimLookups): string[] {
+  const rankings = l.passage ? [l.passage] : (l.each ?? []);
+  const out = new Set<string>();
+  const longest = Math.max(0, ...rankings.map((r) => r.hits.size));
+  const lists = rankings.map((r) => [...r.hits.keys()]);
+  // Rank by rank across the claims, so a cap on the ids keeps each claim's best answers.
+  for (let i = 0; i < longest; i++) for (const ids of lists) if (i < ids.length) out.add(ids[i]!);
+  return [...out];
+}
+
+/**
+ * Splits `text` into claims (split.ts) and checks each one against the engine's answers
+ * (claimLookups; `lookups` when the caller asked already), beside the entries each claim's rare
+ * words retrieve.
+ */
+export function checkClaims(index: SearchIndex, entries: readonly Entry[], text: string, options: CheckOptions = {}, lookups: ClaimLookups = claimLookups(index, text, options)): ClaimCheck {
+  const { claims, passage, each } = lookups;
+  return { clauses: claims.map((c, i) => checkClaim(index, entries, c, options, passage ?? each?.[i])), truncated: lookups.truncated };
 }

@@ -85,6 +85,8 @@ export interface ClaimEntryInfo {
   cite: string;
   kind: EntryKind;
   status: Status;
+  /** The imported pack the entry comes from (not our curated data), as a lookup names it. */
+  pack?: string;
 }
 
 export interface ClaimCheckView {
@@ -104,4 +106,9 @@ export interface PackTimelineView {
   beforeAfter: { id: string; title: string }[];
   asOf: string;
   memo: { markdown: string; plain: string };
+  /**
+   * Large packs (a whole imported code) whose history is not in this timeline: tens of thousands
+   * of dated facts, read from every section; each section's card shows its own history.
+   */
+  notCovered?: { title: string; entries: number }[];
 }

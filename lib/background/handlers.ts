@@ -6,7 +6,8 @@
 import type { Browser } from 'wxt/browser';
 import { addHistory, capText, clearHistory } from '../storage/history';
 import { MAX_SELECTION_CHARS, type BackgroundProtocol } from '../messages';
-import { beforeAfterView, claimCheckView, packTimelineView } from '../claims-service';
+import { beforeAfterView, packTimelineView } from '../claims-service';
+import { claimCheckWhole } from '../claims-whole';
 import { isFilterDate } from '../../core/timeline/pack';
 import { cleanContext } from '../card/page-context';
 import type { BackgroundContext } from './context';
@@ -80,7 +81,7 @@ export const HANDLERS: Handlers = {
     return { opened: !!(out.panelOpened || out.windowOpened) };
   },
   openEntry, // lib/background/open-entry.ts
-  check: async (ctx, msg) => (await ctx.packs.ready(), claimCheckView(ctx.service.corpus(), String(msg.text ?? '').slice(0, MAX_SELECTION_CHARS))),
+  check: async (ctx, msg) => (await ctx.packs.ready(), claimCheckWhole(ctx.service, String(msg.text ?? '').slice(0, MAX_SELECTION_CHARS))),
   beforeAfter: async (ctx, msg) => (await ctx.packs.ready(), beforeAfterView(ctx.service.corpus(), String(msg.id))),
   clearHistory: async () => {
     // Here, not in the page: every history write then goes through this worker's one queue

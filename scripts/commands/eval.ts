@@ -1,24 +1,17 @@
-import Fuse from 'fuse.js';
 import { orReport } from '../lib/or-report';
 import { buildIndex, lookup, setPackSizes, type LookupResult, type PageContext } from '../../core/search/index';
-import type { Entry } from '../../core/schema/pack';
 import { bundledEntries } from './lookup';
 import { packsInOrder } from '../lib/extra-packs';
 import { runCommand, UsageError, oneOf, type CommandSpec } from '../lib/cli-args';
 import type { Command } from './types';
 import { emptyTally as empty, readLabelled, reliability, score, type Reliability, type Tally } from '../lib/eval-metrics';
 import { isRealSetFormat, readRealSet, type Split } from '../lib/real-eval';
+import { baselineResults } from '../lib/fuse-baseline';
 
 const fmt = (t: Tally) =>
   t.n
     ? `hit@1 ${(t.hit1 / t.n).toFixed(2)}  hit@3 ${(t.hit3 / t.n).toFixed(2)}  MRR ${(t.rr / t.n).toFixed(2)}  (n=${t.n})`
     : `no-answer ${t.neg ? (t.negOk / t.neg).toFixed(2) : '-'} (n=${t.neg})`;
-
-/** The baseline: plain fuse.js with default options over title and summary. */
-export function baselineSearch(entries: readonly Entry[]): (q: string) => string[] {
-  const fuse = new Fuse(entries as Entry[], { keys: ['title', 'summary'] });
-  return (q) => fuse.search(q, { limit: 5 }).map((r) => r.item.id);
-}
 
 /** One labelled query, whatever file it came from. */
 interface EvalRow {
@@ -77,24 +70,27 @@ interface EvalOptions {
   packs: string[];
 }
 
-function evaluate(file: string, split: Split | 'all', { verbose, useContext, noBaseline, packs }: EvalOptions): number {
+async function evaluate(file: string, split: Split | 'all', { verbose, useContext, noBaseline, packs }: EvalOptions): Promise<number> {
   const rows = loadRows(file, split, useContext);
   const inOrder = orReport(() => packsInOrder(bundledEntries(), packs));
   if (!inOrder) return 1;
   const { entries } = inOrder;
   const index = buildIndex(entries);
   setPackSizes(index, inOrder.sizes);
-  // --no-baseline: fuse.js scans every record, minutes on a 20,000-entry code.
-  const base = noBaseline ? () => [] : baselineSearch(entries);
+  // --no-baseline: fuse.js scans every record, minutes on a 20,000-entry code. Otherwise it runs
+  // in worker threads while the engine answers here.
+  const baseline = noBaseline ? Promise.resolve(rows.map((): string[] => [])) : baselineResults(entries, rows.map((r) => r.text));
+  const answers = rows.map((row): LookupResult => lookup(index, row.text, { limit: 5, context: row.context }));
+  const base = await baseline;
   const ours = new Map<string, Tally>();
   const theirs = new Map<string, Tally>();
   const oursAll = empty();
   const theirsAll = empty();
   const rel: Reliability = new Map();
-  for (const row of rows) {
-    const r: LookupResult = lookup(index, row.text, { limit: 5, context: row.context });
+  for (const [i, row] of rows.entries()) {
+    const r = answers[i]!;
     const got = r.results.map((h) => h.id);
-    const b = base(row.text);
+    const b = base[i]!;
     for (const [m, all, ids] of [[ours, oursAll, got], [theirs, theirsAll, b]] as const) {
       if (!m.has(row.kind)) m.set(row.kind, empty());
       score(m.get(row.kind)!, row.expect, ids);
