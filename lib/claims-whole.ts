@@ -23,6 +23,17 @@ import type { LookupService } from './lookup-service';
  */
 export const MAX_WHOLE_READS = 24;
 
+/** Claims of a passage asked about one by one (a lookup each: 20–50 ms with the D.C. Code, in Node). */
+const CLAIMS_ASKED_ALONE = 8;
+/**
+ * Words a claim needs to be asked about alone: a claim of a few words names a subject, not a rule,
+ * and a whole code answers nearly any subject ("The mayor attended." → a section on the Mayor's
+ * expenses; "Tickets sold out quickly." → the sales tax).
+ */
+const MIN_WORDS_ASKED = 8;
+
+const asked = (l: ClaimLookups) => l.claims.filter((c) => c.text.split(/\s+/).length >= MIN_WORDS_ASKED).slice(0, CLAIMS_ASKED_ALONE);
+
 /** The last entry list made, kept so a repeated check reuses its word statistics (memoized per array). */
 let last: { base: readonly Entry[]; extra: readonly Entry[]; entries: readonly Entry[] } | undefined;
 
@@ -42,19 +53,22 @@ function withExtra(base: readonly Entry[], extra: readonly Entry[]): readonly En
  * sharing "three" (a review found D.C. sections set beside four of five claims of an off-topic
  * paragraph). The engine knows each pack's own words (pack-groups.ts) and answers nothing there.
  * The check's lookups rank every pack, so a section a minor claim is about is easily crowded out
- * by the bundled packs or by the passage's main subject; asked among the large packs alone, one
- * lookup (20–50 ms for the D.C. Code in Node) names the sections of each claim. Interleaved, so
- * the cap keeps the best of both.
+ * by the bundled packs or by the passage's main subject: the large packs alone are asked about
+ * the whole text, and a passage's first claims are each asked about. Interleaved, so the cap
+ * keeps each list's best.
  */
 function largeNamed(service: LookupService, c: Corpus, text: string, lookups: ClaimLookups): string[] {
-  const found = lookup(c.index, text, { limit: MAX_WHOLE_READS, packs: c.large.map((p) => p.position) });
-  const own = service.largeAmong(namedEntryIds(lookups)).map((e) => e.id);
-  const alone = service.largeAmong(found.results.map((h) => h.id)).map((e) => e.id);
+  const packs = c.large.map((p) => p.position);
+  const answers = (t: string, limit: number, only?: number[]) => service.largeAmong(lookup(c.index, t, { limit, ...(only ? { packs: only } : {}) }).results.map((h) => h.id)).map((e) => e.id);
+  const lists = [service.largeAmong(namedEntryIds(lookups)).map((e) => e.id)];
+  // A passage of more than three claims was asked about once, as a whole: its answers follow its
+  // main subject, so its first claims are each asked about as a claim of three or fewer is (every
+  // pack: among the large packs alone, a short claim, "The mayor attended.", finds a section).
+  if (lookups.passage) for (const claim of asked(lookups)) lists.push(answers(claim.text, 3));
+  lists.push(answers(text, MAX_WHOLE_READS, packs));
   const out = new Set<string>();
-  for (let i = 0; i < Math.max(own.length, alone.length) && out.size < MAX_WHOLE_READS; i++) {
-    if (i < own.length) out.add(own[i]!);
-    if (i < alone.length && out.size < MAX_WHOLE_READS) out.add(alone[i]!);
-  }
+  const longest = Math.max(...lists.map((l) => l.length));
+  for (let i = 0; i < longest && out.size < MAX_WHOLE_READS; i++) for (const l of lists) if (i < l.length && out.size < MAX_WHOLE_READS) out.add(l[i]!);
   return [...out];
 }
 

@@ -14,12 +14,12 @@ import type { Confidence, Entry } from '../schema/pack';
 import { lookup, type SearchIndex } from '../search/index';
 import { candidateEntries, rankingOf, scoreCandidates, type Candidate, type ClaimVector, type Ranking } from './candidates';
 import { chooseBest } from './choose';
-import { paragraphScope, type ParagraphScope } from './paragraph-scope';
 import { describesOlderText, notInForce, type ClaimFlag } from './flags';
 import { opposes, readModality, type Modality, type Polarity } from './modality';
 import { readingWhereAligned } from './point-reading';
 import { splitClaims } from './split';
-import { claimTerms, idf, nameTerms, termStats } from './terms';
+import { claimTerms, nameTerms } from './terms';
+import { idf, termStats } from './term-stats';
 
 export interface ClaimResult {
   /** The claim as written in the selection. */
@@ -102,11 +102,11 @@ function flagsOf(best: Candidate, claim: Modality, pointReading: Polarity): Clai
  * (checkClaims gives the whole selection's, or the claim's own: claimLookups); without it the
  * engine is asked about the claim alone.
  */
-export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim: ClaimSpan, options: CheckOptions = {}, passage?: Ranking, scope?: ParagraphScope): ClaimResult {
+export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim: ClaimSpan, options: CheckOptions = {}, passage?: Ranking): ClaimResult {
   const reading = readModality(claim.text);
   const base = { text: claim.text, start: claim.start, end: claim.end, claimReading: reading.polarity };
   const none = (): ClaimResult => ({ ...base, entry: null, match: 'none', matched: '', confidence: null, flags: ['no-match'], aligned: [], strength: 0, coverage: 0, engineConfident: false });
-  const { terms, surfaces } = scope?.terms.get(claim.text) ?? claimTerms(claim.text);
+  const { terms, surfaces } = claimTerms(claim.text);
   if (!terms.length) return none();
   const stats = termStats(entries);
   const names = nameTerms(claim.text);
@@ -117,7 +117,7 @@ export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim:
 
   const ranking = passage ?? claimRanking(index, claim.text, options);
   const pool = candidateEntries(stats, entries, byIdMap(entries), vector, ranking);
-  const best = chooseBest(scoreCandidates(stats, pool, vector, ranking, scope), reading, weights);
+  const best = chooseBest(stats, scoreCandidates(stats, pool, vector, ranking), reading, weights);
   if (!best) return none();
   const engineConfident = ranking.confident.has(best.entry.id);
   if (best.coverage < (engineConfident ? MIN_COVERAGE : MIN_COVERAGE_UNSURE)) return none();
@@ -144,7 +144,7 @@ export function checkClaim(index: SearchIndex, entries: readonly Entry[], claim:
 
 /** The engine's answer for one claim alone. */
 function claimRanking(index: SearchIndex, text: string, options: CheckOptions): Ranking {
-  return rankingOf(lookup(index, text, { limit: 5 }), options.candidates ?? 8);
+  return rankingOf(lookup(index, text, { limit: 5, matched: false }), options.candidates ?? 8);
 }
 
 /** Candidate entries per claim the passage's lookup names (capped by the engine's limit of 50). */
@@ -176,7 +176,7 @@ export function claimLookups(index: SearchIndex, text: string, options: CheckOpt
   const claims = found.slice(0, max);
   const truncated = found.length > max;
   const limit = Math.min(50, Math.max(options.candidates ?? 8, PASSAGE_CANDIDATES_PER_CLAIM * claims.length));
-  if (claims.length > PER_CLAIM_LOOKUPS) return { claims, truncated, passage: rankingOf(lookup(index, all, { limit }), limit) };
+  if (claims.length > PER_CLAIM_LOOKUPS) return { claims, truncated, passage: rankingOf(lookup(index, all, { limit, matched: false }), limit) };
   return { claims, truncated, each: claims.map((c) => claimRanking(index, c.text, options)) };
 }
 
@@ -201,6 +201,5 @@ export function namedEntryIds(l: ClaimLookups): string[] {
  */
 export function checkClaims(index: SearchIndex, entries: readonly Entry[], text: string, options: CheckOptions = {}, lookups: ClaimLookups = claimLookups(index, text, options)): ClaimCheck {
   const { claims, passage, each } = lookups;
-  const scope = paragraphScope(termStats(entries), claims.map((c) => c.text));
-  return { clauses: claims.map((c, i) => checkClaim(index, entries, c, options, passage ?? each?.[i], scope)), truncated: lookups.truncated };
+  return { clauses: claims.map((c, i) => checkClaim(index, entries, c, options, passage ?? each?.[i])), truncated: lookups.truncated };
 }

@@ -16,8 +16,8 @@
 import type { Entry } from '../schema/pack';
 import type { Candidate } from './candidates';
 import type { Modality, Polarity } from './modality';
-import { pointModality, readingWhereAligned } from './point-reading';
-import { itemTerms } from './terms';
+import { pointCarvesOut, readingWhereAligned } from './point-reading';
+import { itemTermNames, type TermStats } from './term-stats';
 
 /** Candidates within this share of the top score are near-ties. */
 const NEAR = 0.8;
@@ -33,7 +33,7 @@ function isCarveOut(c: Candidate): boolean {
   return c.match === 'exception' || carveOutText(c.point.text);
 }
 function carveOutText(text: string): boolean {
-  return pointModality(text).carveOut ?? false;
+  return pointCarvesOut(text);
 }
 
 /** The best `n` candidates that are rules (not carve-outs), read lazily from the sorted list. */
@@ -47,25 +47,27 @@ function topRules(sorted: readonly Candidate[], n: number): Candidate[] {
 }
 
 /** Terms of the rules an exception is set against: the entry's own rules, else the best rule candidates'. */
-function ruleTerms(entry: Entry, rules: readonly Candidate[]): ReadonlySet<string> {
-  const own = ownRuleTerms(entry);
-  return own.size ? own : new Set(rules.slice(0, 2).flatMap((r) => itemTerms(r.point.text)));
+function ruleTerms(stats: TermStats, entry: Entry, rules: readonly Candidate[]): ReadonlySet<string> {
+  const own = ownRuleTerms(stats, entry);
+  return own.size ? own : new Set(rules.slice(0, 2).flatMap((r) => itemTermNames(stats, r.item)));
 }
+// By entry: the terms are those of its points' texts, whatever pack's statistics read them.
 const ownRules = new WeakMap<Entry, ReadonlySet<string>>();
-function ownRuleTerms(entry: Entry): ReadonlySet<string> {
+function ownRuleTerms(stats: TermStats, entry: Entry): ReadonlySet<string> {
   let t = ownRules.get(entry);
   if (!t) {
-    t = new Set(entry.points.filter((p) => !carveOutText(p.text)).flatMap((p) => itemTerms(p.text)));
+    const first = stats.entryFirst[stats.entryIndex.get(entry)!]!;
+    t = new Set(entry.points.flatMap((p, i) => (carveOutText(p.text) ? [] : itemTermNames(stats, first + i))));
     ownRules.set(entry, t);
   }
   return t;
 }
 
 /** Does the claim state the case of this exception (see the module comment)? */
-export function statesTheCase(c: Candidate, claim: Modality, weights: ReadonlyMap<string, number>, rules: readonly Candidate[]): boolean {
-  const reading = readingWhereAligned(c.point.text, weights);
-  if (claim.polarity === 'forbid' && reading !== 'forbid') return false;
-  const rule = ruleTerms(c.entry, rules);
+export function statesTheCase(stats: TermStats, c: Candidate, claim: Modality, weights: ReadonlyMap<string, number>, rules: readonly Candidate[]): boolean {
+  // The point's reading matters only against a claim that forbids (and reading a point is cold work).
+  if (claim.polarity === 'forbid' && readingWhereAligned(c.point.text, weights) !== 'forbid') return false;
+  const rule = ruleTerms(stats, c.entry, rules);
   let caseW = 0;
   let sharedW = 0;
   let caseTerms = 0;
@@ -85,7 +87,7 @@ export function statesTheCase(c: Candidate, claim: Modality, weights: ReadonlyMa
  * a carve-out, which side is it on) best first and only as far as the near-ties: a pack of
  * 20,000 entries gives a claim hundreds of candidates.
  */
-export function chooseBest(candidates: readonly Candidate[], claim: Modality, weights: ReadonlyMap<string, number>): Candidate | undefined {
+export function chooseBest(stats: TermStats, candidates: readonly Candidate[], claim: Modality, weights: ReadonlyMap<string, number>): Candidate | undefined {
   if (!candidates.length) return undefined;
   const sorted = [...candidates].sort((a, b) => b.score - a.score);
   const eligible: Candidate[] = [];
@@ -94,7 +96,7 @@ export function chooseBest(candidates: readonly Candidate[], claim: Modality, we
   for (const c of sorted) {
     // Enough read: the eligible so far cover every near-tie of the best eligible one.
     if (anyRuleShares && c.score < eligible[0]!.score * NEAR) break;
-    if (!isCarveOut(c) || statesTheCase(c, claim, weights, (rules ??= topRules(sorted, 2)))) {
+    if (!isCarveOut(c) || statesTheCase(stats, c, claim, weights, (rules ??= topRules(sorted, 2)))) {
       eligible.push(c);
       if (c.shared.length >= 2) anyRuleShares = true;
     }
@@ -110,9 +112,16 @@ export function chooseBest(candidates: readonly Candidate[], claim: Modality, we
     return r === claim.polarity && claim.polarity !== 'neutral' ? SAME_SIDE : 1;
   };
   let best: Candidate | undefined;
+  let bestScore = 0;
   for (const c of pool) {
     if (c.score < top * NEAR) break;
-    if (!best || c.score * side(c) > best.score * side(best)) best = c;
+    // One that could not win even with the bonus is not read: reading a point is cold work.
+    if (best && c.score * SAME_SIDE <= bestScore) continue;
+    const s = c.score * side(c);
+    if (!best || s > bestScore) {
+      best = c;
+      bestScore = s;
+    }
   }
   return best;
 }

@@ -68,9 +68,22 @@ function asks(t: string, cueAt: number): boolean {
 
 const QUALIFIER = /\b(?:except|unless|other than|save for|excluding)\b/;
 
+/** The text as the patterns read it. */
+function readable(text: string): string {
+  return norm(text).replace(/[’‘]/g, "'");
+}
+
+/**
+ * readModality(text).carveOut, with the one pattern that decides it: the claim check asks it of
+ * every candidate down to the near-ties, most of which it never reads further.
+ */
+export function carvesOut(text: string): boolean {
+  return DOUBLE_NEGATIVE.test(readable(text));
+}
+
 /** The modality of one clause (see the module comment). */
 export function readModality(text: string): Modality {
-  const t = norm(text).replace(/[’‘]/g, "'");
+  const t = readable(text);
   const qualified = QUALIFIER.test(t);
   const pick = (polarity: Polarity, m: RegExpExecArray, deontic?: boolean): Modality => {
     const cue = m[0].trim().replace(/\s+/g, ' ');

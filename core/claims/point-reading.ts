@@ -3,7 +3,7 @@
  * emergencies" forbids interfering and permits responding; the clause sharing most of the
  * claim's weight decides. Clauses and their readings are memoized per point text.
  */
-import { readModality, type Modality, type Polarity } from './modality';
+import { carvesOut, readModality, type Polarity } from './modality';
 import { splitClaims } from './split';
 import { itemTerms } from './terms';
 
@@ -13,16 +13,16 @@ export interface PointClause {
   carveOut: boolean;
 }
 
-/** readModality of a whole point text, memoized: choose.ts asks whether a point is a carve-out, and a point of one clause reads the same. */
-const modalityMemo = new Map<string, Modality>();
-export function pointModality(text: string): Modality {
-  let m = modalityMemo.get(text);
-  if (!m) {
-    m = readModality(text);
-    if (modalityMemo.size > 100_000) modalityMemo.clear();
-    modalityMemo.set(text, m);
+/** Does a point text carve out a case (modality.ts carvesOut), memoized. */
+const carveMemo = new Map<string, boolean>();
+export function pointCarvesOut(text: string): boolean {
+  let c = carveMemo.get(text);
+  if (c === undefined) {
+    c = carvesOut(text);
+    if (carveMemo.size > 100_000) carveMemo.clear();
+    carveMemo.set(text, c);
   }
-  return m;
+  return c;
 }
 
 const clauseMemo = new Map<string, PointClause[]>();
@@ -30,15 +30,24 @@ export function pointClauses(text: string): PointClause[] {
   let r = clauseMemo.get(text);
   if (!r) {
     const parts = splitClaims(text);
-    r = (parts.length > 1 ? parts : [{ text }]).map((c) => {
-      const m = parts.length > 1 ? readModality(c.text) : pointModality(text);
-      // A point of one clause has the terms the pack's statistics already read (itemTerms is memoized).
-      return { terms: new Set(itemTerms(c.text)), reading: m.polarity, carveOut: m.carveOut ?? false };
-    });
+    r =
+      parts.length > 1
+        ? parts.map((c) => {
+            const m = readModality(c.text);
+            return { terms: new Set(itemTerms(c.text)), reading: m.polarity, carveOut: m.carveOut ?? false };
+          })
+        : [wholePoint(text)];
     if (clauseMemo.size > 100_000) clauseMemo.clear();
     clauseMemo.set(text, r);
   }
   return r;
+}
+
+/** A point of one clause: it reads as a whole, so its terms are never compared (readingWhereAligned). */
+const NOT_COMPARED: ReadonlySet<string> = new Set();
+function wholePoint(text: string): PointClause {
+  const m = readModality(text);
+  return { terms: NOT_COMPARED, reading: m.polarity, carveOut: m.carveOut ?? false };
 }
 
 export function readingWhereAligned(text: string, weights: ReadonlyMap<string, number>): Polarity {

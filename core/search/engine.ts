@@ -95,7 +95,7 @@ export function lookup(index: SearchIndex, rawQuery: string, options: LookupOpti
     const c = sc.fl[i]! & SLOT.cite ? cites.hits.get(sc.touched[i]!) : undefined;
     return { entry: sc.touched[i]!, score: sc.final[i]!, confidence: LABELS[sc.conf[i]!]!, via: c ? 'citation' : textVia, pinpoint: c?.pinpoint };
   };
-  const toHit = hitBuilder(index, terms.all, cites.hits);
+  const toHit = hitBuilder(index, options.matched === false ? [] : terms.all, cites.hits);
   const order = [...shown, ...others].sort((a, b) => sc.final[b]! - sc.final[a]!);
   const signals = (i: number): HitSignals => {
     const next = order.find((j) => j !== i && sc.final[j]! <= sc.final[i]!);

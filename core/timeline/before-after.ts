@@ -12,7 +12,8 @@
  */
 import type { Confidence, Entry, Point } from '../schema/pack';
 import { describesOlderText } from '../claims/flags';
-import { claimTerms, idf, termStats, type TermStats } from '../claims/terms';
+import { claimTerms } from '../claims/terms';
+import { idf, termStats, type TermStats } from '../claims/term-stats';
 import { compareIsoDates } from './index';
 
 export type ChangeKind = 'added' | 'removed' | 'kept' | 'compare' | 'stated' | 'unknown';

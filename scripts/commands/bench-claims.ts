@@ -10,7 +10,7 @@
 import { buildIndex } from '../../core/search/index';
 import { rng } from '../lib/bench-kit';
 import { checkClaims } from '../../core/claims/index';
-import { termStats } from '../../core/claims/terms';
+import { termStats } from '../../core/claims/term-stats';
 import type { Entry } from '../../core/schema/pack';
 import { syntheticEntries } from './bench';
 import { bundledEntries } from './lookup';

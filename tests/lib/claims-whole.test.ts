@@ -110,13 +110,13 @@ describe('claim check beside a large pack', () => {
 
   it('sets no large-pack section beside claims the engine answers nothing for', async () => {
     const service = await background();
-    db.gets = [];
     // Each shares a few everyday words with the beehive section ("permit", "every year", "health",
-    // "renewed") and nothing more; with the engine's weaker candidates read too, both were set beside it.
-    const text = 'A permit is needed every year for the parade. The department of health renewed its website. The team had its best year.';
-    const view = await claimCheckWhole(service, text);
-    expect(view.clauses.length).toBe(3);
-    for (const c of view.clauses) expect(c.entry ?? '', c.text).not.toMatch(/^big-/);
+    // "renewed") and nothing more; with the engine's weaker candidates read too, each was set beside it.
+    for (const text of ['A permit is needed every year for the parade.', 'The department of health renewed its website.']) {
+      const view = await claimCheckWhole(service, text);
+      expect(view.clauses.length).toBe(1);
+      expect(view.clauses[0]?.entry ?? '', text).not.toMatch(/^big-/);
+    }
   });
 
   it('answers from the other packs when the entries cannot be read (never throws)', async () => {
