@@ -63,16 +63,13 @@ export function claimCheckView(c: Corpus, text: string, lookups?: ClaimLookups, 
     entries,
     truncated: res.truncated || cut,
     asOf: c.asOf,
-    memo: withUnread(claimMemo({ clauses: res.clauses, entries: byId, asOf: c.asOf, ...(c.packOf ? { packOf: c.packOf } : {}) }), unread),
+    // Said in the memo too: a copied memo travels without the view's note.
+    memo: withNote(
+      claimMemo({ clauses: res.clauses, entries: byId, asOf: c.asOf, ...(c.packOf ? { packOf: c.packOf } : {}) }),
+      unread.length ? `Left out: sections of ${unread.map((t) => `“${t}”`).join(', ')} that could not be read.` : undefined,
+    ),
     ...(unread.length ? { unread: [...unread] } : {}),
   };
-}
-
-/** A copied memo says which packs' sections could not be read for it (it travels without the view's note). */
-function withUnread(memo: { markdown: string; plain: string }, unread: readonly string[]): { markdown: string; plain: string } {
-  if (!unread.length) return memo;
-  const line = `Left out: sections of ${unread.map((t) => `“${t}”`).join(', ')} that could not be read.`;
-  return { markdown: `${memo.markdown}\n\n_${line}_`, plain: `${memo.plain}\n\n${line}` };
 }
 
 export function packTimelineView(c: Corpus, filter: PackTimelineFilter): PackTimelineView {
@@ -84,16 +81,18 @@ export function packTimelineView(c: Corpus, filter: PackTimelineFilter): PackTim
     ...facets,
     beforeAfter: beforeAfterIds(c.entries).map((id) => ({ id, title: byId.get(id)?.title ?? id })),
     asOf: c.asOf,
-    memo: withNotCovered(timelineMemo(t.items, byId, c.asOf, { ...(filter.since ? { since: filter.since } : {}), ...(filter.until ? { until: filter.until } : {}) }), c.large),
+    memo: withNote(
+      timelineMemo(t.items, byId, c.asOf, { ...(filter.since ? { since: filter.since } : {}), ...(filter.until ? { until: filter.until } : {}) }),
+      c.large.length ? `Not in this timeline: ${c.large.map((p) => `“${p.title}” (${p.entries.toLocaleString('en-US')} sections)`).join(', ')}.` : undefined,
+    ),
     // Said, not hidden: a reader who imported a code must not read this as its history.
     ...(c.large.length ? { notCovered: c.large.map((p) => ({ title: p.title, entries: p.entries })) } : {}),
   };
 }
 
-/** The timeline's memo, saying which large packs it leaves out (a copied memo travels without the page's note). */
-function withNotCovered(memo: { markdown: string; plain: string }, large: readonly LargePackInfo[]): { markdown: string; plain: string } {
-  if (!large.length) return memo;
-  const line = `Not in this timeline: ${large.map((p) => `“${p.title}” (${p.entries.toLocaleString('en-US')} sections)`).join(', ')}.`;
+/** A memo with a closing note (what it leaves out: a copied memo travels without the page's note). */
+function withNote(memo: { markdown: string; plain: string }, line: string | undefined): { markdown: string; plain: string } {
+  if (!line) return memo;
   return { markdown: `${memo.markdown}\n\n_${line}_`, plain: `${memo.plain}\n\n${line}` };
 }
 
