@@ -59,7 +59,7 @@ function withExtra(base: readonly Entry[], extra: readonly Entry[]): readonly En
  */
 function largeNamed(service: LookupService, c: Corpus, text: string, lookups: ClaimLookups): string[] {
   const packs = c.large.map((p) => p.position);
-  const answers = (t: string, limit: number, only?: number[]) => service.largeAmong(lookup(c.index, t, { limit, ...(only ? { packs: only } : {}) }).results.map((h) => h.id)).map((e) => e.id);
+  const answers = (t: string, limit: number, only?: number[]) => service.largeAmong(lookup(c.index, t, { limit, matched: false, ...(only ? { packs: only } : {}) }).results.map((h) => h.id)).map((e) => e.id);
   const lists = [service.largeAmong(namedEntryIds(lookups)).map((e) => e.id)];
   // A passage of more than three claims was asked about once, as a whole: its answers follow its
   // main subject, so its first claims are each asked about as a claim of three or fewer is (every
